@@ -1,0 +1,118 @@
+/// A provider agreement (LEQ-Vereinbarung, §§ 78a ff. SGB VIII) for one validity period:
+/// services, rates, clearing, cost bearers and rounding, as data.
+///
+/// Rate schedules are resolved when the agreement is made (increases applied, rounded once),
+/// so that settling a case only looks values up.
+public struct Agreement: Sendable {
+    public let id: String
+    /// The months it governs: from the first day of a month to the last day of a month.
+    public let validity: Period
+    public let youthOffice: Party
+    public let provider: Provider
+    public let rounding: RoundingMode
+    public let proration: Proration
+    public let services: [Service]
+    /// The case categories clearing can set (Fallkategorien), e.g. A, B, C.
+    public let categories: [String]
+    public let bearers: [CostBearer]
+    public let bearerRules: [BearerRule]
+    public let increases: [RateIncrease]
+    public let clearing: ClearingTerms?
+
+    /// Flat monthly rates, by service index, then category index.
+    let flatRates: [[RateSchedule]]
+    let serviceIndex: [String: Int]
+    let categoryIndex: [String: Int]
+    /// The whole line to the first bearer, for lines no rule matches.
+    let defaultShares: BearerRule
+
+    public init(id: String, validity: Period, youthOffice: Party, provider: Provider,
+                rounding: RoundingMode = .halfAwayFromZero, proration: Proration = .calendar,
+                services: [Service], categories: [String], flatRates: [FlatRateEntry],
+                increases: [RateIncrease] = [], clearing: ClearingTermsInput? = nil,
+                bearers: [CostBearer], bearerRules: [BearerRule] = []) {
+        precondition(!bearers.isEmpty, "an agreement needs at least one cost bearer")
+        self.id = id
+        self.validity = validity
+        self.youthOffice = youthOffice
+        self.provider = provider
+        self.rounding = rounding
+        self.proration = proration
+        self.services = services
+        self.categories = categories
+        self.bearers = bearers
+        self.bearerRules = bearerRules
+        self.increases = increases
+        var serviceIndex: [String: Int] = [:]
+        for (i, s) in services.enumerated() { serviceIndex[s.id] = i }
+        var categoryIndex: [String: Int] = [:]
+        for (i, c) in categories.enumerated() { categoryIndex[c] = i }
+        self.serviceIndex = serviceIndex
+        self.categoryIndex = categoryIndex
+        self.flatRates = services.map { service in
+            categories.map { category in
+                RateSchedule(
+                    entries: flatRates.filter { $0.service == service.id && $0.category == category }
+                        .map { RateEntry(from: $0.from, amount: $0.amount) },
+                    increases: increases, kind: .flatRate, rounding: rounding)
+            }
+        }
+        self.clearing = clearing.map {
+            ClearingTerms(
+                fee: RateSchedule(entries: $0.fee, increases: increases, kind: .clearingFee, rounding: rounding),
+                extensionWeekly: RateSchedule(entries: $0.extensionWeekly, increases: increases,
+                                              kind: .clearingExtension, rounding: rounding),
+                feeDays: $0.feeDays, maxDays: $0.maxDays)
+        }
+        var firstAll = [Int64](repeating: 0, count: bearers.count)
+        firstAll[0] = 1
+        defaultShares = BearerRule(numerators: firstAll, denominator: 1)
+    }
+
+    public func service(_ id: String) -> Service? { serviceIndex[id].map { services[$0] } }
+
+    /// The flat monthly rate schedule for a service and category, if both are known.
+    public func flatRate(service: String, category: String) -> RateSchedule? {
+        guard let s = serviceIndex[service], let c = categoryIndex[category] else { return nil }
+        return flatRates[s][c]
+    }
+
+    /// The bearer shares for a line: the first matching rule, else all to the first bearer.
+    func shares(service: Service, kind: LineKind, flags: [String]) -> BearerRule {
+        for rule in bearerRules where rule.matches(service: service, kind: kind, flags: flags) { return rule }
+        return defaultShares
+    }
+
+    /// The proration method for a service's monthly amounts.
+    func proration(for service: Service) -> Proration { service.proration ?? proration }
+}
+
+/// A flat monthly rate as agreed: service, category, from date, amount (Fallpauschale).
+public struct FlatRateEntry: Hashable, Sendable {
+    public var service: String
+    public var category: String
+    public var from: CivilDate
+    public var amount: Money
+
+    public init(service: String, category: String, from: CivilDate, amount: Money) {
+        self.service = service
+        self.category = category
+        self.from = from
+        self.amount = amount
+    }
+}
+
+/// Clearing terms as agreed, before increases are applied.
+public struct ClearingTermsInput: Hashable, Sendable {
+    public var fee: [RateEntry]
+    public var extensionWeekly: [RateEntry]
+    public var feeDays: Int
+    public var maxDays: Int
+
+    public init(fee: [RateEntry], extensionWeekly: [RateEntry], feeDays: Int = 42, maxDays: Int = 84) {
+        self.fee = fee
+        self.extensionWeekly = extensionWeekly
+        self.feeDays = feeDays
+        self.maxDays = maxDays
+    }
+}

@@ -1,0 +1,43 @@
+/// Who finally bears a line (Kostenträger), e.g. the municipality or the Land.
+public struct CostBearer: Hashable, Sendable {
+    public var id: String
+    public var name: String
+
+    public init(id: String, name: String) {
+        self.id = id
+        self.name = name
+    }
+}
+
+/// A rule that gives the bearers' shares of the lines it matches (SPEC § 13).
+///
+/// Every condition that is set must hold; an unset condition matches anything. The first rule
+/// that matches a line decides; no rule means the first bearer bears the whole line.
+public struct BearerRule: Hashable, Sendable {
+    public var services: Set<String>?
+    public var settings: Set<Setting>?
+    public var kinds: Set<LineKind>?
+    /// Case flags that must all be set, e.g. `avoidsResidential`.
+    public var flags: [String]
+    /// Each bearer's share as a numerator over `denominator`, in the agreement's bearer order.
+    public var numerators: [Int64]
+    public var denominator: Int64
+
+    public init(services: Set<String>? = nil, settings: Set<Setting>? = nil, kinds: Set<LineKind>? = nil,
+                flags: [String] = [], numerators: [Int64], denominator: Int64) {
+        self.services = services
+        self.settings = settings
+        self.kinds = kinds
+        self.flags = flags
+        self.numerators = numerators
+        self.denominator = denominator
+    }
+
+    func matches(service: Service, kind: LineKind, flags caseFlags: [String]) -> Bool {
+        if let services, !services.contains(service.id) { return false }
+        if let settings, !settings.contains(service.setting) { return false }
+        if let kinds, !kinds.contains(kind) { return false }
+        for flag in flags where !caseFlags.contains(flag) { return false }
+        return true
+    }
+}

@@ -1,0 +1,92 @@
+/// The monthly statement (Abrechnung) for one provider: what it is paid, line by line.
+public struct Statement: Sendable {
+    /// Unique and sequential per provider: `PREFIX-YYYY-MM`, one statement a month.
+    public var number: String
+    public var month: Month
+    /// Date of issue (Rechnungsdatum): an argument, never the clock.
+    public var issued: CivilDate
+    public var agreementID: String
+    public var youthOffice: Party
+    public var provider: Provider
+    public var bearers: [CostBearer]
+    public var lines: [StatementLine]
+    public var warnings: [SettlementWarning]
+    public let totals: Totals
+
+    public init(number: String, month: Month, issued: CivilDate, agreementID: String, youthOffice: Party,
+                provider: Provider, bearers: [CostBearer], lines: [StatementLine], warnings: [SettlementWarning]) {
+        self.number = number
+        self.month = month
+        self.issued = issued
+        self.agreementID = agreementID
+        self.youthOffice = youthOffice
+        self.provider = provider
+        self.bearers = bearers
+        self.lines = lines
+        self.warnings = warnings
+        self.totals = Totals(lines: lines, bearerCount: bearers.count)
+    }
+
+    /// The lines of one section, in statement order.
+    public func lines(in section: Section) -> [StatementLine] { lines.filter { $0.section == section } }
+
+    /// Broken invariants, each said with the values (empty when the statement is sound):
+    /// bearer parts add up to their line; totals are sums of lines; bearer totals add up to the total.
+    public func invariantViolations() -> [String] {
+        var problems: [String] = []
+        for (i, line) in lines.enumerated() {
+            let sum = line.bearerParts.reduce(Money.zero, +)
+            if sum != line.amount {
+                problems.append("line \(i) (\(line.caseID) \(line.kind)): bearer parts add up to \(sum), line is \(line.amount)")
+            }
+        }
+        let recomputed = Totals(lines: lines, bearerCount: bearers.count)
+        if recomputed != totals { problems.append("totals \(totals) differ from the sum of lines \(recomputed)") }
+        let bearerSum = totals.bearers.reduce(Money.zero, +)
+        if bearerSum != totals.all { problems.append("bearer totals add up to \(bearerSum), total is \(totals.all)") }
+        let sectionSum = Section.allCases.filter { $0 != .family }.reduce(Money.zero) { $0 + totals.section($1) }
+        if sectionSum != totals.all { problems.append("section totals add up to \(sectionSum), total is \(totals.all)") }
+        return problems
+    }
+}
+
+/// A statement's totals: every total is a sum of rounded lines (SPEC § 1, rounding point 3).
+public struct Totals: Hashable, Sendable {
+    /// What the provider is paid: all sections but the family incentives.
+    public var all: Money
+    /// Per bearer, in the agreement's order (provider's lines only).
+    public var bearers: [Money]
+    /// Per section, in `Section.allCases` order.
+    public var sections: [Money]
+
+    public init(lines: [StatementLine], bearerCount: Int) {
+        var all = Money.zero
+        var bearers = [Money](repeating: .zero, count: bearerCount)
+        var sections = [Money](repeating: .zero, count: Section.allCases.count)
+        for line in lines {
+            sections[line.section.index] += line.amount
+            if line.section == .family { continue }
+            all += line.amount
+            for (i, part) in line.bearerParts.enumerated() { bearers[i] += part }
+        }
+        self.all = all
+        self.bearers = bearers
+        self.sections = sections
+    }
+
+    public func section(_ section: Section) -> Money { sections[section.index] }
+}
+
+extension Section {
+    var index: Int {
+        switch self {
+        case .base: return 0
+        case .absences: return 1
+        case .topUps: return 2
+        case .budgets: return 3
+        case .incentives: return 4
+        case .corrections: return 5
+        case .family: return 6
+        }
+    }
+}

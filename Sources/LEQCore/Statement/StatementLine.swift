@@ -1,0 +1,92 @@
+/// What a statement line pays for.
+public enum LineKind: String, Sendable, CaseIterable {
+    /// Monthly flat rate by category (Fallpauschale), prorated.
+    case flatRate
+    /// The clearing fee (Clearingpauschale), once when clearing ends.
+    case clearingFee
+    /// Approved clearing days 43 to 84 at the extension rate.
+    case clearingExtension
+
+    /// The statement section the line is listed and totalled in.
+    public var section: Section {
+        switch self {
+        case .flatRate, .clearingFee, .clearingExtension: return .base
+        }
+    }
+}
+
+/// The sections of a statement (SPEC § 14), in the order they are printed.
+public enum Section: String, Sendable, CaseIterable {
+    /// Regelleistungen: flat rates, daily rates, hours, clearing.
+    case base
+    case absences
+    case topUps
+    case budgets
+    case incentives
+    case corrections
+    /// Paid to families, listed apart and never part of the provider's total.
+    case family
+}
+
+/// The unit a line's quantity counts.
+public enum QuantityUnit: String, Sendable {
+    case day
+    case hour
+    case once
+}
+
+/// What the unit rate of a line is a rate per.
+public enum RateUnit: String, Sendable {
+    case month
+    case day
+    case once
+}
+
+/// One line of a statement: one case, one kind, one period, one amount, with its bearer split.
+public struct StatementLine: Hashable, Sendable {
+    public var caseID: String
+    public var fileReference: String
+    public var service: String
+    public var kind: LineKind
+    /// The category the line is paid for, where it depends on one.
+    public var category: String?
+    public var period: Period
+    public var quantity: ExactDecimal
+    public var unit: QuantityUnit
+    /// The unit rate: a monthly flat rate, a daily rate, a fee.
+    public var rate: Money
+    public var rateUnit: RateUnit
+    /// For a prorated monthly rate: the days the rate is divided by (days in month, or 30).
+    public var basisDays: Int?
+    /// The percentage of a general increase that derived the rate, if it was derived.
+    public var increase: ExactDecimal?
+    /// For a daily rate derived from a weekly one: the weekly rate.
+    public var weeklyRate: Money?
+    /// For clearing lines: the days of clearing covered, counted from its first day.
+    public var clearingDays: ClosedRange<Int>?
+    /// The amount, rounded once (SPEC § 1, rounding point 2).
+    public var amount: Money
+    /// The amount split among the agreement's bearers, in their order; adds up to `amount`.
+    public var bearerParts: [Money]
+
+    public var section: Section { kind.section }
+}
+
+/// Something on a statement the reader must know: a day not billed and why.
+public struct SettlementWarning: Hashable, Sendable {
+    public enum Kind: String, Sendable {
+        /// Clearing days 43–84 without an approved extension: not billed.
+        case clearingExtensionNotApproved
+        /// Clearing days from 85 on: never billed.
+        case clearingBeyondMaximum
+        /// Days after clearing without a category: no flat rate billed.
+        case noCategory
+        /// Clearing has no end although the case has ended: no fee billed.
+        case clearingWithoutEnd
+    }
+
+    public var caseID: String
+    public var kind: Kind
+    public var period: Period
+    public var days: Int
+}

@@ -1,0 +1,101 @@
+/// A calendar day without time of day or time zone (Kalendertag), e.g. 2026-03-17.
+///
+/// Held as the number of days since 1970-01-01, so that comparing and counting days is integer
+/// arithmetic. Made only from a valid year, month and day: 2026-02-30 does not exist.
+public struct CivilDate: Hashable, Comparable, Sendable, Strideable {
+    /// Days since 1970-01-01.
+    public let dayNumber: Int32
+
+    public init(dayNumber: Int32) { self.dayNumber = dayNumber }
+
+    /// The date, or nil if there is no such day.
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...9999).contains(year), (1...12).contains(month),
+              day >= 1, day <= CivilDate.daysIn(year: year, month: month) else { return nil }
+        // Days from civil, after H. Hinnant's algorithm.
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        dayNumber = Int32(era * 146097 + doe - 719468)
+    }
+
+    /// Parses `YYYY-MM-DD`; nil for anything else or a day that does not exist.
+    public init?(iso text: String) {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+              let y = CivilDate.digits(bytes[0..<4]), let m = CivilDate.digits(bytes[5..<7]),
+              let d = CivilDate.digits(bytes[8..<10]) else { return nil }
+        self.init(year: y, month: m, day: d)
+    }
+
+    /// Year, month and day.
+    public var components: (year: Int, month: Int, day: Int) {
+        let z = Int(dayNumber) + 719468
+        let era = (z >= 0 ? z : z - 146096) / 146097
+        let doe = z - era * 146097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+    }
+
+    public var year: Int { components.year }
+    public var day: Int { components.day }
+    public var month: Month {
+        let c = components
+        return Month(year: c.year, month: c.month)!
+    }
+
+    /// `2026-03-17`.
+    public var iso: String {
+        let c = components
+        return CivilDate.pad(c.year, 4) + "-" + CivilDate.pad(c.month, 2) + "-" + CivilDate.pad(c.day, 2)
+    }
+
+    /// `17.03.2026`, as German statements print dates.
+    public var german: String {
+        let c = components
+        return CivilDate.pad(c.day, 2) + "." + CivilDate.pad(c.month, 2) + "." + CivilDate.pad(c.year, 4)
+    }
+
+    public static func < (a: CivilDate, b: CivilDate) -> Bool { a.dayNumber < b.dayNumber }
+    public func distance(to other: CivilDate) -> Int { Int(other.dayNumber - dayNumber) }
+    public func advanced(by n: Int) -> CivilDate { CivilDate(dayNumber: dayNumber + Int32(n)) }
+
+    /// The day before and the day after.
+    public var previous: CivilDate { advanced(by: -1) }
+    public var next: CivilDate { advanced(by: 1) }
+
+    public static func isLeap(_ year: Int) -> Bool { year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) }
+
+    public static func daysIn(year: Int, month: Int) -> Int {
+        switch month {
+        case 2: return isLeap(year) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    static func digits(_ bytes: ArraySlice<UInt8>) -> Int? {
+        var value = 0
+        for b in bytes {
+            guard b >= UInt8(ascii: "0"), b <= UInt8(ascii: "9") else { return nil }
+            value = value * 10 + Int(b - UInt8(ascii: "0"))
+        }
+        return value
+    }
+
+    static func pad(_ value: Int, _ width: Int) -> String {
+        let s = String(value)
+        return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
+    }
+}
+
+extension CivilDate: CustomStringConvertible {
+    public var description: String { iso }
+}

@@ -1,0 +1,76 @@
+/// An exact decimal number as written in a file: `2.35` is 235 units at scale 2.
+///
+/// Percentages, position shares, divisors and hours are exact decimals (SPEC § 1); they are
+/// parsed from their text and never pass through floating point.
+public struct ExactDecimal: Hashable, Sendable {
+    /// The digits as an integer: `235` for `2.35`.
+    public var units: Int64
+    /// The number of decimals: `2` for `2.35`.
+    public var scale: Int
+
+    public init(units: Int64, scale: Int) {
+        self.units = units
+        self.scale = scale
+    }
+
+    /// Parses `"-2.35"`, `"0.375"`, `"30"`; nil for anything else (no exponent, no comma,
+    /// at most 12 decimals, no surrounding spaces).
+    public init?(_ text: String) {
+        var utf8 = Substring(text).utf8[...]
+        var negative = false
+        if utf8.first == UInt8(ascii: "-") {
+            negative = true
+            utf8 = utf8.dropFirst()
+        }
+        var units: Int64 = 0
+        var scale = 0
+        var digits = 0
+        var seenPoint = false
+        var digitsAfterPoint = 0
+        for byte in utf8 {
+            if byte == UInt8(ascii: ".") {
+                if seenPoint || digits == 0 { return nil }
+                seenPoint = true
+                continue
+            }
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+            let (times10, o1) = units.multipliedReportingOverflow(by: 10)
+            let (sum, o2) = times10.addingReportingOverflow(Int64(byte - UInt8(ascii: "0")))
+            if o1 || o2 { return nil }
+            units = sum
+            digits += 1
+            if seenPoint {
+                scale += 1
+                digitsAfterPoint += 1
+            }
+        }
+        if digits == 0 || (seenPoint && digitsAfterPoint == 0) || scale > 12 { return nil }
+        self.units = negative ? -units : units
+        self.scale = scale
+    }
+
+    /// 10 to the power of `scale`: the denominator of this number as a fraction.
+    public var denominator: Int64 {
+        var d: Int64 = 1
+        for _ in 0..<scale { d *= 10 }
+        return d
+    }
+
+    /// This number as an exact fraction.
+    public var fraction: Fraction { Fraction(units, denominator) }
+
+    /// The canonical text, without trailing zeros beyond what was written: `2.35`.
+    public var text: String {
+        let magnitude = units.magnitude
+        var digits = String(magnitude)
+        if scale > 0 {
+            while digits.count <= scale { digits = "0" + digits }
+            digits.insert(".", at: digits.index(digits.endIndex, offsetBy: -scale))
+        }
+        return (units < 0 ? "-" : "") + digits
+    }
+}
+
+extension ExactDecimal: CustomStringConvertible {
+    public var description: String { text }
+}

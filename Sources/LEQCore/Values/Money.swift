@@ -1,0 +1,49 @@
+/// An exact amount of euros, held as integer cents (Betrag in Cent).
+///
+/// Money is never a floating-point number: it is made from integer cents or parsed from a
+/// decimal string such as `"1390.97"`, and printed back the same way.
+public struct Money: Hashable, Comparable, Sendable {
+    /// The amount in cents; negative for deductions and corrections.
+    public var cents: Int64
+
+    public init(cents: Int64) { self.cents = cents }
+
+    public static let zero = Money(cents: 0)
+
+    public static func + (a: Money, b: Money) -> Money { Money(cents: a.cents + b.cents) }
+    public static func - (a: Money, b: Money) -> Money { Money(cents: a.cents - b.cents) }
+    public static prefix func - (a: Money) -> Money { Money(cents: -a.cents) }
+    public static func += (a: inout Money, b: Money) { a.cents += b.cents }
+    public static func -= (a: inout Money, b: Money) { a.cents -= b.cents }
+    public static func < (a: Money, b: Money) -> Bool { a.cents < b.cents }
+
+    /// The amount times a whole number (days, say), exact.
+    public static func * (a: Money, n: Int) -> Money { Money(cents: a.cents * Int64(n)) }
+
+    public var isNegative: Bool { cents < 0 }
+
+    /// Parses a decimal string with at most two decimals: `"1960"`, `"1960.5"`, `"-12.34"`.
+    /// Returns nil for anything else (more decimals, commas, exponents, blanks).
+    public init?(decimal text: String) {
+        guard let value = ExactDecimal(text), value.scale <= 2 else { return nil }
+        var cents = value.units
+        for _ in value.scale..<2 {
+            let (product, overflow) = cents.multipliedReportingOverflow(by: 10)
+            if overflow { return nil }
+            cents = product
+        }
+        self.cents = cents
+    }
+
+    /// The canonical decimal string with two decimals and a dot: `"1390.97"`, `"-0.05"`.
+    public var decimalString: String {
+        let magnitude = cents.magnitude
+        let euros = magnitude / 100
+        let rest = magnitude % 100
+        return (cents < 0 ? "-" : "") + String(euros) + "." + (rest < 10 ? "0" : "") + String(rest)
+    }
+}
+
+extension Money: CustomStringConvertible {
+    public var description: String { decimalString }
+}

@@ -1,0 +1,222 @@
+/// A parsed JSON value. Objects keep their keys in file order (duplicates are reported by the
+/// parser), numbers keep their text so that nothing passes through floating point.
+public indirect enum JSONValue: Sendable, Equatable {
+    case null
+    case bool(Bool)
+    /// The number exactly as written, e.g. `42` or `2.35`.
+    case number(String)
+    case string(String)
+    case array([JSONValue])
+    case object([(key: String, value: JSONValue)])
+
+    public static func == (a: JSONValue, b: JSONValue) -> Bool {
+        switch (a, b) {
+        case (.null, .null): return true
+        case let (.bool(x), .bool(y)): return x == y
+        case let (.number(x), .number(y)): return x == y
+        case let (.string(x), .string(y)): return x == y
+        case let (.array(x), .array(y)): return x == y
+        case let (.object(x), .object(y)):
+            return x.count == y.count && zip(x, y).allSatisfy { $0.key == $1.key && $0.value == $1.value }
+        default: return false
+        }
+    }
+
+    /// What a reader calls this kind of value in an error message.
+    public var kindName: String {
+        switch self {
+        case .null: return "null"
+        case .bool: return "a boolean"
+        case .number: return "a number"
+        case .string: return "a string"
+        case .array: return "an array"
+        case .object: return "an object"
+        }
+    }
+
+    public subscript(key: String) -> JSONValue? {
+        if case let .object(members) = self { return members.first { $0.key == key }?.value }
+        return nil
+    }
+}
+
+/// A syntax error in a JSON text, at a line and column (both from 1).
+public struct JSONSyntaxError: Error, Sendable, Equatable {
+    public var line: Int
+    public var column: Int
+    public var message: String
+}
+
+/// A small, strict JSON parser (RFC 8259) over UTF-8 bytes.
+public struct JSONParser {
+    private let bytes: [UInt8]
+    private var i = 0
+    /// Duplicate keys found while parsing, with their JSON path: reported as input errors.
+    public private(set) var duplicateKeys: [String] = []
+
+    public init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+    /// Parses a whole document: one value, with nothing but white space after it.
+    public static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> (value: JSONValue, duplicateKeys: [String]) {
+        var parser = JSONParser(bytes)
+        // A UTF-8 byte order mark is tolerated: editors on Windows write one.
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { parser.i = 3 }
+        let value = try parser.value(path: "")
+        parser.skipSpace()
+        if parser.i < bytes.count { throw parser.error("unexpected text after the end of the document") }
+        return (value, parser.duplicateKeys)
+    }
+
+    private func error(_ message: String) -> JSONSyntaxError {
+        var line = 1, column = 1
+        for b in bytes[0..<min(i, bytes.count)] {
+            if b == UInt8(ascii: "\n") { line += 1; column = 1 } else if b & 0xC0 != 0x80 { column += 1 }
+        }
+        return JSONSyntaxError(line: line, column: column, message: message)
+    }
+
+    private mutating func skipSpace() {
+        while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x0D || bytes[i] == 0x09 { i += 1 }
+    }
+
+    private mutating func value(path: String, depth: Int = 0) throws(JSONSyntaxError) -> JSONValue {
+        if depth > 200 { throw error("nesting too deep") }
+        skipSpace()
+        guard i < bytes.count else { throw error("unexpected end of the document; expected a value") }
+        switch bytes[i] {
+        case UInt8(ascii: "{"):
+            i += 1
+            var members: [(key: String, value: JSONValue)] = []
+            var seen = Set<String>()
+            skipSpace()
+            if i < bytes.count, bytes[i] == UInt8(ascii: "}") { i += 1; return .object(members) }
+            while true {
+                skipSpace()
+                guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else { throw error("expected a key in double quotes") }
+                let key = try string()
+                skipSpace()
+                guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw error("expected ':' after the key") }
+                i += 1
+                let childPath = path.isEmpty ? key : path + "." + key
+                let v = try value(path: childPath, depth: depth + 1)
+                if !seen.insert(key).inserted { duplicateKeys.append(childPath) }
+                members.append((key, v))
+                skipSpace()
+                guard i < bytes.count else { throw error("unexpected end of the document inside an object") }
+                if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
+                if bytes[i] == UInt8(ascii: "}") { i += 1; return .object(members) }
+                throw error("expected ',' or '}' in an object")
+            }
+        case UInt8(ascii: "["):
+            i += 1
+            var items: [JSONValue] = []
+            skipSpace()
+            if i < bytes.count, bytes[i] == UInt8(ascii: "]") { i += 1; return .array(items) }
+            while true {
+                items.append(try value(path: path + "[\(items.count)]", depth: depth + 1))
+                skipSpace()
+                guard i < bytes.count else { throw error("unexpected end of the document inside an array") }
+                if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
+                if bytes[i] == UInt8(ascii: "]") { i += 1; return .array(items) }
+                throw error("expected ',' or ']' in an array")
+            }
+        case UInt8(ascii: "\""):
+            return .string(try string())
+        case UInt8(ascii: "t"): try literal("true"); return .bool(true)
+        case UInt8(ascii: "f"): try literal("false"); return .bool(false)
+        case UInt8(ascii: "n"): try literal("null"); return .null
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            return .number(try number())
+        default:
+            throw error("unexpected character; expected a value")
+        }
+    }
+
+    private mutating func literal(_ word: String) throws(JSONSyntaxError) {
+        let w = Array(word.utf8)
+        guard i + w.count <= bytes.count, Array(bytes[i..<(i + w.count)]) == w else { throw error("unexpected word; expected a value") }
+        i += w.count
+    }
+
+    private mutating func number() throws(JSONSyntaxError) -> String {
+        let start = i
+        func digits() -> Int {
+            let s = i
+            while i < bytes.count, bytes[i] >= UInt8(ascii: "0"), bytes[i] <= UInt8(ascii: "9") { i += 1 }
+            return i - s
+        }
+        if bytes[i] == UInt8(ascii: "-") { i += 1 }
+        let intStart = i
+        guard digits() > 0 else { throw error("malformed number") }
+        if bytes[intStart] == UInt8(ascii: "0"), i - intStart > 1 { throw error("malformed number: leading zero") }
+        if i < bytes.count, bytes[i] == UInt8(ascii: ".") {
+            i += 1
+            guard digits() > 0 else { throw error("malformed number: no digits after the decimal point") }
+        }
+        if i < bytes.count, bytes[i] == UInt8(ascii: "e") || bytes[i] == UInt8(ascii: "E") {
+            i += 1
+            if i < bytes.count, bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-") { i += 1 }
+            guard digits() > 0 else { throw error("malformed number: no digits in the exponent") }
+        }
+        return String(decoding: bytes[start..<i], as: UTF8.self)
+    }
+
+    private mutating func string() throws(JSONSyntaxError) -> String {
+        i += 1  // opening quote
+        var out: [UInt8] = []
+        while true {
+            guard i < bytes.count else { throw error("unterminated string") }
+            let b = bytes[i]
+            if b == UInt8(ascii: "\"") { i += 1; break }
+            if b < 0x20 { throw error("control character in a string; write it escaped") }
+            if b != UInt8(ascii: "\\") { out.append(b); i += 1; continue }
+            i += 1
+            guard i < bytes.count else { throw error("unterminated escape") }
+            switch bytes[i] {
+            case UInt8(ascii: "\""): out.append(0x22)
+            case UInt8(ascii: "\\"): out.append(0x5C)
+            case UInt8(ascii: "/"): out.append(0x2F)
+            case UInt8(ascii: "b"): out.append(0x08)
+            case UInt8(ascii: "f"): out.append(0x0C)
+            case UInt8(ascii: "n"): out.append(0x0A)
+            case UInt8(ascii: "r"): out.append(0x0D)
+            case UInt8(ascii: "t"): out.append(0x09)
+            case UInt8(ascii: "u"):
+                var scalar = try hex4()
+                if (0xD800...0xDBFF).contains(scalar) {
+                    guard i + 2 < bytes.count, bytes[i + 1] == UInt8(ascii: "\\"), bytes[i + 2] == UInt8(ascii: "u") else {
+                        throw error("lone surrogate in \\u escape")
+                    }
+                    i += 2
+                    let low = try hex4()
+                    guard (0xDC00...0xDFFF).contains(low) else { throw error("invalid surrogate pair") }
+                    scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                }
+                guard let u = Unicode.Scalar(scalar) else { throw error("invalid \\u escape") }
+                out.append(contentsOf: Array(String(Character(u)).utf8))
+            default: throw error("unknown escape")
+            }
+            i += 1
+        }
+        guard let s = String(validating: out, as: UTF8.self) else { throw error("string is not valid UTF-8") }
+        return s
+    }
+
+    private mutating func hex4() throws(JSONSyntaxError) -> UInt32 {
+        guard i + 4 < bytes.count else { throw error("short \\u escape") }
+        var v: UInt32 = 0
+        for k in 1...4 {
+            let c = bytes[i + k]
+            let d: UInt32
+            switch c {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): d = UInt32(c - UInt8(ascii: "0"))
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): d = UInt32(c - UInt8(ascii: "a") + 10)
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): d = UInt32(c - UInt8(ascii: "A") + 10)
+            default: throw error("bad hex digit in \\u escape")
+            }
+            v = v * 16 + d
+        }
+        i += 4
+        return v
+    }
+}
