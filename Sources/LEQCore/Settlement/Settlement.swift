@@ -64,7 +64,7 @@ struct StatementBuilder {
     func statement(issued: CivilDate) -> Statement {
         Statement(number: agreement.provider.statementPrefix + "-" + month.iso, month: month, issued: issued,
                   agreementID: agreement.id, youthOffice: agreement.youthOffice, provider: agreement.provider,
-                  bearers: agreement.bearers, lines: lines, warnings: warnings)
+                  bearers: agreement.bearers, services: agreement.services, lines: lines, warnings: warnings)
     }
 
     mutating func settle(_ c: Case) {

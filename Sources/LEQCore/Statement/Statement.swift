@@ -9,12 +9,14 @@ public struct Statement: Sendable {
     public var youthOffice: Party
     public var provider: Provider
     public var bearers: [CostBearer]
+    /// The agreement's services: names and legal bases the statement prints.
+    public var services: [Service]
     public var lines: [StatementLine]
     public var warnings: [SettlementWarning]
     public let totals: Totals
 
     public init(number: String, month: Month, issued: CivilDate, agreementID: String, youthOffice: Party,
-                provider: Provider, bearers: [CostBearer], lines: [StatementLine], warnings: [SettlementWarning]) {
+                provider: Provider, bearers: [CostBearer], services: [Service], lines: [StatementLine], warnings: [SettlementWarning]) {
         self.number = number
         self.month = month
         self.issued = issued
@@ -22,10 +24,14 @@ public struct Statement: Sendable {
         self.youthOffice = youthOffice
         self.provider = provider
         self.bearers = bearers
+        self.services = services
         self.lines = lines
         self.warnings = warnings
         self.totals = Totals(lines: lines, bearerCount: bearers.count)
     }
+
+    /// The service a line names.
+    public func service(_ id: String) -> Service? { services.first { $0.id == id } }
 
     /// The lines of one section, in statement order.
     public func lines(in section: Section) -> [StatementLine] { lines.filter { $0.section == section } }

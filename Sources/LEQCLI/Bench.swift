@@ -1,0 +1,163 @@
+import Foundation
+import LEQCore
+import LEQFormats
+
+/// `leq bench`: settles a large generated caseload and prints throughput and peak memory.
+/// A measurement, not a test: run it on a release build (`swift run -c release leq bench`).
+extension LEQ {
+    static let bench = Command(
+        name: "bench", usage: "[--cases N] [--months M] [--seed S]",
+        summary: "Settle a generated caseload; print case-months per second and peak memory.",
+        options: [
+            OptionSpec("cases", value: "N", help: "Number of generated cases (default 100000)."),
+            OptionSpec("months", value: "M", help: "Months to settle, from 2026-01 (default 12)."),
+            OptionSpec("seed", value: "S", help: "Seed of the generator (default 1); the same seed, the same caseload."),
+        ],
+        details: "Build with -c release for meaningful figures. Single-threaded: one core."
+    ) { options, console in
+        guard let n = Int(options.value("cases") ?? "100000"), n > 0,
+              let months = Int(options.value("months") ?? "12"), (1...600).contains(months),
+              let seed = UInt64(options.value("seed") ?? "1") else {
+            console.err("leq bench: --cases, --months and --seed take whole numbers (cases > 0, months 1–600)\n")
+            return ExitStatus.badInput
+        }
+        var generator = Synthetic(seed: seed)
+        let agreements = generator.agreements()
+        console.err("generating \(n) cases …\n")
+        let caseload = Caseload(generator.cases(n, providers: agreements.map(\.provider.id)))
+        let first = Month(year: 2026, month: 1)!
+        let monthList = (0..<months).reduce(into: [first]) { list, _ in list.append(list.last!.next) }.prefix(months)
+        let caseMonths = Double(n * months)  // not money: a throughput figure
+
+        // Settling alone.
+        var lines = 0
+        var checksum = Money.zero
+        let clock = ContinuousClock()
+        let settleTime = clock.measure {
+            for (k, month) in monthList.enumerated() {
+                let run = Settlement.run(agreements: agreements, caseload: caseload, month: month, issued: month.lastDay.next)
+                for s in run.statements {
+                    lines += s.lines.count
+                    checksum += s.totals.all
+                }
+                if months >= 6 && (k + 1) % max(1, months / 4) == 0 { console.err("  settled \(k + 1)/\(months) months\n") }
+            }
+        }
+        // Settling and rendering the canonical JSON.
+        var jsonBytes = 0
+        let jsonTime = clock.measure {
+            for month in monthList {
+                let run = Settlement.run(agreements: agreements, caseload: caseload, month: month, issued: month.lastDay.next)
+                jsonBytes += StatementJSON.render(run.statements).count
+            }
+        }
+        let settleSeconds = seconds(settleTime), jsonSeconds = seconds(jsonTime)
+        console.out("""
+            bench: \(n) cases × \(months) months = \(n * months) case-months, \(agreements.count) providers, \(lines) lines, total \(checksum)
+            settle: \(Int(caseMonths / settleSeconds)) case-months/s (\(format(settleSeconds)) s)
+            settle+json: \(Int(caseMonths / jsonSeconds)) case-months/s (\(format(jsonSeconds)) s, \(jsonBytes / 1_000_000) MB of JSON)
+            peak memory: \(peakMemoryMiB().map { "\($0) MiB" } ?? "unknown")
+
+            """)
+        return ExitStatus.success
+    }
+
+    static func seconds(_ d: Duration) -> Double {  // not money: timing
+        Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18  // not money
+    }
+
+    static func format(_ x: Double) -> String {  // not money
+        let hundredths = Int((x * 100).rounded())  // not money
+        return "\(hundredths / 100).\(hundredths % 100 < 10 ? "0" : "")\(hundredths % 100)"
+    }
+
+    /// Peak resident memory (VmHWM) from /proc, in MiB; nil where /proc is missing.
+    static func peakMemoryMiB() -> Int? {
+        guard let text = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
+        for line in text.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+            let kb = line.split(separator: " ").compactMap { Int($0) }.first
+            return kb.map { $0 / 1024 }
+        }
+        return nil
+    }
+}
+
+/// A generated, seeded caseload and agreements for the benchmark: clearings (some long, some
+/// extended), category changes in mid-month, a rate change in July, an increase in January
+/// 2027, ends, and a cost-bearer rule.
+struct Synthetic {
+    var state: UInt64
+
+    init(seed: UInt64) { state = seed &* 0x9E37_79B9_7F4A_7C15 | 1 }
+
+    mutating func next(_ bound: Int) -> Int {
+        // xorshift64*: small, fast, and the same on every machine.
+        state ^= state >> 12
+        state ^= state << 25
+        state ^= state >> 27
+        return Int((state &* 0x2545_F491_4F6C_DD1D) >> 33) % bound
+    }
+
+    func agreements() -> [Agreement] {
+        let d = { (s: String) in CivilDate(iso: s)! }
+        let services = [
+            Service(id: "flex", name: "Flexible ambulante Hilfe", legalBasis: "§ 27 Abs. 2 SGB VIII", setting: .ambulant),
+            Service(id: "tg", name: "Tagesgruppe", legalBasis: "§ 32 SGB VIII", setting: .semiResidential, proration: .thirty),
+            Service(id: "heim", name: "Heimerziehung", legalBasis: "§ 34 SGB VIII", setting: .residential),
+        ]
+        var rates: [FlatRateEntry] = []
+        for (s, base) in [("flex", 98_000), ("tg", 210_000), ("heim", 480_000)] {
+            for (k, c) in ["A", "B", "C"].enumerated() {
+                let amount = Int64(base + k * 45_000)
+                rates.append(FlatRateEntry(service: s, category: c, from: d("2024-01-01"), amount: Money(cents: amount)))
+                rates.append(FlatRateEntry(service: s, category: c, from: d("2026-07-01"), amount: Money(cents: amount + 3_100)))
+            }
+        }
+        return (1...10).map { p in
+            Agreement(
+                id: "bench-\(p)", validity: Period(d("2024-01-01"), d("2099-12-31")),
+                youthOffice: Party(name: "Jugendamt", address: ["Marktplatz 1", "06108 Halle (Saale)"]),
+                provider: Provider(id: "p\(p)", name: "Träger \(p)", address: ["Straße \(p)"], taxNumber: "110/\(p)",
+                                   creditorNumber: "7\(p)", leitwegID: "15002000-\(p)", statementPrefix: "P\(p)"),
+                services: services, categories: ["A", "B", "C"], flatRates: rates,
+                increases: [RateIncrease(from: d("2027-01-01"), percent: ExactDecimal("2.35")!)],
+                clearing: ClearingTermsInput(fee: [RateEntry(from: d("2024-01-01"), amount: Money(cents: 145_000))],
+                                             extensionWeekly: [RateEntry(from: d("2024-01-01"), amount: Money(cents: 21_000))]),
+                bearers: [CostBearer(id: "kommune", name: "Kommune"), CostBearer(id: "land", name: "Land")],
+                bearerRules: [BearerRule(settings: [.ambulant], flags: ["avoidsResidential"], numerators: [1, 1], denominator: 2)])
+        }
+    }
+
+    mutating func cases(_ n: Int, providers: [String]) -> [Case] {
+        let epoch = CivilDate(iso: "2025-01-01")!
+        let services = ["flex", "tg", "heim"], categories = ["A", "B", "C"]
+        var result: [Case] = []
+        result.reserveCapacity(n)
+        for i in 0..<n {
+            let start = epoch.advanced(by: next(540))
+            var c = Case(id: "C\(100_000_000 + i)", person: "P\(next(n))", provider: providers[next(providers.count)],
+                         service: services[next(3)], fileReference: "51-\(i)", start: start,
+                         flags: next(3) == 0 ? ["avoidsResidential"] : [])
+            var firstCategory = start
+            if next(10) < 3 {
+                let length = 20 + next(80)
+                let to = start.advanced(by: length - 1)
+                c.clearing = Clearing(from: start, to: to, extensionApproved: next(2) == 0, category: categories[next(3)])
+                firstCategory = to.next
+            }
+            if c.clearing == nil || next(5) == 0 {
+                c.categories = [CategoryPeriod(category: categories[next(3)], from: firstCategory)]
+                if next(5) == 0 {
+                    c.categories.append(CategoryPeriod(category: categories[next(3)], from: firstCategory.advanced(by: 30 + next(300))))
+                }
+            }
+            if next(5) < 2 {
+                let end = firstCategory.advanced(by: 60 + next(600))
+                c.end = end
+                c.endReason = .planned
+            }
+            result.append(c)
+        }
+        return result
+    }
+}

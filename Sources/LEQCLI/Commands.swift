@@ -1,0 +1,176 @@
+import LEQCore
+import LEQFormats
+
+/// A command of the `leq` tool: its name, help and options, and what it does.
+struct Command: Sendable {
+    var name: String
+    var usage: String
+    var summary: String
+    var options: [OptionSpec]
+    var positional = 0
+    var details = ""
+    var run: @Sendable (ParsedOptions, Console) -> Int32
+
+    var help: String { helpText(command: name, usage: usage, summary: summary, options: options, details: details) }
+}
+
+/// The entry point: `leq COMMAND [OPTIONS]`. Returns the exit status.
+public enum LEQ {
+    static let commands: [Command] = [validate, settle, bench]
+
+    public static func main(_ arguments: [String], console: Console) -> Int32 {
+        guard let name = arguments.first else {
+            console.err(overview)
+            return ExitStatus.badInput
+        }
+        if name == "help" || name == "--help" || name == "-h" {
+            if arguments.count > 1 {
+                guard let command = commands.first(where: { $0.name == arguments[1] }) else {
+                    console.err("leq: no command '\(arguments[1])'\n\n" + overview)
+                    return ExitStatus.badInput
+                }
+                console.out(command.help)
+            } else {
+                console.out(overview)
+            }
+            return ExitStatus.success
+        }
+        guard let command = commands.first(where: { $0.name == name }) else {
+            console.err("leq: no command '\(name)'\n\n" + overview)
+            return ExitStatus.badInput
+        }
+        switch parseOptions(Array(arguments.dropFirst()), command.options, positional: command.positional) {
+        case let .failure(error):
+            console.err("leq \(command.name): \(error.message)\nRun 'leq \(command.name) --help' for its options.\n")
+            return ExitStatus.badInput
+        case let .success(options):
+            if options.help {
+                console.out(command.help)
+                return ExitStatus.success
+            }
+            return command.run(options, console)
+        }
+    }
+
+    static var overview: String {
+        var lines = [
+            "leq — settlement of youth-welfare provider agreements (LEQ-Vereinbarungen, §§ 78a ff. SGB VIII)",
+            "",
+            "Usage: leq COMMAND [OPTIONS]",
+            "",
+            "Commands:",
+        ]
+        let width = commands.map(\.name.count).max() ?? 0
+        for c in commands { lines.append("  \(c.name)\(String(repeating: " ", count: width - c.name.count))  \(c.summary)") }
+        lines.append("  help\(String(repeating: " ", count: max(0, width - 4)))  Show this overview, or 'leq help COMMAND' for one command.")
+        lines += ["", "Exit status: 0 success, 2 bad input or usage, 1 any other failure.", ""]
+        return lines.joined(separator: "\n")
+    }
+}
+
+// MARK: - validate
+
+extension LEQ {
+    static let validate = Command(
+        name: "validate", usage: "--agreement FILE… [--cases FILE]",
+        summary: "Check agreement files and a case file; report every problem with file and place.",
+        options: [
+            OptionSpec("agreement", value: "FILE…", multiple: true, required: true, help: "Agreement files (leq-agreement/1)."),
+            OptionSpec("cases", value: "FILE", help: "Case file (leq-cases/1), checked against the agreements."),
+        ]
+    ) { options, console in
+        let inputs = Inputs.load(agreements: options.all("agreement"), cases: options.value("cases"))
+        guard inputs.diagnostics.isEmpty else {
+            report(inputs.diagnostics, to: console)
+            return ExitStatus.badInput
+        }
+        for a in inputs.agreements {
+            console.out("ok: agreement \(a.id) for provider \(a.provider.id): \(a.services.count) services, \(a.categories.count) categories, \(a.bearers.count) cost bearers\n")
+        }
+        if let cases = inputs.cases {
+            console.out("ok: \(cases.cases.count) cases in \(inputs.casesFile ?? "")\n")
+        }
+        return ExitStatus.success
+    }
+}
+
+// MARK: - settle
+
+extension LEQ {
+    static let settle = Command(
+        name: "settle",
+        usage: "--agreement FILE… --cases FILE --month YYYY-MM [--provider ID] [--format text|json|csv] [--lang de|en] [--issued YYYY-MM-DD] [--out FILE]",
+        summary: "Settle one month: print the statement of every provider (or one).",
+        options: [
+            OptionSpec("agreement", value: "FILE…", multiple: true, required: true, help: "Agreement files (leq-agreement/1)."),
+            OptionSpec("cases", value: "FILE", required: true, help: "Case file (leq-cases/1)."),
+            OptionSpec("month", value: "YYYY-MM", required: true, help: "The month to settle."),
+            OptionSpec("provider", value: "ID", help: "Only this provider's statement."),
+            OptionSpec("format", value: "FORMAT", help: "text (default), json (the canonical form) or csv."),
+            OptionSpec("lang", value: "LANG", help: "de (default) or en."),
+            OptionSpec("issued", value: "YYYY-MM-DD", help: "Date of issue; default: the first day after the month."),
+            OptionSpec("out", value: "FILE", help: "Write to this file (atomically) instead of standard output."),
+        ],
+        details: """
+            The statement number is PREFIX-YYYY-MM (the provider's statementPrefix): one statement per
+            provider and month. The same input gives the same bytes; --issued is part of the input.
+            """
+    ) { options, console in
+        var usage: [String] = []
+        let month = Month(iso: options.value("month")!)
+        if month == nil { usage.append("--month: '\(options.value("month")!)' is not a month; expected YYYY-MM, e.g. 2026-03") }
+        let format = options.value("format") ?? "text"
+        if !["text", "json", "csv"].contains(format) { usage.append("--format: '\(format)' is not a format; expected text, json or csv") }
+        let language = Language(rawValue: options.value("lang") ?? "de")
+        if language == nil { usage.append("--lang: '\(options.value("lang")!)' is not a language; expected de or en") }
+        var issued = month.map { $0.lastDay.next }
+        if let text = options.value("issued") {
+            issued = CivilDate(iso: text)
+            if issued == nil { usage.append("--issued: '\(text)' is not a date that exists; expected YYYY-MM-DD") }
+        }
+        guard usage.isEmpty, let month, let language, let issued else {
+            for u in usage { console.err("leq settle: \(u)\n") }
+            return ExitStatus.badInput
+        }
+
+        let inputs = Inputs.load(agreements: options.all("agreement"), cases: options.value("cases"))
+        guard inputs.diagnostics.isEmpty, let contents = inputs.cases else {
+            report(inputs.diagnostics, to: console)
+            return ExitStatus.badInput
+        }
+        let provider = options.value("provider")
+        if let provider, !inputs.agreements.contains(where: { $0.provider.id == provider }) {
+            console.err("leq settle: --provider: no agreement for provider '\(provider)'; known: \(Set(inputs.agreements.map(\.provider.id)).sorted().joined(separator: ", "))\n")
+            return ExitStatus.badInput
+        }
+        let run = Settlement.run(agreements: inputs.agreements, caseload: Caseload(contents.cases), month: month,
+                                 issued: issued, provider: provider)
+        guard run.problems.isEmpty else {
+            report(run.problems.map(inputs.diagnostic(for:)), to: console)
+            return ExitStatus.badInput
+        }
+        if run.statements.isEmpty {
+            console.err("leq settle: no agreement is in force in \(month)\(provider.map { " for provider '\($0)'" } ?? ""); nothing to settle.\n")
+            return ExitStatus.badInput
+        }
+        let bytes: [UInt8]
+        switch format {
+        case "json": bytes = StatementJSON.render(run.statements, language: language)
+        case "csv": bytes = StatementCSV.render(run.statements, language: language)
+        default: bytes = StatementText.render(run.statements, language: language)
+        }
+        if let out = options.value("out") {
+            do throws(Files.Failure) {
+                try Files.writeAtomically(bytes, to: out)
+            } catch {
+                console.err("leq settle: \(error.message)\n")
+                return ExitStatus.failure
+            }
+            let warnings = run.statements.reduce(0) { $0 + $1.warnings.count }
+            console.err("wrote \(run.statements.count) statement\(run.statements.count == 1 ? "" : "s") for \(month) to \(out)\(warnings > 0 ? " (\(warnings) warnings)" : "")\n")
+        } else {
+            console.out(bytes)
+        }
+        return ExitStatus.success
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+
+/// Where a command writes and what it reads: the real terminal and disk, or a test's capture.
+public protocol Console: AnyObject {
+    func out(_ bytes: [UInt8])
+    func err(_ text: String)
+}
+
+extension Console {
+    public func out(_ text: String) { out(Array(text.utf8)) }
+}
+
+/// Standard output and error.
+public final class StandardConsole: Console {
+    public init() {}
+    public func out(_ bytes: [UInt8]) { FileHandle.standardOutput.write(Data(bytes)) }
+    public func err(_ text: String) { FileHandle.standardError.write(Data(text.utf8)) }
+}
+
+/// A console that keeps what is written, for tests.
+public final class CapturingConsole: Console, @unchecked Sendable {
+    public private(set) var stdout: [UInt8] = []
+    public private(set) var stderr = ""
+    public init() {}
+    public func out(_ bytes: [UInt8]) { stdout += bytes }
+    public func err(_ text: String) { stderr += text }
+    public var stdoutText: String { String(decoding: stdout, as: UTF8.self) }
+}
+
+/// Exit statuses: 0 success, 2 bad input or usage, 1 any other failure.
+public enum ExitStatus {
+    public static let success: Int32 = 0
+    public static let failure: Int32 = 1
+    public static let badInput: Int32 = 2
+}
+
+/// Files, read whole and written atomically (a temporary file renamed into place), so that a
+/// failed run never leaves an output file half written.
+enum Files {
+    struct Failure: Error { var message: String }
+
+    static func read(_ path: String) -> Result<[UInt8], Failure> {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            return .failure(Failure(message: "file not found"))
+        }
+        if isDirectory.boolValue { return .failure(Failure(message: "is a folder, not a file")) }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return .failure(Failure(message: "cannot be read (permissions?)"))
+        }
+        return .success([UInt8](data))
+    }
+
+    static func writeAtomically(_ bytes: [UInt8], to path: String) throws(Failure) {
+        do {
+            try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw Failure(message: "cannot write \(path): \(error.localizedDescription)")
+        }
+    }
+}

@@ -1,0 +1,73 @@
+import LEQCore
+import LEQFormats
+
+/// Agreements and cases read from files, with every problem in any of them collected.
+struct Inputs {
+    var agreements: [Agreement] = []
+    var agreementFiles: [String] = []
+    var cases: CaseFile.Contents?
+    var casesFile: String?
+    var diagnostics: [Diagnostic] = []
+
+    /// Reads all agreement files and, if given, the case file (checked against the agreements).
+    static func load(agreements paths: [String], cases casesPath: String?) -> Inputs {
+        var inputs = Inputs()
+        inputs.agreementFiles = paths
+        for path in paths {
+            switch Files.read(path) {
+            case let .failure(f): inputs.diagnostics.append(Diagnostic(file: path, place: "", message: f.message))
+            case let .success(bytes):
+                do throws(InputError) {
+                    inputs.agreements.append(try AgreementFile.decode(bytes, file: path))
+                } catch { inputs.diagnostics += error.diagnostics }
+            }
+        }
+        inputs.checkOverlaps(paths)
+        if let casesPath {
+            inputs.casesFile = casesPath
+            switch Files.read(casesPath) {
+            case let .failure(f): inputs.diagnostics.append(Diagnostic(file: casesPath, place: "", message: f.message))
+            case let .success(bytes):
+                // Cases are checked against the agreements only if all of them could be read.
+                let against = inputs.diagnostics.isEmpty ? inputs.agreements : nil
+                do throws(InputError) {
+                    inputs.cases = try CaseFile.decode(bytes, file: casesPath, agreements: against)
+                } catch { inputs.diagnostics += error.diagnostics }
+            }
+        }
+        return inputs
+    }
+
+    /// Two agreements of one provider may not be in force on the same day.
+    private mutating func checkOverlaps(_ paths: [String]) {
+        for (i, a) in agreements.enumerated() {
+            for b in agreements[..<i] where a.provider.id == b.provider.id && a.validity.intersection(b.validity) != nil {
+                diagnostics.append(Diagnostic(
+                    file: paths.count == agreements.count ? paths[i] : "agreements", place: "validFrom",
+                    message: "agreement '\(a.id)' overlaps agreement '\(b.id)' for provider '\(a.provider.id)'; one agreement per provider and period"))
+            }
+        }
+    }
+
+    /// A settlement problem as a diagnostic at the case it concerns.
+    func diagnostic(for problem: SettlementProblem) -> Diagnostic {
+        let place = cases?.paths[problem.caseID] ?? ""
+        let message: String
+        switch problem.kind {
+        case let .missingRate(kind, category):
+            message = "no \(kind.rawValue) rate\(category.map { " for category '\($0)'" } ?? "") in force on \(problem.day)"
+        case let .unknownService(s): message = "unknown service '\(s)'"
+        case let .unknownCategory(c): message = "unknown category '\(c)'"
+        case .noClearingTerms: message = "the case has a clearing phase but the agreement no clearing terms"
+        case let .noAgreement(provider):
+            message = "case '\(problem.caseID)' is active in \(problem.day.month) but provider '\(provider)' has no agreement in force then"
+        }
+        return Diagnostic(file: casesFile ?? "cases", place: place, message: message)
+    }
+}
+
+/// Prints diagnostics the same way everywhere: one per line, then a count.
+func report(_ diagnostics: [Diagnostic], to console: Console) {
+    for d in diagnostics { console.err("error: \(d)\n") }
+    console.err("\(diagnostics.count) error\(diagnostics.count == 1 ? "" : "s") in the input; nothing was written.\n")
+}

@@ -1,0 +1,105 @@
+/// One option of a command, declared once: it drives parsing and `--help` alike.
+public struct OptionSpec: Sendable {
+    public var name: String
+    /// The value's placeholder (`FILE`), or nil for a flag.
+    public var value: String?
+    /// Takes one or more values (`--agreement A.json B.json`).
+    public var multiple: Bool = false
+    public var required: Bool = false
+    public var help: String
+
+    public init(_ name: String, value: String? = nil, multiple: Bool = false, required: Bool = false, help: String) {
+        self.name = name
+        self.value = value
+        self.multiple = multiple
+        self.required = required
+        self.help = help
+    }
+}
+
+/// A usage error: the words of the call are off. Exit status 2.
+public struct UsageError: Error, Equatable, Sendable {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+}
+
+/// The options given to a command, by name (without the dashes).
+public struct ParsedOptions: Equatable, Sendable {
+    public var values: [String: [String]] = [:]
+    public var positional: [String] = []
+    public var help = false
+
+    public func value(_ name: String) -> String? { values[name]?.last }
+    public func all(_ name: String) -> [String] { values[name] ?? [] }
+    public func flag(_ name: String) -> Bool { values[name] != nil }
+}
+
+/// Parses arguments against a command's options: a pure function, tested in-process.
+/// `--name value`, `--name=value`, several values after a `multiple` option, `--help`/`-h`.
+public func parseOptions(_ args: [String], _ specs: [OptionSpec], positional: Int = 0) -> Result<ParsedOptions, UsageError> {
+    var parsed = ParsedOptions()
+    var i = 0
+    while i < args.count {
+        let arg = args[i]
+        i += 1
+        if arg == "--help" || arg == "-h" {
+            parsed.help = true
+            continue
+        }
+        guard arg.hasPrefix("--") else {
+            if parsed.positional.count < positional {
+                parsed.positional.append(arg)
+                continue
+            }
+            return .failure(UsageError("unexpected argument '\(arg)'"))
+        }
+        var name = String(arg.dropFirst(2))
+        var inline: String?
+        if let eq = name.firstIndex(of: "=") {
+            inline = String(name[name.index(after: eq)...])
+            name = String(name[..<eq])
+        }
+        guard let spec = specs.first(where: { $0.name == name }) else {
+            let known = specs.map { "--" + $0.name }.joined(separator: ", ")
+            return .failure(UsageError("unknown option '--\(name)'; this command takes: \(known)"))
+        }
+        guard spec.value != nil else {
+            if inline != nil { return .failure(UsageError("option '--\(name)' takes no value")) }
+            parsed.values[name, default: []].append("")
+            continue
+        }
+        var values: [String] = []
+        if let inline { values.append(inline) }
+        while i < args.count, !args[i].hasPrefix("--"), values.isEmpty || spec.multiple {
+            values.append(args[i])
+            i += 1
+        }
+        guard !values.isEmpty, !values.contains(where: \.isEmpty) else {
+            return .failure(UsageError("option '--\(name)' needs a value (\(spec.value!))"))
+        }
+        if !spec.multiple, parsed.values[name] != nil {
+            return .failure(UsageError("option '--\(name)' is given twice"))
+        }
+        parsed.values[name, default: []] += values
+    }
+    if !parsed.help {
+        for spec in specs where spec.required && parsed.values[spec.name] == nil {
+            return .failure(UsageError("missing option '--\(spec.name) \(spec.value ?? "")'"))
+        }
+    }
+    return .success(parsed)
+}
+
+/// The `--help` text of a command, from its option table.
+public func helpText(command: String, usage: String, summary: String, options: [OptionSpec], details: String = "") -> String {
+    var lines = ["Usage: leq \(command) \(usage)", "", summary, "", "Options:"]
+    let labels = options.map { "--" + $0.name + ($0.value.map { " " + $0 + ($0.hasSuffix("…") ? "" : "") } ?? "") }
+    let width = max(labels.map(\.count).max() ?? 0, "-h, --help".count)
+    for (spec, label) in zip(options, labels) {
+        let pad = String(repeating: " ", count: width - label.count)
+        lines.append("  \(label)\(pad)  \(spec.help)\(spec.required ? " (required)" : "")")
+    }
+    lines.append("  -h, --help" + String(repeating: " ", count: width - 10) + "  Show this help.")
+    if !details.isEmpty { lines += ["", details] }
+    return lines.joined(separator: "\n") + "\n"
+}

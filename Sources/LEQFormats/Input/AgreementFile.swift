@@ -1,0 +1,264 @@
+import LEQCore
+
+/// Reads an agreement file (`"format": "leq-agreement/1"`, see docs/formats.md) into an
+/// `Agreement`, reporting every problem with its JSON path.
+public enum AgreementFile {
+    public static let format = "leq-agreement/1"
+
+    /// Decodes one agreement; throws `InputError` with all problems found.
+    public static func decode(_ bytes: [UInt8], file: String) throws(InputError) -> Agreement {
+        let reader = JSONReader(file: file)
+        let agreement = reader.parse(bytes).flatMap { decode($0, reader) }
+        if let agreement, reader.diagnostics.isEmpty { return agreement }
+        throw InputError(reader.diagnostics)
+    }
+
+    private static let topKeys = [
+        "format", "id", "validFrom", "validTo", "youthOffice", "provider", "rounding", "proration", "categories",
+        "services", "flatRates", "increases", "clearing", "bearers", "bearerRules",
+    ]
+
+    private static func decode(_ root: JSONValue, _ reader: JSONReader) -> Agreement? {
+        guard let top = reader.object(root, at: "", keys: topKeys) else { return nil }
+        if let format = top.string("format"), format != Self.format {
+            reader.error("format", "'\(format)' is not an agreement file; expected \"\(Self.format)\"")
+        }
+        let id = top.string("id")
+        let validFrom = top.date("validFrom")
+        let validTo = top.date("validTo", required: false)
+        if let validFrom, validFrom.day != 1 {
+            reader.error("validFrom", "an agreement starts on the first day of a month; found \(validFrom)")
+        }
+        if let validTo, validTo != validTo.month.lastDay {
+            reader.error("validTo", "an agreement ends on the last day of a month; found \(validTo)")
+        }
+        if let validFrom, let validTo, validTo < validFrom {
+            reader.error("validTo", "ends (\(validTo)) before it starts (\(validFrom))")
+        }
+        let youthOffice = party(top.object("youthOffice", keys: ["name", "address"]))
+        let provider = provider(top.object("provider", keys: [
+            "id", "name", "address", "taxNumber", "creditorNumber", "leitwegId", "statementPrefix",
+        ]))
+        let rounding = top.choice("rounding", required: false, RoundingMode.self, choices: RoundingMode.allCases)
+        let proration = prorationMethod(top, "proration")
+
+        // Categories
+        var categories: [String] = []
+        if let list = top.array("categories") {
+            for item in list {
+                guard case let .string(c) = item.value, !c.isEmpty else {
+                    reader.error(item.path, "expected a category name such as \"A\"")
+                    continue
+                }
+                if categories.contains(c) { reader.error(item.path, "category '\(c)' is listed twice") }
+                categories.append(c)
+            }
+            if list.isEmpty { reader.error("categories", "an agreement needs at least one category") }
+        }
+
+        // Services
+        var services: [Service] = []
+        for item in top.array("services") ?? [] {
+            guard let o = reader.object(item.value, at: item.path, keys: ["id", "name", "legalBasis", "setting", "proration"])
+            else { continue }
+            let sid = o.string("id"), name = o.string("name"), basis = o.string("legalBasis")
+            let setting = o.choice("setting", Setting.self, choices: Setting.allCases)
+            let p = prorationMethod(o, "proration")
+            if let sid, services.contains(where: { $0.id == sid }) { reader.error(o.at("id"), "service '\(sid)' is listed twice") }
+            if let sid, let name, let basis, let setting {
+                services.append(Service(id: sid, name: name, legalBasis: basis, setting: setting, proration: p))
+            }
+        }
+        if top.value("services", required: false) != nil && services.isEmpty && reader.diagnostics.isEmpty {
+            reader.error("services", "an agreement needs at least one service")
+        }
+
+        // Flat rates
+        var flatRates: [FlatRateEntry] = []
+        var seenRate: [String: String] = [:]
+        for item in top.array("flatRates") ?? [] {
+            guard let o = reader.object(item.value, at: item.path, keys: ["service", "category", "from", "amount"]) else { continue }
+            let s = o.string("service"), c = o.string("category"), from = o.date("from"), amount = o.money("amount")
+            if let s, !services.contains(where: { $0.id == s }) {
+                reader.error(o.at("service"), "unknown service '\(s)'; the agreement's services are: \(services.map(\.id).joined(separator: ", "))")
+            }
+            if let c, !categories.contains(c) {
+                reader.error(o.at("category"), "unknown category '\(c)'; the agreement's categories are: \(categories.joined(separator: ", "))")
+            }
+            guard let s, let c, let from, let amount else { continue }
+            let key = "\(s)|\(c)|\(from)"
+            if let first = seenRate[key] {
+                reader.error(item.path, "a second rate for service '\(s)', category '\(c)' from \(from) (the first is at \(first))")
+                continue
+            }
+            seenRate[key] = item.path
+            flatRates.append(FlatRateEntry(service: s, category: c, from: from, amount: amount))
+        }
+
+        // Increases
+        var increases: [RateIncrease] = []
+        for item in top.array("increases", required: false) ?? [] {
+            guard let o = reader.object(item.value, at: item.path, keys: ["from", "percent", "appliesTo"]) else { continue }
+            let from = o.date("from"), percent = o.decimal("percent")
+            if let percent, percent.units <= -100 * percent.denominator {
+                reader.error(o.at("percent"), "an increase of \(percent) % would leave no rate at all")
+            }
+            var kinds = Set(RateKind.allCases)
+            if let names = o.strings("appliesTo") {
+                kinds = []
+                for (k, n) in names.enumerated() {
+                    if let kind = RateKind(rawValue: n) { kinds.insert(kind) } else {
+                        reader.error("\(o.at("appliesTo"))[\(k)]",
+                                     "'\(n)' is not a rate kind; expected one of: \(RateKind.allCases.map(\.rawValue).joined(separator: ", "))")
+                    }
+                }
+            }
+            if let from, let percent { increases.append(RateIncrease(from: from, percent: percent, appliesTo: kinds)) }
+        }
+
+        // Clearing
+        var clearing: ClearingTermsInput?
+        if let o = top.object("clearing", required: false, keys: ["fee", "extensionWeekly", "feeDays", "maxDays"]) {
+            let fee = rateEntries(o, "fee"), ext = rateEntries(o, "extensionWeekly")
+            let feeDays = o.int("feeDays", range: 1...366) ?? 42
+            let maxDays = o.int("maxDays", range: 1...366) ?? 84
+            if maxDays < feeDays { reader.error(o.at("maxDays"), "must be at least feeDays (\(feeDays))") }
+            clearing = ClearingTermsInput(fee: fee, extensionWeekly: ext, feeDays: feeDays, maxDays: maxDays)
+        }
+
+        // Cost bearers
+        var bearers: [CostBearer] = []
+        for item in top.array("bearers") ?? [] {
+            guard let o = reader.object(item.value, at: item.path, keys: ["id", "name"]) else { continue }
+            if let bid = o.string("id"), let name = o.string("name") {
+                if bearers.contains(where: { $0.id == bid }) { reader.error(o.at("id"), "bearer '\(bid)' is listed twice") }
+                bearers.append(CostBearer(id: bid, name: name))
+            }
+        }
+        if top.value("bearers", required: false) != nil && bearers.isEmpty && reader.diagnostics.isEmpty {
+            reader.error("bearers", "an agreement needs at least one cost bearer")
+        }
+        var rules: [BearerRule] = []
+        for item in top.array("bearerRules", required: false) ?? [] {
+            if let rule = bearerRule(item.value, at: item.path, reader, bearers: bearers, services: services) { rules.append(rule) }
+        }
+
+        guard reader.diagnostics.isEmpty, let id, let validFrom, let youthOffice, let provider, !bearers.isEmpty else { return nil }
+        return Agreement(
+            id: id, validity: Period(validFrom, validTo ?? CivilDate(year: 9999, month: 12, day: 31)!),
+            youthOffice: youthOffice, provider: provider, rounding: rounding ?? .halfAwayFromZero,
+            proration: proration ?? .calendar, services: services, categories: categories, flatRates: flatRates,
+            increases: increases, clearing: clearing, bearers: bearers, bearerRules: rules)
+    }
+
+    private static func party(_ o: ObjectReader?) -> Party? {
+        guard let o else { return nil }
+        let name = o.string("name"), address = o.strings("address", required: true)
+        guard let name, let address else { return nil }
+        return Party(name: name, address: address)
+    }
+
+    private static func provider(_ o: ObjectReader?) -> Provider? {
+        guard let o else { return nil }
+        let id = o.string("id"), name = o.string("name"), address = o.strings("address", required: true)
+        let tax = o.string("taxNumber"), creditor = o.string("creditorNumber"), leitweg = o.string("leitwegId")
+        let prefix = o.string("statementPrefix", required: false)
+        guard let id, let name, let address, let tax, let creditor, let leitweg else { return nil }
+        return Provider(id: id, name: name, address: address, taxNumber: tax, creditorNumber: creditor,
+                        leitwegID: leitweg, statementPrefix: prefix ?? id.uppercased())
+    }
+
+    private static func prorationMethod(_ o: ObjectReader, _ key: String) -> Proration? {
+        guard let s = o.string(key, required: false) else { return nil }
+        switch s {
+        case "calendar": return .calendar
+        case "thirty": return .thirty
+        default:
+            o.reader.error(o.at(key), "'\(s)' is not a proration method; expected calendar or thirty")
+            return nil
+        }
+    }
+
+    /// A rate history: `[{"from": ..., "amount": ...}]`, no two entries on the same day.
+    private static func rateEntries(_ o: ObjectReader, _ key: String) -> [RateEntry] {
+        var entries: [RateEntry] = []
+        var seen: [CivilDate: String] = [:]
+        for item in o.array(key) ?? [] {
+            guard let e = o.reader.object(item.value, at: item.path, keys: ["from", "amount"]) else { continue }
+            guard let from = e.date("from"), let amount = e.money("amount") else { continue }
+            if let first = seen[from] {
+                o.reader.error(item.path, "a second entry from \(from) (the first is at \(first))")
+                continue
+            }
+            seen[from] = item.path
+            entries.append(RateEntry(from: from, amount: amount))
+        }
+        return entries
+    }
+
+    private static func bearerRule(_ value: JSONValue, at path: String, _ reader: JSONReader, bearers: [CostBearer],
+                                   services: [Service]) -> BearerRule? {
+        guard let o = reader.object(value, at: path, keys: ["services", "settings", "kinds", "flags", "shares"]) else { return nil }
+        var ok = true
+        var serviceSet: Set<String>?
+        if let list = o.strings("services") {
+            for (k, s) in list.enumerated() where !services.contains(where: { $0.id == s }) {
+                reader.error("\(o.at("services"))[\(k)]", "unknown service '\(s)'")
+                ok = false
+            }
+            serviceSet = Set(list)
+        }
+        var settingSet: Set<Setting>?
+        if let list = o.strings("settings") {
+            settingSet = []
+            for (k, s) in list.enumerated() {
+                if let setting = Setting(rawValue: s) { settingSet!.insert(setting) } else {
+                    reader.error("\(o.at("settings"))[\(k)]",
+                                 "'\(s)' is not a setting; expected one of: \(Setting.allCases.map(\.rawValue).joined(separator: ", "))")
+                    ok = false
+                }
+            }
+        }
+        var kindSet: Set<LineKind>?
+        if let list = o.strings("kinds") {
+            kindSet = []
+            for (k, s) in list.enumerated() {
+                if let kind = LineKind(rawValue: s) { kindSet!.insert(kind) } else {
+                    reader.error("\(o.at("kinds"))[\(k)]",
+                                 "'\(s)' is not a line kind; expected one of: \(LineKind.allCases.map(\.rawValue).joined(separator: ", "))")
+                    ok = false
+                }
+            }
+        }
+        let flags = o.strings("flags") ?? []
+        guard let shares = o.object("shares", keys: bearers.map(\.id)) else { return nil }
+        // Shares as exact fractions over a common denominator, in bearer order.
+        var fractions: [Fraction] = []
+        for bearer in bearers {
+            guard let d = shares.decimal(bearer.id, required: false) else {
+                fractions.append(.zero)
+                continue
+            }
+            if d.units < 0 || d.fraction > .one {
+                reader.error(shares.at(bearer.id), "a share is between 0 and 1; found \(d)")
+                ok = false
+            }
+            fractions.append(d.fraction)
+        }
+        let sum = fractions.reduce(Fraction.zero, +)
+        if sum != .one {
+            reader.error(o.at("shares"), "the shares add up to \(sum.numerator)/\(sum.denominator); they must add up to 1 exactly")
+            ok = false
+        }
+        guard ok else { return nil }
+        let denominator = fractions.reduce(Int64(1)) { lcm($0, $1.denominator) }
+        return BearerRule(services: serviceSet, settings: settingSet, kinds: kindSet, flags: flags,
+                          numerators: fractions.map { $0.numerator * (denominator / $0.denominator) }, denominator: denominator)
+    }
+
+    private static func lcm(_ a: Int64, _ b: Int64) -> Int64 {
+        var (x, y) = (a, b)
+        while y != 0 { (x, y) = (y, x % y) }
+        return a / x * b
+    }
+}

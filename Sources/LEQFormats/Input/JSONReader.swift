@@ -1,0 +1,196 @@
+import LEQCore
+
+/// Walks a parsed JSON document, turning values into domain values and collecting a
+/// diagnostic with file and JSON path for everything that is wrong, so that a user sees all
+/// errors at once.
+final class JSONReader {
+    let file: String
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(file: String) { self.file = file }
+
+    func error(_ path: String, _ message: String) {
+        diagnostics.append(Diagnostic(file: file, place: path, message: message))
+    }
+
+    /// Parses the bytes; a syntax error is reported with line and column and gives nil.
+    func parse(_ bytes: [UInt8]) -> JSONValue? {
+        do {
+            let (value, duplicates) = try JSONParser.parse(bytes)
+            for path in duplicates { error(path, "this key appears more than once in its object") }
+            return value
+        } catch {
+            diagnostics.append(Diagnostic(file: file, place: "line \(error.line), column \(error.column)",
+                                          message: "not valid JSON: \(error.message)"))
+            return nil
+        }
+    }
+
+    /// The members of an object at `path`, with unknown keys reported; nil if it is no object.
+    func object(_ value: JSONValue, at path: String, keys allowed: [String]) -> ObjectReader? {
+        guard case let .object(members) = value else {
+            error(path, "expected an object, found \(value.kindName)")
+            return nil
+        }
+        for member in members where !allowed.contains(member.key) {
+            error(join(path, member.key), "unknown field '\(member.key)'; expected one of: \(allowed.joined(separator: ", "))")
+        }
+        return ObjectReader(reader: self, path: path, members: members)
+    }
+
+    func join(_ path: String, _ key: String) -> String { path.isEmpty ? key : path + "." + key }
+}
+
+/// The fields of one JSON object, read with their paths.
+struct ObjectReader {
+    let reader: JSONReader
+    let path: String
+    let members: [(key: String, value: JSONValue)]
+
+    func at(_ key: String) -> String { reader.join(path, key) }
+
+    /// The value of `key`; when `required` and missing, an error.
+    func value(_ key: String, required: Bool) -> JSONValue? {
+        if let found = members.first(where: { $0.key == key })?.value {
+            if case .null = found, !required { return nil }
+            return found
+        }
+        if required { reader.error(path.isEmpty ? key : path, path.isEmpty ? "missing required field '\(key)'" : "missing required field '\(key)'") }
+        return nil
+    }
+
+    func string(_ key: String, required: Bool = true, nonEmpty: Bool = true) -> String? {
+        guard let v = value(key, required: required) else { return nil }
+        guard case let .string(s) = v else {
+            reader.error(at(key), "expected a string, found \(v.kindName)")
+            return nil
+        }
+        if nonEmpty && s.trimmingSpaces.isEmpty {
+            reader.error(at(key), "must not be empty")
+            return nil
+        }
+        return s
+    }
+
+    func bool(_ key: String, required: Bool = false) -> Bool? {
+        guard let v = value(key, required: required) else { return nil }
+        guard case let .bool(b) = v else {
+            reader.error(at(key), "expected true or false, found \(v.kindName)")
+            return nil
+        }
+        return b
+    }
+
+    func int(_ key: String, required: Bool = false, range: ClosedRange<Int>) -> Int? {
+        guard let v = value(key, required: required) else { return nil }
+        guard case let .number(text) = v, let n = Int(text) else {
+            reader.error(at(key), "expected a whole number, found \(v.kindName)")
+            return nil
+        }
+        guard range.contains(n) else {
+            reader.error(at(key), "\(n) is out of range; expected \(range.lowerBound) to \(range.upperBound)")
+            return nil
+        }
+        return n
+    }
+
+    func date(_ key: String, required: Bool = true) -> CivilDate? {
+        guard let s = string(key, required: required) else { return nil }
+        guard let d = CivilDate(iso: s) else {
+            reader.error(at(key), "'\(s)' is not a date that exists; expected YYYY-MM-DD, e.g. 2026-03-17")
+            return nil
+        }
+        return d
+    }
+
+    /// An amount as a decimal string with at most two decimals, never a JSON number.
+    func money(_ key: String, required: Bool = true, allowNegative: Bool = false) -> Money? {
+        guard let v = value(key, required: required) else { return nil }
+        guard case let .string(s) = v else {
+            if case let .number(n) = v {
+                reader.error(at(key), "amounts are written as strings, e.g. \"\(n)\", never as JSON numbers")
+            } else {
+                reader.error(at(key), "expected an amount as a string such as \"1960.00\", found \(v.kindName)")
+            }
+            return nil
+        }
+        guard let m = Money(decimal: s) else {
+            if let d = ExactDecimal(s), d.scale > 2 {
+                reader.error(at(key), "'\(s)' has more than two decimals; amounts are in euros and cents")
+            } else {
+                reader.error(at(key), "'\(s)' is not an amount; expected e.g. \"1960.00\"")
+            }
+            return nil
+        }
+        if m.isNegative && !allowNegative {
+            reader.error(at(key), "'\(s)' is negative; expected an amount of zero or more")
+            return nil
+        }
+        return m
+    }
+
+    /// An exact decimal as a string (or a plain JSON number), e.g. "2.35" or "0.375".
+    func decimal(_ key: String, required: Bool = true) -> ExactDecimal? {
+        guard let v = value(key, required: required) else { return nil }
+        let text: String
+        switch v {
+        case let .string(s): text = s
+        case let .number(n): text = n
+        default:
+            reader.error(at(key), "expected a decimal number such as \"2.35\", found \(v.kindName)")
+            return nil
+        }
+        guard let d = ExactDecimal(text) else {
+            reader.error(at(key), "'\(text)' is not a decimal number; expected e.g. \"2.35\" (a dot, no exponent)")
+            return nil
+        }
+        return d
+    }
+
+    func array(_ key: String, required: Bool = true) -> [(path: String, value: JSONValue)]? {
+        guard let v = value(key, required: required) else { return nil }
+        guard case let .array(items) = v else {
+            reader.error(at(key), "expected an array, found \(v.kindName)")
+            return nil
+        }
+        return items.enumerated().map { ("\(at(key))[\($0.offset)]", $0.element) }
+    }
+
+    func strings(_ key: String, required: Bool = false) -> [String]? {
+        guard let items = array(key, required: required) else { return nil }
+        var out: [String] = []
+        var ok = true
+        for item in items {
+            if case let .string(s) = item.value { out.append(s) } else {
+                reader.error(item.path, "expected a string, found \(item.value.kindName)")
+                ok = false
+            }
+        }
+        return ok ? out : nil
+    }
+
+    func object(_ key: String, required: Bool = true, keys: [String]) -> ObjectReader? {
+        guard let v = value(key, required: required) else { return nil }
+        return reader.object(v, at: at(key), keys: keys)
+    }
+
+    /// A string that must be one of `choices` (an enumeration's raw values).
+    func choice<T: RawRepresentable>(_ key: String, required: Bool = true, _ type: T.Type, choices: [T]) -> T?
+    where T.RawValue == String {
+        guard let s = string(key, required: required) else { return nil }
+        guard let value = T(rawValue: s) else {
+            reader.error(at(key), "'\(s)' is not known; expected one of: \(choices.map(\.rawValue).joined(separator: ", "))")
+            return nil
+        }
+        return value
+    }
+}
+
+extension String {
+    var trimmingSpaces: Substring {
+        var s = Substring(self)
+        while let f = s.first, f.isWhitespace { s.removeFirst() }
+        while let l = s.last, l.isWhitespace { s.removeLast() }
+        return s
+    }
+}

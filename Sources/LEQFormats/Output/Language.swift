@@ -1,0 +1,64 @@
+import LEQCore
+
+/// The language of a rendered statement: German by default, English on request.
+public enum Language: String, Sendable, CaseIterable {
+    case de
+    case en
+}
+
+/// Number, date and month formats per language. Fixed tables, never the system locale, so that
+/// the same statement gives the same bytes on every machine.
+public struct Formatter: Sendable {
+    public let language: Language
+
+    public init(_ language: Language) { self.language = language }
+
+    /// `1.234,56 €` (de) or `€1,234.56` (en).
+    public func money(_ m: Money) -> String {
+        let number = grouped(m)
+        switch language {
+        case .de: return number + " €"
+        case .en: return m.isNegative ? "-€" + number.dropFirst() : "€" + number
+        }
+    }
+
+    /// `1.234,56` (de) or `1,234.56` (en), with thousands separators.
+    public func grouped(_ m: Money) -> String {
+        let (group, point): (Character, Character) = language == .de ? (".", ",") : (",", ".")
+        let magnitude = m.cents.magnitude
+        var euros = String(magnitude / 100)
+        var out = ""
+        while euros.count > 3 {
+            out = String(group) + euros.suffix(3) + out
+            euros.removeLast(3)
+        }
+        let cents = magnitude % 100
+        return (m.isNegative ? "-" : "") + euros + out + String(point) + (cents < 10 ? "0" : "") + String(cents)
+    }
+
+    /// `1234,56` (de) or `1234.56` (en): no grouping, for CSV.
+    public func plain(_ m: Money) -> String {
+        language == .de ? m.decimalString.replacingDot(with: ",") : m.decimalString
+    }
+
+    /// `2,35` (de) or `2.35` (en).
+    public func decimal(_ d: ExactDecimal) -> String { language == .de ? d.text.replacingDot(with: ",") : d.text }
+
+    /// `31.03.2026` (de) or `2026-03-31` (en).
+    public func date(_ d: CivilDate) -> String { language == .de ? d.german : d.iso }
+
+    public func period(_ p: Period) -> String { p.from == p.to ? date(p.from) : date(p.from) + "–" + date(p.to) }
+
+    /// `März 2026` or `March 2026`.
+    public func month(_ m: Month) -> String {
+        let de = ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"]
+        let en = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+        return (language == .de ? de : en)[m.month - 1] + " " + String(m.year)
+    }
+}
+
+extension String {
+    func replacingDot(with replacement: Character) -> String {
+        String(map { $0 == "." ? replacement : $0 })
+    }
+}

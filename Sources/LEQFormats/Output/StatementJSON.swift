@@ -1,0 +1,107 @@
+import LEQCore
+
+/// The canonical form of statements (`"format": "leq-statements/1"`): every amount a decimal
+/// string with two decimals, every date ISO, keys in a fixed order. Same input, same bytes.
+public enum StatementJSON {
+    public static let format = "leq-statements/1"
+
+    public static func render(_ statements: [Statement], language: Language = .de) -> [UInt8] {
+        var w = JSONWriter()
+        let labels = Labels(language)
+        w.beginObject()
+        w.field("format", format)
+        w.beginArray("statements")
+        for s in statements { write(s, labels, &w) }
+        w.endArray()
+        w.endObject()
+        return w.finish()
+    }
+
+    static func write(_ s: Statement, _ labels: Labels, _ w: inout JSONWriter) {
+        w.beginObject()
+        w.field("number", s.number)
+        w.field("month", s.month.iso)
+        w.field("issued", s.issued.iso)
+        w.field("language", labels.language.rawValue)
+        w.field("agreement", s.agreementID)
+        w.beginObject("provider")
+        w.field("id", s.provider.id)
+        w.field("name", s.provider.name)
+        w.beginArray("address")
+        for a in s.provider.address { w.string(a) }
+        w.endArray()
+        w.field("taxNumber", s.provider.taxNumber)
+        w.field("creditorNumber", s.provider.creditorNumber)
+        w.field("leitwegId", s.provider.leitwegID)
+        w.endObject()
+        w.beginObject("youthOffice")
+        w.field("name", s.youthOffice.name)
+        w.beginArray("address")
+        for a in s.youthOffice.address { w.string(a) }
+        w.endArray()
+        w.endObject()
+        w.beginArray("bearers")
+        for b in s.bearers {
+            w.beginObject()
+            w.field("id", b.id)
+            w.field("name", b.name)
+            w.endObject()
+        }
+        w.endArray()
+        w.beginArray("lines")
+        for line in s.lines {
+            let service = s.service(line.service)
+            w.beginObject()
+            w.field("case", line.caseID)
+            w.field("fileReference", line.fileReference)
+            w.field("service", line.service)
+            w.field("legalBasis", service?.legalBasis ?? "")
+            w.field("kind", line.kind.rawValue)
+            w.field("section", line.section.rawValue)
+            if let c = line.category { w.field("category", c) }
+            w.field("text", labels.text(line, service: service))
+            w.field("from", line.period.from.iso)
+            w.field("to", line.period.to.iso)
+            w.field("quantity", line.quantity.text)
+            w.field("unit", line.unit.rawValue)
+            w.field("rate", line.rate.decimalString)
+            w.field("rateUnit", line.rateUnit.rawValue)
+            if let b = line.basisDays { w.field("basisDays", b) }
+            if let p = line.increase { w.field("increasePercent", p.text) }
+            if let r = line.weeklyRate { w.field("weeklyRate", r.decimalString) }
+            if let d = line.clearingDays {
+                w.field("clearingDayFirst", d.lowerBound)
+                w.field("clearingDayLast", d.upperBound)
+            }
+            w.field("amount", line.amount.decimalString)
+            w.beginObject("bearers")
+            for (i, b) in s.bearers.enumerated() { w.field(b.id, line.bearerParts[i].decimalString) }
+            w.endObject()
+            w.endObject()
+        }
+        w.endArray()
+        w.beginObject("totals")
+        w.field("all", s.totals.all.decimalString)
+        w.beginObject("bearers")
+        for (i, b) in s.bearers.enumerated() { w.field(b.id, s.totals.bearers[i].decimalString) }
+        w.endObject()
+        w.beginObject("sections")
+        for section in Section.allCases { w.field(section.rawValue, s.totals.section(section).decimalString) }
+        w.endObject()
+        w.endObject()
+        w.beginArray("warnings")
+        for warning in s.warnings {
+            w.beginObject()
+            w.field("case", warning.caseID)
+            w.field("kind", warning.kind.rawValue)
+            w.field("from", warning.period.from.iso)
+            w.field("to", warning.period.to.iso)
+            w.field("days", warning.days)
+            w.field("text", labels.warning(warning))
+            w.endObject()
+        }
+        w.endArray()
+        w.field("vatNote", labels.vatNote)
+        w.endObject()
+    }
+}

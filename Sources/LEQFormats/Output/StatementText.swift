@@ -1,0 +1,70 @@
+import LEQCore
+
+/// A statement for the terminal or a plain-text mail: letterhead, sections with their lines,
+/// totals per section and bearer, warnings, the VAT note.
+public enum StatementText {
+    public static func render(_ statements: [Statement], language: Language = .de) -> [UInt8] {
+        let labels = Labels(language)
+        let text = statements.map { render($0, labels) }.joined(separator: "\n" + String(repeating: "=", count: 100) + "\n\n")
+        return Array(text.utf8)
+    }
+
+    static func render(_ s: Statement, _ l: Labels) -> String {
+        let f = l.f
+        var out: [String] = []
+        out.append("\(l.statement.uppercased()) \(l.number) \(s.number)")
+        out.append("\(l.month): \(f.month(s.month))   \(l.issued): \(f.date(s.issued))")
+        out.append("")
+        var head = TextTable([.left, .left])
+        head.add([l.provider, l.recipient])
+        let left = [s.provider.name] + s.provider.address
+        let right = [s.youthOffice.name] + s.youthOffice.address
+        for i in 0..<max(left.count, right.count) {
+            head.add([i < left.count ? left[i] : "", i < right.count ? right[i] : ""])
+        }
+        out += head.render()
+        out.append("\(l.taxNumber): \(s.provider.taxNumber)   \(l.creditorNumber): \(s.provider.creditorNumber)   \(l.leitwegID): \(s.provider.leitwegID)")
+        out.append("\(l.agreement): \(s.agreementID) (\(l.agreementBasis))")
+
+        if s.lines.isEmpty {
+            out.append("")
+            out.append(l.noLines)
+        }
+        for section in Section.allCases {
+            let lines = s.lines(in: section)
+            guard !lines.isEmpty else { continue }
+            out.append("")
+            out.append(l.section(section))
+            out.append(String(repeating: "-", count: l.section(section).count))
+            var table = TextTable([.left, .left, .left, .left, .left, .right, .right])
+            table.add([l.caseColumn, l.fileReference, l.service, l.text, l.period, l.quantity, l.amount])
+            for line in lines {
+                let service = s.service(line.service)
+                table.add([line.caseID, line.fileReference, service.map { "\($0.legalBasis) \($0.name)" } ?? line.service,
+                           l.text(line, service: service), f.period(line.period),
+                           f.decimal(line.quantity) + " " + l.unit(line.unit, line.quantity), f.money(line.amount)])
+                if s.bearers.count > 1, line.bearerParts.filter({ $0 != .zero }).count > 1 {
+                    let split = zip(s.bearers, line.bearerParts).map { "\($0.name) \(f.money($1))" }.joined(separator: " · ")
+                    table.add(["", "", "", "  ↳ \(l.bearersLabel): \(split)", "", "", ""])
+                }
+            }
+            table.add(["", "", "", "", "", "", ""])
+            table.add([l.sum + " " + l.section(section), "", "", "", "", "", f.money(s.totals.section(section))])
+            out += table.render(indent: "  ")
+        }
+        out.append("")
+        var totals = TextTable([.left, .right])
+        totals.add([l.totalsByBearer, ""])
+        for (i, b) in s.bearers.enumerated() { totals.add(["  " + b.name, f.money(s.totals.bearers[i])]) }
+        totals.add([l.total, f.money(s.totals.all)])
+        out += totals.render()
+        if !s.warnings.isEmpty {
+            out.append("")
+            out.append(l.warnings)
+            for w in s.warnings { out.append("  - \(l.caseColumn) \(w.caseID): \(l.warning(w))") }
+        }
+        out.append("")
+        out.append(l.vatNote)
+        return out.joined(separator: "\n") + "\n"
+    }
+}
