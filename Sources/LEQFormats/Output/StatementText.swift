@@ -36,20 +36,26 @@ public enum StatementText {
             out.append("")
             out.append(l.section(section))
             out.append(String(repeating: "-", count: l.section(section).count))
-            var table = TextTable([.left, .left, .left, .left, .left, .right, .right])
-            table.add([l.caseColumn, l.fileReference, l.service, l.text, l.period, l.quantity, l.amount])
+            var table = TextTable([.left, .left, .right, .right])
+            table.add([l.text, l.period, l.quantity, l.amount])
+            var lastCase: String?
             for line in lines {
                 let service = s.service(line.service)
-                table.add([line.caseID, line.fileReference, service.map { "\($0.legalBasis) \($0.name)" } ?? line.service,
-                           l.text(line, service: service), f.period(line.period),
+                if line.caseID != lastCase {
+                    let name = service.map { "\($0.legalBasis) \($0.name)" } ?? line.service
+                    let reference = line.fileReference.isEmpty ? "" : ", \(l.fileReference) \(line.fileReference)"
+                    table.addSpan("\(l.caseColumn) \(line.caseID)\(reference) – \(name)")
+                    lastCase = line.caseID
+                }
+                table.add(["  " + l.text(line, service: service), f.period(line.period),
                            f.decimal(line.quantity) + " " + l.unit(line.unit, line.quantity), f.money(line.amount)])
                 if s.bearers.count > 1, line.bearerParts.filter({ $0 != .zero }).count > 1 {
                     let split = zip(s.bearers, line.bearerParts).map { "\($0.name) \(f.money($1))" }.joined(separator: " · ")
-                    table.add(["", "", "", "  ↳ \(l.bearersLabel): \(split)", "", "", ""])
+                    table.addSpan("      \(l.bearersLabel): \(split)")
                 }
             }
-            table.add(["", "", "", "", "", "", ""])
-            table.add([l.sum + " " + l.section(section), "", "", "", "", "", f.money(s.totals.section(section))])
+            table.add(["", "", "", ""])
+            table.add([l.sum + " " + l.section(section), "", "", f.money(s.totals.section(section))])
             out += table.render(indent: "  ")
         }
         out.append("")

@@ -4,16 +4,21 @@ struct TextTable {
     enum Align { case left, right }
 
     var columns: [Align]
-    var rows: [[String]] = []
+    /// Rows of cells; a row of one cell marked `span` is printed as it is, across all columns.
+    var rows: [(cells: [String], span: Bool)] = []
 
     init(_ columns: [Align]) { self.columns = columns }
 
-    mutating func add(_ row: [String]) { rows.append(row) }
+    mutating func add(_ row: [String]) { rows.append((row, false)) }
+    mutating func addSpan(_ text: String) { rows.append(([text], true)) }
 
     func render(indent: String = "") -> [String] {
         var widths = [Int](repeating: 0, count: columns.count)
-        for row in rows { for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], cell.count) } }
-        return rows.map { row in
+        for row in rows where !row.span {
+            for (i, cell) in row.cells.enumerated() where i < widths.count { widths[i] = max(widths[i], cell.count) }
+        }
+        return rows.map { (row, span) in
+            if span { return String((indent + row[0]).trimmingTrailingSpaces) }
             var line = indent
             for (i, cell) in row.enumerated() where i < widths.count {
                 let pad = String(repeating: " ", count: widths[i] - cell.count)

@@ -1,0 +1,148 @@
+import Testing
+@testable import LEQCore
+
+@Suite("Money, decimals and dates")
+struct ValuesTests {
+    struct MoneyCase: Sendable, CustomTestStringConvertible {
+        var text: String
+        var cents: Int64?
+        var testDescription: String { "\"\(text)\"" }
+    }
+
+    @Test("Money is parsed from decimal strings only", arguments: [
+        MoneyCase(text: "1390.97", cents: 139097), MoneyCase(text: "1960", cents: 196000),
+        MoneyCase(text: "0.5", cents: 50), MoneyCase(text: "-12.34", cents: -1234), MoneyCase(text: "0.00", cents: 0),
+        MoneyCase(text: "1.234", cents: nil), MoneyCase(text: "1,50", cents: nil), MoneyCase(text: "1e3", cents: nil),
+        MoneyCase(text: "", cents: nil), MoneyCase(text: " 1.00", cents: nil), MoneyCase(text: "1.", cents: nil),
+        MoneyCase(text: ".5", cents: nil), MoneyCase(text: "--1", cents: nil),
+        MoneyCase(text: "99999999999999999999", cents: nil),
+    ])
+    func parsing(_ c: MoneyCase) {
+        #expect(Money(decimal: c.text)?.cents == c.cents)
+    }
+
+    @Test func printing() {
+        #expect(Money(cents: 139097).decimalString == "1390.97")
+        #expect(Money(cents: -5).decimalString == "-0.05")
+        #expect(Money(cents: 0).decimalString == "0.00")
+        #expect(Money(cents: 100).decimalString == "1.00")
+    }
+
+    @Test func printParseRoundTrip() {
+        for cents in Int64(-100_000)...100_000 where cents % 7 == 0 {
+            #expect(Money(decimal: Money(cents: cents).decimalString)?.cents == cents)
+        }
+    }
+
+    @Test func exactDecimals() {
+        #expect(ExactDecimal("2.35") == ExactDecimal(units: 235, scale: 2))
+        #expect(ExactDecimal("0.375")?.fraction == Fraction(3, 8))
+        #expect(ExactDecimal("30.42")?.text == "30.42")
+        #expect(ExactDecimal("0.05")?.text == "0.05")
+        #expect(ExactDecimal("abc") == nil)
+    }
+
+    struct RoundCase: Sendable, CustomTestStringConvertible {
+        var numerator: Int128, denominator: Int128, halfAway: Int64, halfEven: Int64
+        var testDescription: String { "\(numerator)/\(denominator)" }
+    }
+
+    @Test("Rounding half away from zero and half even", arguments: [
+        RoundCase(numerator: 5, denominator: 10, halfAway: 1, halfEven: 0),
+        RoundCase(numerator: 15, denominator: 10, halfAway: 2, halfEven: 2),
+        RoundCase(numerator: 25, denominator: 10, halfAway: 3, halfEven: 2),
+        RoundCase(numerator: -5, denominator: 10, halfAway: -1, halfEven: 0),
+        RoundCase(numerator: -25, denominator: 10, halfAway: -3, halfEven: -2),
+        RoundCase(numerator: 14, denominator: 10, halfAway: 1, halfEven: 1),
+        RoundCase(numerator: 16, denominator: 10, halfAway: 2, halfEven: 2),
+        RoundCase(numerator: -16, denominator: 10, halfAway: -2, halfEven: -2),
+        RoundCase(numerator: 196000 * 22, denominator: 31, halfAway: 139097, halfEven: 139097),
+    ])
+    func rounding(_ c: RoundCase) {
+        #expect(RoundingMode.halfAwayFromZero.round(c.numerator, over: c.denominator) == c.halfAway)
+        #expect(RoundingMode.halfEven.round(c.numerator, over: c.denominator) == c.halfEven)
+    }
+
+    @Test("SPEC § 10: 1,960.00 + 2.35 % = 2,006.06")
+    func increase() {
+        #expect(RoundingMode.halfAwayFromZero.raise(Money(cents: 196000), byPercent: ExactDecimal("2.35")!) == Money(cents: 200606))
+    }
+
+    @Test("Dates that do not exist are refused", arguments: ["2026-02-30", "2026-13-01", "2026-00-10", "2025-02-29", "2026-4-01", "20260401", "2026-04-31"])
+    func invalidDates(_ text: String) {
+        #expect(CivilDate(iso: text) == nil)
+    }
+
+    @Test func validDates() {
+        #expect(CivilDate(iso: "2024-02-29") != nil)
+        #expect(CivilDate(iso: "2026-03-17")?.iso == "2026-03-17")
+        #expect(CivilDate(iso: "1970-01-01")?.dayNumber == 0)
+        #expect(CivilDate(iso: "2026-03-17")?.german == "17.03.2026")
+    }
+
+    @Test("Every day from 1900 to 2100 round-trips through its day number")
+    func dayNumbersRoundTrip() {
+        var expected = CivilDate(year: 1900, month: 1, day: 1)!.dayNumber
+        for year in 1900...2100 {
+            for month in 1...12 {
+                for day in 1...CivilDate.daysIn(year: year, month: month) {
+                    let date = CivilDate(year: year, month: month, day: day)!
+                    #expect(date.dayNumber == expected)
+                    let c = date.components
+                    #expect(c.year == year && c.month == month && c.day == day)
+                    expected += 1
+                }
+            }
+        }
+    }
+
+    @Test func months() {
+        let feb = Month(iso: "2024-02")!
+        #expect(feb.dayCount == 29)
+        #expect(Month(iso: "2026-02")!.dayCount == 28)
+        #expect(Month(iso: "2026-12")!.next == Month(iso: "2027-01")!)
+        #expect(Month(iso: "2026-13") == nil)
+    }
+
+    @Test func periods() {
+        let d = { CivilDate(iso: $0)! }
+        let p = Period(d("2026-03-10"), d("2026-03-31"))
+        #expect(p.dayCount == 22)
+        #expect(p.intersection(Period(d("2026-04-01"), d("2026-04-30"))) == nil)
+        #expect(p.intersection(Period(d("2026-03-01"), d("2026-03-15"))) == Period(d("2026-03-10"), d("2026-03-15")))
+    }
+}
+
+@Suite("Largest-remainder split (rounding point 4)")
+struct AllocationTests {
+    @Test("SPEC § 13: 1,390.97 at 50/50 → 695.49 / 695.48")
+    func specExample() {
+        #expect(Allocation.largestRemainder(Money(cents: 139097), numerators: [1, 1], denominator: 2) == [Money(cents: 69549), Money(cents: 69548)])
+    }
+
+    @Test func tieGoesToTheFirstBearer() {
+        #expect(Allocation.largestRemainder(Money(cents: 100), numerators: [1, 1, 1], denominator: 3).map(\.cents) == [34, 33, 33])
+        #expect(Allocation.largestRemainder(Money(cents: -1), numerators: [1, 1], denominator: 2).map(\.cents) == [-1, 0])
+    }
+
+    @Test func largestRemainderWins() {
+        // 0.10 at 1/6, 5/6: 1.666… and 8.333… → 2 and 8.
+        #expect(Allocation.largestRemainder(Money(cents: 10), numerators: [1, 5], denominator: 6).map(\.cents) == [2, 8])
+    }
+
+    @Test("Parts always add up to the amount, for every amount and many share sets")
+    func partsAddUp() {
+        let shareSets: [([Int64], Int64)] = [([1, 1], 2), ([1, 2], 3), ([3, 5, 2], 10), ([1, 1, 1], 3), ([7, 11, 13, 969], 1000), ([0, 1], 1)]
+        for (shares, denominator) in shareSets {
+            for cents in Int64(-2000)...2000 {
+                let parts = Allocation.largestRemainder(Money(cents: cents), numerators: shares, denominator: denominator)
+                #expect(parts.reduce(Money.zero, +).cents == cents, "shares \(shares) amount \(cents)")
+                // No part is more than a cent away from its exact share.
+                for (part, share) in zip(parts, shares) {
+                    let exact = Int128(cents) * Int128(share)
+                    #expect(abs(Int128(part.cents) * Int128(denominator) - exact) < Int128(denominator))
+                }
+            }
+        }
+    }
+}
