@@ -148,7 +148,10 @@ public struct JSONParser {
         if bytes[i] == UInt8(ascii: "-") { i += 1 }
         let intStart = i
         guard digits() > 0 else { throw error("malformed number") }
-        if bytes[intStart] == UInt8(ascii: "0"), i - intStart > 1 { throw error("malformed number: leading zero") }
+        if bytes[intStart] == UInt8(ascii: "0"), i - intStart > 1 {
+            i = intStart
+            throw error("malformed number: leading zero")
+        }
         if i < bytes.count, bytes[i] == UInt8(ascii: ".") {
             i += 1
             guard digits() > 0 else { throw error("malformed number: no digits after the decimal point") }

@@ -1,0 +1,88 @@
+import Testing
+@testable import LEQFormats
+
+@Suite("JSON parser")
+struct JSONParserTests {
+    func parse(_ s: String) throws -> JSONValue { try JSONParser.parse(Array(s.utf8)).value }
+
+    @Test func values() throws {
+        let v = try parse(#"{"a": [1, -2.5, "x\u00e4\n", true, false, null], "b": {}}"#)
+        #expect(v["a"] == .array([.number("1"), .number("-2.5"), .string("xä\n"), .bool(true), .bool(false), .null]))
+        #expect(v["b"] == .object([]))
+    }
+
+    @Test func keyOrderIsKept() throws {
+        guard case let .object(members) = try parse(#"{"z": 1, "a": 2}"#) else { Issue.record("not an object"); return }
+        #expect(members.map(\.key) == ["z", "a"])
+    }
+
+    @Test func surrogatePairs() throws {
+        #expect(try parse(#""\ud83d\ude00""#) == .string("😀"))
+    }
+
+    struct Bad: Sendable, CustomTestStringConvertible {
+        var text: String, line: Int, column: Int
+        var testDescription: String { text }
+    }
+
+    @Test("Syntax errors say line and column", arguments: [
+        Bad(text: "{\n  \"a\": 1,\n}", line: 3, column: 1),
+        Bad(text: "{\"a\" 1}", line: 1, column: 6),
+        Bad(text: "[1, 2", line: 1, column: 6),
+        Bad(text: "{\"a\": 01}", line: 1, column: 7),
+        Bad(text: "\"abc", line: 1, column: 5),
+        Bad(text: "{} x", line: 1, column: 4),
+        Bad(text: "", line: 1, column: 1),
+        Bad(text: "{\"a\": tru}", line: 1, column: 7),
+    ])
+    func syntaxErrors(_ bad: Bad) {
+        #expect(throws: JSONSyntaxError.self) { try JSONParser.parse(Array(bad.text.utf8)) }
+        do {
+            _ = try JSONParser.parse(Array(bad.text.utf8))
+        } catch {
+            #expect(error.line == bad.line && error.column == bad.column, "\(error)")
+        }
+    }
+
+    @Test func duplicateKeysAreReportedWithTheirPath() throws {
+        let (_, duplicates) = try JSONParser.parse(Array(#"{"cases": [{"id": 1, "id": 2}]}"#.utf8))
+        #expect(duplicates == ["cases[0].id"])
+    }
+}
+
+@Suite("JSON writer")
+struct JSONWriterTests {
+    @Test func prettyAndEscaped() {
+        var w = JSONWriter()
+        w.beginObject()
+        w.field("a", "x\"y\n")
+        w.beginArray("b")
+        w.int(1)
+        w.beginObject()
+        w.endObject()
+        w.endArray()
+        w.beginObject("c")
+        w.endObject()
+        w.endObject()
+        let text = String(decoding: w.finish(), as: UTF8.self)
+        #expect(text == "{\n  \"a\": \"x\\\"y\\n\",\n  \"b\": [\n    1,\n    {}\n  ],\n  \"c\": {}\n}\n")
+        // What it writes, the parser reads back.
+        #expect(throws: Never.self) { try JSONParser.parse(Array(text.utf8)) }
+    }
+}
+
+@Suite("CSV")
+struct CSVTests {
+    @Test func quoting() {
+        #expect(CSV.format([["a;b", "c\"d", "e"]]) == "\"a;b\";\"c\"\"d\";e\r\n")
+    }
+
+    @Test func roundTrip() throws {
+        let rows = [["Fall", "Text"], ["H-001", "a;b \"quoted\"\nnext line"], ["", "x"]]
+        #expect(try CSV.parse(CSV.format(rows)).get() == rows)
+    }
+
+    @Test func unterminatedQuote() {
+        #expect(CSV.parse("a;b\n\"open;x\n") == .failure(CSVError(line: 2, message: "a quoted cell is not closed")))
+    }
+}

@@ -1,0 +1,68 @@
+import Testing
+import LEQCore
+@testable import LEQFormats
+
+@Suite("Rendering statements")
+struct RenderingTests {
+    @Test func germanAndEnglishNumbers() {
+        let de = Formatter(.de), en = Formatter(.en)
+        #expect(de.money(Money(cents: 123456)) == "1.234,56 €")
+        #expect(de.money(Money(cents: -5)) == "-0,05 €")
+        #expect(de.money(Money(cents: 123456789)) == "1.234.567,89 €")
+        #expect(en.money(Money(cents: 123456)) == "€1,234.56")
+        #expect(en.money(Money(cents: -123456)) == "-€1,234.56")
+        #expect(de.plain(Money(cents: 123456)) == "1234,56")
+        #expect(de.date(CivilDate(iso: "2026-03-31")!) == "31.03.2026")
+        #expect(de.month(Month(iso: "2026-03")!) == "März 2026")
+        #expect(en.month(Month(iso: "2026-03")!) == "March 2026")
+    }
+
+    func statement() throws -> Statement {
+        let agreement = try AgreementFile.decode(Array(validAgreement.utf8), file: "a.json")
+        let cases = try CaseFile.decode(Array(validCases.utf8), file: "c.json", agreements: [agreement]).cases
+            .map { c -> Case in var c = c; c.flags = ["avoidsResidential"]; return c }
+        return Settlement.statement(agreement: agreement, cases: cases, month: Month(iso: "2026-03")!, issued: CivilDate(iso: "2026-04-07")!).statement
+    }
+
+    @Test("The canonical JSON: amounts as two-decimal strings, bearer parts by id, totals by section")
+    func canonicalJSON() throws {
+        let bytes = StatementJSON.render([try statement()])
+        let root = try JSONParser.parse(bytes).value
+        guard case let .array(statements)? = root["statements"], let s = statements.first else {
+            Issue.record("no statements")
+            return
+        }
+        #expect(s["number"] == .string("TSD-2026-03"))
+        #expect(s["issued"] == .string("2026-04-07"))
+        guard case let .array(lines)? = s["lines"] else { Issue.record("no lines"); return }
+        let e1 = lines.first { $0["case"] == .string("H-1") }
+        #expect(e1?["amount"] == .string("1390.97"))
+        #expect(e1?["bearers"]?["kommune"] == .string("695.49"))
+        #expect(e1?["bearers"]?["land"] == .string("695.48"))
+        #expect(e1?["legalBasis"] == .string("§ 27 SGB VIII"))
+        #expect(s["totals"]?["sections"]?["base"] == s["totals"]?["all"])
+        #expect(s["vatNote"] == .string("Die Leistungen sind nach § 4 Nr. 25 UStG von der Umsatzsteuer befreit."))
+    }
+
+    @Test("Text statement: German by default, with every field a youth office expects")
+    func germanText() throws {
+        let text = String(decoding: StatementText.render([try statement()]), as: UTF8.self)
+        for expected in ["ABRECHNUNG Nr. TSD-2026-03", "Rechnungsdatum: 07.04.2026", "Steuernummer: 1", "Leitweg-ID: 3",
+                         "Kreditorennummer: 2", "§ 27 SGB VIII", "1.390,97 €", "§ 4 Nr. 25 UStG", "Summen nach Kostenträger",
+                         "Kommune 695,49 €"] {
+            #expect(text.contains(expected), "missing: \(expected)")
+        }
+        let en = String(decoding: StatementText.render([try statement()], language: .en), as: UTF8.self)
+        #expect(en.contains("STATEMENT No. TSD-2026-03") && en.contains("€1,390.97") && en.contains("exempt from VAT"))
+    }
+
+    @Test("CSV: one row per line, parts per bearer, German decimals")
+    func csv() throws {
+        let text = String(decoding: StatementCSV.render([try statement()]), as: UTF8.self)
+        let rows = try CSV.parse(text).get()
+        #expect(rows.count == 1 + (try statement()).lines.count)
+        #expect(rows[0].suffix(2) == ["kommune", "land"])
+        let e1 = rows.first { $0[1] == "H-1" }!
+        #expect(e1.suffix(3) == ["1390,97", "695,49", "695,48"])
+    }
+}
