@@ -58,13 +58,17 @@ public enum AgreementFile {
 
         // Services
         var services: [Service] = []
+        // Every id named in the file, valid service or not: a rate naming a service whose other
+        // fields are wrong must not be reported a second time as naming an unknown service.
+        var serviceIDs: [String] = []
         for item in top.array("services") ?? [] {
             guard let o = reader.object(item.value, at: item.path, keys: ["id", "name", "legalBasis", "setting", "proration"])
             else { continue }
             let sid = o.string("id"), name = o.string("name"), basis = o.string("legalBasis")
+            if let sid { serviceIDs.append(sid) }
             let setting = o.choice("setting", Setting.self, choices: Setting.allCases)
             let p = prorationMethod(o, "proration")
-            if let sid, services.contains(where: { $0.id == sid }) { reader.error(o.at("id"), "service '\(sid)' is listed twice") }
+            if let sid, serviceIDs.dropLast().contains(sid) { reader.error(o.at("id"), "service '\(sid)' is listed twice") }
             if let sid, let name, let basis, let setting {
                 services.append(Service(id: sid, name: name, legalBasis: basis, setting: setting, proration: p))
             }
@@ -79,8 +83,8 @@ public enum AgreementFile {
         for item in top.array("flatRates") ?? [] {
             guard let o = reader.object(item.value, at: item.path, keys: ["service", "category", "from", "amount"]) else { continue }
             let s = o.string("service"), c = o.string("category"), from = o.date("from"), amount = o.money("amount")
-            if let s, !services.contains(where: { $0.id == s }) {
-                reader.error(o.at("service"), "unknown service '\(s)'; the agreement's services are: \(services.map(\.id).joined(separator: ", "))")
+            if let s, !serviceIDs.contains(s) {
+                reader.error(o.at("service"), "unknown service '\(s)'; the agreement's services are: \(serviceIDs.joined(separator: ", "))")
             }
             if let c, !categories.contains(c) {
                 reader.error(o.at("category"), "unknown category '\(c)'; the agreement's categories are: \(categories.joined(separator: ", "))")
@@ -140,7 +144,7 @@ public enum AgreementFile {
         }
         var rules: [BearerRule] = []
         for item in top.array("bearerRules", required: false) ?? [] {
-            if let rule = bearerRule(item.value, at: item.path, reader, bearers: bearers, services: services) { rules.append(rule) }
+            if let rule = bearerRule(item.value, at: item.path, reader, bearers: bearers, serviceIDs: serviceIDs) { rules.append(rule) }
         }
 
         guard reader.diagnostics.isEmpty, let id, let validFrom, let youthOffice, let provider, !bearers.isEmpty else { return nil }
@@ -197,12 +201,12 @@ public enum AgreementFile {
     }
 
     private static func bearerRule(_ value: JSONValue, at path: String, _ reader: JSONReader, bearers: [CostBearer],
-                                   services: [Service]) -> BearerRule? {
+                                   serviceIDs: [String]) -> BearerRule? {
         guard let o = reader.object(value, at: path, keys: ["services", "settings", "kinds", "flags", "shares"]) else { return nil }
         var ok = true
         var serviceSet: Set<String>?
         if let list = o.strings("services") {
-            for (k, s) in list.enumerated() where !services.contains(where: { $0.id == s }) {
+            for (k, s) in list.enumerated() where !serviceIDs.contains(s) {
                 reader.error("\(o.at("services"))[\(k)]", "unknown service '\(s)'")
                 ok = false
             }

@@ -1,0 +1,156 @@
+import Foundation
+import Testing
+import LEQCore
+@testable import LEQCLI
+
+@Suite("The leq command line")
+struct CommandLineTests {
+    @Test("help and --help on every command exit 0 and list the options", arguments: ["validate", "settle", "bench"])
+    func help(_ command: String) {
+        let a = leq([command, "--help"]), b = leq(["help", command])
+        #expect(a.status == 0 && b.status == 0)
+        #expect(a.out == b.out)
+        let text = String(decoding: a.out, as: UTF8.self)
+        #expect(text.contains("Usage: leq \(command)") && text.contains("--help"))
+        for option in LEQ.commands.first(where: { $0.name == command })!.options {
+            #expect(text.contains("--" + option.name))
+        }
+    }
+
+    @Test func overview() {
+        let r = leq(["help"])
+        #expect(r.status == 0)
+        #expect(String(decoding: r.out, as: UTF8.self).contains("settle"))
+        #expect(leq([]).status == 2)
+    }
+
+    struct UsageCase: Sendable, CustomTestStringConvertible {
+        var arguments: [String]
+        var message: String
+        var testDescription: String { arguments.joined(separator: " ") }
+    }
+
+    @Test("Usage errors exit 2 and say what is wrong", arguments: [
+        UsageCase(arguments: ["frobnicate"], message: "no command 'frobnicate'"),
+        UsageCase(arguments: ["settle", "--cases", "c.json", "--month", "2026-03"], message: "missing option '--agreement"),
+        UsageCase(arguments: ["settle", "--agreement", "a.json", "--cases", "c.json"], message: "missing option '--month"),
+        UsageCase(arguments: ["settle", "--agreement", "a", "--cases", "c", "--month", "2026-3"], message: "not a month"),
+        UsageCase(arguments: ["settle", "--agreement", "a", "--cases", "c", "--month", "2026-03", "--format", "pdf"], message: "not a format"),
+        UsageCase(arguments: ["settle", "--agreement", "a", "--cases", "c", "--month", "2026-03", "--lang", "fr"], message: "not a language"),
+        UsageCase(arguments: ["settle", "--agreement", "a", "--cases", "c", "--month", "2026-03", "--issued", "2026-02-30"], message: "not a date that exists"),
+        UsageCase(arguments: ["settle", "--agreement", "a", "--cases", "c", "--month", "2026-03", "--colour"], message: "unknown option '--colour'"),
+        UsageCase(arguments: ["settle", "--agreement", "a", "--cases", "c", "--month", "2026-03", "--month", "2026-04"], message: "given twice"),
+        UsageCase(arguments: ["validate", "--agreement"], message: "needs a value"),
+        UsageCase(arguments: ["bench", "--cases", "many"], message: "whole numbers"),
+    ])
+    func usage(_ c: UsageCase) {
+        let r = leq(c.arguments)
+        #expect(r.status == 2)
+        #expect(r.err.contains(c.message), "\(r.err)")
+    }
+
+    @Test func optionParsing() throws {
+        let specs = [OptionSpec("agreement", value: "FILE…", multiple: true, help: ""), OptionSpec("month", value: "M", help: ""), OptionSpec("x", help: "")]
+        let parsed = try parseOptions(["--agreement", "a", "b", "--month=2026-03", "--x"], specs).get()
+        #expect(parsed.all("agreement") == ["a", "b"])
+        #expect(parsed.value("month") == "2026-03")
+        #expect(parsed.flag("x"))
+    }
+
+    @Test("validate accepts the samples")
+    func validateSamples() {
+        let r = leq(["validate", "--agreement", halleAgreement, "--cases", halleCases])
+        #expect(r.status == 0, "\(r.err)")
+        #expect(String(decoding: r.out, as: UTF8.self).contains("ok: 44 cases"))
+    }
+
+    @Test("A broken agreement: exit 2, every error with file and place, nothing written")
+    func brokenAgreement() throws {
+        let folder = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var text = String(decoding: FileManager.default.contents(atPath: halleAgreement)!, as: UTF8.self)
+        text = text.replacingOccurrences(of: #""amount": "1960.00""#, with: #""amount": "1960.001""#)
+        text = text.replacingOccurrences(of: #""setting": "stationär""#, with: #""setting": "stationaer""#)
+        let broken = folder.appendingPathComponent("broken.json").path
+        try text.write(toFile: broken, atomically: true, encoding: .utf8)
+        let out = folder.appendingPathComponent("out.json").path
+        let r = leq(["settle", "--agreement", broken, "--cases", halleCases, "--month", "2026-03", "--out", out])
+        #expect(r.status == 2)
+        #expect(r.err.contains("\(broken): flatRates[1].amount: '1960.001' has more than two decimals"), "\(r.err)")
+        #expect(r.err.contains("\(broken): services[5].setting: 'stationaer' is not known"), "\(r.err)")
+        #expect(r.err.contains("2 errors in the input; nothing was written."))
+        #expect(!FileManager.default.fileExists(atPath: out))
+        #expect(r.out.isEmpty)
+    }
+
+    @Test("A missing file: exit 2, named")
+    func missingFile() {
+        let r = leq(["validate", "--agreement", "/nonexistent/a.json"])
+        #expect(r.status == 2)
+        #expect(r.err.contains("/nonexistent/a.json: file not found"))
+    }
+
+    @Test("A broken case file: exit 2 with the JSON path of each case")
+    func brokenCases() throws {
+        let folder = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var text = String(decoding: FileManager.default.contents(atPath: halleCases)!, as: UTF8.self)
+        text = text.replacingOccurrences(of: #""start": "2026-01-05""#, with: #""start": "2026-02-30""#)
+        let broken = folder.appendingPathComponent("cases.json").path
+        try text.write(toFile: broken, atomically: true, encoding: .utf8)
+        let r = leq(["settle", "--agreement", halleAgreement, "--cases", broken, "--month", "2026-03"])
+        #expect(r.status == 2)
+        #expect(r.err.contains("\(broken): cases[0].start: '2026-02-30' is not a date that exists"), "\(r.err)")
+    }
+
+    @Test("A month with no agreement in force is refused, naming the cases")
+    func noAgreement() {
+        let r = leq(["settle", "--agreement", halleAgreement, "--cases", halleCases, "--month", "2025-12"])
+        #expect(r.status == 2)
+        #expect(r.err.contains("has no agreement in force then"), "\(r.err)")
+    }
+
+    @Test("--out writes the same bytes as standard output, and --provider checks the id")
+    func outFile() throws {
+        let folder = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("m.json").path
+        let args = ["settle", "--agreement", halleAgreement, "--cases", halleCases, "--month", "2026-03", "--format", "json", "--provider", "tsd"]
+        let r = leq(args + ["--out", out])
+        #expect(r.status == 0 && r.out.isEmpty)
+        #expect([UInt8](FileManager.default.contents(atPath: out)!) == leq(args).out)
+        #expect(leq(args.dropLast(2) + ["--provider", "awo"]).status == 2)
+    }
+
+    @Test("An output folder that does not exist is a failure (exit 1), not bad input")
+    func unwritable() {
+        let r = leq(["settle", "--agreement", halleAgreement, "--cases", halleCases, "--month", "2026-03", "--out", "/nonexistent/dir/x.txt"])
+        #expect(r.status == 1)
+    }
+}
+
+@Suite("Generated caseloads")
+struct GeneratedCaseloadTests {
+    @Test("Every statement of a generated caseload keeps its invariants, month after month")
+    func invariants() {
+        var generator = Synthetic(seed: 7)
+        let agreements = generator.agreements()
+        let caseload = Caseload(generator.cases(3000, providers: agreements.map(\.provider.id)))
+        var month = Month(iso: "2026-01")!
+        for _ in 0..<14 {
+            let run = Settlement.run(agreements: agreements, caseload: caseload, month: month, issued: month.lastDay.next)
+            #expect(run.problems.isEmpty)
+            #expect(run.statements.count == agreements.count)
+            for s in run.statements { #expect(s.invariantViolations().isEmpty, "\(month) \(s.number): \(s.invariantViolations())") }
+            month = month.next
+        }
+    }
+
+    @Test("bench runs on a small caseload and prints its figures")
+    func bench() {
+        let r = leq(["bench", "--cases", "200", "--months", "2"])
+        #expect(r.status == 0)
+        let text = String(decoding: r.out, as: UTF8.self)
+        #expect(text.contains("settle: ") && text.contains("case-months/s") && text.contains("peak memory"))
+    }
+}

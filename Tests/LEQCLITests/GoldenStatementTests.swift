@@ -1,0 +1,54 @@
+import Foundation
+import Testing
+@testable import LEQCLI
+
+/// One golden statement: the command's arguments and the file holding its expected bytes.
+struct Golden: Sendable, CustomTestStringConvertible {
+    var file: String
+    var arguments: [String]
+    var testDescription: String { file }
+
+    init(_ month: String, format: String, lang: String = "de") {
+        let suffix = lang == "de" ? "" : ".\(lang)"
+        let ext = format == "text" ? "txt" : format
+        file = "samples/halle/statements/\(month)\(suffix).\(ext)"
+        arguments = ["settle", "--agreement", halleAgreement, "--cases", halleCases, "--month", month, "--format", format, "--lang", lang]
+    }
+}
+
+@Suite("Golden statements of the Halle sample (samples/halle/statements)")
+struct GoldenStatementTests {
+    static let goldens: [Golden] = ["2026-01", "2026-02", "2026-03", "2026-04", "2026-05"].flatMap {
+        [Golden($0, format: "json"), Golden($0, format: "text")]
+    } + [Golden("2026-03", format: "csv"), Golden("2026-03", format: "text", lang: "en")]
+
+    /// Compares byte for byte; with LEQ_RECORD=1 in the environment, writes the golden instead.
+    @Test("Byte for byte", arguments: goldens)
+    func golden(_ g: Golden) throws {
+        let result = leq(g.arguments)
+        #expect(result.status == 0, "\(result.err)")
+        let file = path(g.file)
+        if ProcessInfo.processInfo.environment["LEQ_RECORD"] == "1" {
+            try FileManager.default.createDirectory(atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try Data(result.out).write(to: URL(fileURLWithPath: file))
+            return
+        }
+        let expected = try #require(FileManager.default.contents(atPath: file), "missing golden \(g.file); record with LEQ_RECORD=1")
+        #expect([UInt8](expected) == result.out, "\(g.file) differs; if the change is intended, re-record with LEQ_RECORD=1 swift test")
+    }
+
+    @Test("Settling twice gives the same bytes, in every format")
+    func deterministic() {
+        for format in ["json", "text", "csv"] {
+            let args = ["settle", "--agreement", halleAgreement, "--cases", halleCases, "--month", "2026-03", "--format", format]
+            #expect(leq(args).out == leq(args).out)
+        }
+    }
+
+    @Test("The March sample holds SPEC E2 and the 50/50 split of the Land")
+    func sampleContents() {
+        let out = String(decoding: leq(["settle", "--agreement", halleAgreement, "--cases", halleCases, "--month", "2026-03", "--format", "json"]).out, as: UTF8.self)
+        #expect(out.contains("\"amount\": \"1011.61\"") && out.contains("\"amount\": \"1388.71\""))
+        #expect(out.contains("\"kommune\": \"505.81\"") && out.contains("\"land\": \"505.80\""))
+    }
+}
