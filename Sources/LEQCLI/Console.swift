@@ -52,6 +52,11 @@ enum Files {
     }
 
     static func writeAtomically(_ bytes: [UInt8], to path: String) throws(Failure) {
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        var isDirectory: ObjCBool = false
+        if !FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) || !isDirectory.boolValue {
+            throw Failure(message: "cannot write \(path): the folder \(folder) does not exist")
+        }
         do {
             try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {

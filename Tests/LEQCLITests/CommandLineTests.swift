@@ -126,6 +126,7 @@ struct CommandLineTests {
     func unwritable() {
         let r = leq(["settle", "--agreement", halleAgreement, "--cases", halleCases, "--month", "2026-03", "--out", "/nonexistent/dir/x.txt"])
         #expect(r.status == 1)
+        #expect(r.err.contains("cannot write /nonexistent/dir/x.txt: the folder /nonexistent/dir does not exist"), "\(r.err)")
     }
 }
 
