@@ -25,7 +25,10 @@ public enum Settlement {
                 continue
             }
             var builder = StatementBuilder(agreement: agreement, month: month)
-            for i in indices { builder.settle(caseload.cases[i]) }
+            // Borrow each case in place: an array subscript would copy it (a retain per field).
+            caseload.cases.withUnsafeBufferPointer { cases in
+                for i in indices { builder.settle(cases[i]) }
+            }
             problems += builder.problems
             statements.append(builder.statement(issued: issued))
         }
