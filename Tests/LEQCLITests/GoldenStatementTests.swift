@@ -34,7 +34,14 @@ struct GoldenStatementTests {
             return
         }
         let expected = try #require(FileManager.default.contents(atPath: file), "missing golden \(g.file); record with LEQ_RECORD=1")
-        #expect([UInt8](expected) == result.out, "\(g.file) differs; if the change is intended, re-record with LEQ_RECORD=1 swift test")
+        guard [UInt8](expected) != result.out else { return }
+        // Name the first line that differs rather than dumping the bytes.
+        let want = String(decoding: expected, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        let got = String(decoding: result.out, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        let k = (0..<min(want.count, got.count)).first { want[$0] != got[$0] } ?? min(want.count, got.count)
+        let expectedLine = k < want.count ? String(want[k]) : "(end of file)"
+        let actualLine = k < got.count ? String(got[k]) : "(end of file)"
+        Issue.record("\(g.file) differs at line \(k + 1):\n  expected: \(expectedLine)\n  actual:   \(actualLine)\nIf the change is intended, re-record with LEQ_RECORD=1 swift test")
     }
 
     @Test("Settling twice gives the same bytes, in every format")

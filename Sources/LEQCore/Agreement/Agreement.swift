@@ -18,9 +18,15 @@ public struct Agreement: Sendable {
     public let bearerRules: [BearerRule]
     public let increases: [RateIncrease]
     public let clearing: ClearingTerms?
+    /// Whether the last day of care is paid at the daily rate (SPEC § 2).
+    public let lastDayBilled: Bool
+    public let absenceRules: AbsenceRules?
+    public let budgetTerms: BudgetTerms
 
     /// Flat monthly rates, by service index, then category index.
     let flatRates: [[RateSchedule]]
+    let dailyRates: RateTable
+    let hourlyRates: RateTable
     let serviceIndex: [String: Int]
     let categoryIndex: [String: Int]
     /// The whole line to the first bearer, for lines no rule matches.
@@ -30,7 +36,9 @@ public struct Agreement: Sendable {
                 rounding: RoundingMode = .halfAwayFromZero, proration: Proration = .calendar,
                 services: [Service], categories: [String], flatRates: [FlatRateEntry],
                 increases: [RateIncrease] = [], clearing: ClearingTermsInput? = nil,
-                bearers: [CostBearer], bearerRules: [BearerRule] = []) {
+                bearers: [CostBearer], bearerRules: [BearerRule] = [],
+                dailyRates: [ServiceRateEntry] = [], hourlyRates: [ServiceRateEntry] = [],
+                lastDayBilled: Bool = true, absenceRules: AbsenceRules? = nil, budgetTerms: BudgetTerms = BudgetTerms()) {
         precondition(!bearers.isEmpty, "an agreement needs at least one cost bearer")
         self.id = id
         self.validity = validity
@@ -43,6 +51,13 @@ public struct Agreement: Sendable {
         self.bearers = bearers
         self.bearerRules = bearerRules
         self.increases = increases
+        self.lastDayBilled = lastDayBilled
+        self.absenceRules = absenceRules
+        self.budgetTerms = budgetTerms
+        self.dailyRates = RateTable(dailyRates, services: services, categories: categories, increases: increases,
+                                    kind: .dailyRate, rounding: rounding)
+        self.hourlyRates = RateTable(hourlyRates, services: services, categories: categories, increases: increases,
+                                     kind: .hourlyRate, rounding: rounding)
         var serviceIndex: [String: Int] = [:]
         for (i, s) in services.enumerated() { serviceIndex[s.id] = i }
         var categoryIndex: [String: Int] = [:]
@@ -75,6 +90,18 @@ public struct Agreement: Sendable {
     public func flatRate(service: String, category: String) -> RateSchedule? {
         guard let s = serviceIndex[service], let c = categoryIndex[category] else { return nil }
         return flatRates[s][c]
+    }
+
+    /// The daily rate schedule for a service and category (the category's own, else the general one).
+    public func dailyRate(service: String, category: String?) -> RateSchedule? {
+        guard let s = serviceIndex[service] else { return nil }
+        return dailyRates.schedule(service: s, category: category.flatMap { categoryIndex[$0] })
+    }
+
+    /// The hourly rate schedule for a service and category (the category's own, else the general one).
+    public func hourlyRate(service: String, category: String?) -> RateSchedule? {
+        guard let s = serviceIndex[service] else { return nil }
+        return hourlyRates.schedule(service: s, category: category.flatMap { categoryIndex[$0] })
     }
 
     /// The bearer shares for a line: the first matching rule, else all to the first bearer.

@@ -3,6 +3,8 @@ public enum RateKind: String, Sendable, CaseIterable {
     case flatRate
     case clearingFee
     case clearingExtension
+    case dailyRate
+    case hourlyRate
 }
 
 /// One agreed value of a rate, valid from a date until the next entry (Entgelt ab Datum).

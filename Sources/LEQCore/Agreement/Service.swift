@@ -17,13 +17,44 @@ public struct Service: Hashable, Sendable {
     public var setting: Setting
     /// How a monthly flat rate is prorated for this service; nil uses the agreement's method.
     public var proration: Proration?
+    /// What the provider is paid for this service after clearing.
+    public var payment: Payment
+    /// A degressive flat rate (SPEC § 6): the percentage of the rate paid from a case month on.
+    public var degression: [DegressionStep]
 
-    public init(id: String, name: String, legalBasis: String, setting: Setting, proration: Proration? = nil) {
+    public init(id: String, name: String, legalBasis: String, setting: Setting, proration: Proration? = nil,
+                payment: Payment = .monthly, degression: [DegressionStep] = []) {
         self.id = id
         self.name = name
         self.legalBasis = legalBasis
         self.setting = setting
         self.proration = proration
+        self.payment = payment
+        self.degression = degression.sorted { $0.fromCaseMonth < $1.fromCaseMonth }
+    }
+}
+
+/// How a service is paid (Entgeltform).
+public enum Payment: String, Hashable, Sendable, CaseIterable {
+    /// A monthly flat rate by category (Fallpauschale), prorated for part months.
+    case monthly
+    /// A daily rate for every day of care (Tagessatz), with the agreement's absence rules.
+    case daily
+    /// Specialist hours delivered within approved hours (Fachleistungsstunden).
+    case hourly
+    /// Only by the case's budget in installments (individuelles Fallbudget).
+    case budget
+}
+
+/// From the case month `fromCaseMonth` on (1 = the month starting on the case's first day), the
+/// monthly rate is `percent` of the agreed rate, rounded when derived.
+public struct DegressionStep: Hashable, Sendable {
+    public var fromCaseMonth: Int
+    public var percent: ExactDecimal
+
+    public init(fromCaseMonth: Int, percent: ExactDecimal) {
+        self.fromCaseMonth = fromCaseMonth
+        self.percent = percent
     }
 }
 
@@ -33,11 +64,15 @@ public enum Proration: Hashable, Sendable {
     case calendar
     /// amount × min(active days, 30) ÷ 30; a whole month is the whole amount.
     case thirty
+    /// A daily equivalent amount ÷ divisor (e.g. 30.42), rounded, × active days, at most the
+    /// monthly amount.
+    case divisor(ExactDecimal)
 
     public var name: String {
         switch self {
         case .calendar: return "calendar"
         case .thirty: return "thirty"
+        case .divisor: return "divisor"
         }
     }
 }

@@ -20,6 +20,12 @@ public struct Case: Sendable {
     public var categories: [CategoryPeriod]
     /// Flags that cost-bearer rules read, e.g. `avoidsResidential`.
     public var flags: [String]
+    /// Days away while the place is kept, in order, not overlapping (SPEC § 7).
+    public var absences: [Absence] = []
+    /// Approved and delivered specialist hours (SPEC § 8).
+    public var hours = Hours()
+    /// Individual case budgets (SPEC § 9).
+    public var budgets: [CaseBudget] = []
 
     public init(id: String, person: String, provider: String, service: String, socialSpace: String = "",
                 fileReference: String = "", start: CivilDate, plannedEnd: CivilDate? = nil, end: CivilDate? = nil,

@@ -4,6 +4,9 @@ public struct Caseload: Sendable {
     public let cases: [Case]
     /// Indices into `cases` per provider id, each list ordered by case id.
     let byProvider: [String: [Int]]
+    /// Per case: its last day is the first day of another case of the same person (a move to
+    /// another provider or help), so only the receiving case bills that day (SPEC § 2).
+    let handsOverLastDay: [Bool]
 
     public init(_ cases: [Case]) {
         self.cases = cases
@@ -11,6 +14,13 @@ public struct Caseload: Sendable {
         for (i, c) in cases.enumerated() { groups[c.provider, default: []].append(i) }
         for key in groups.keys { groups[key]!.sort { cases[$0].id < cases[$1].id } }
         byProvider = groups
+        var starts: [String: [CivilDate]] = [:]
+        for c in cases { starts[c.person, default: []].append(c.start) }
+        handsOverLastDay = cases.map { c in
+            guard let end = c.end else { return false }
+            let sameDay = starts[c.person]!.filter { $0 == end }.count
+            return sameDay > (c.start == end ? 1 : 0)
+        }
     }
 
     public var providers: [String] { byProvider.keys.sorted() }

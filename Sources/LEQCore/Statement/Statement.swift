@@ -13,10 +13,13 @@ public struct Statement: Sendable {
     public var services: [Service]
     public var lines: [StatementLine]
     public var warnings: [SettlementWarning]
+    /// The state of every case budget the month touches (SPEC § 9).
+    public var budgets: [BudgetStatus]
     public let totals: Totals
 
     public init(number: String, month: Month, issued: CivilDate, agreementID: String, youthOffice: Party,
-                provider: Provider, bearers: [CostBearer], services: [Service], lines: [StatementLine], warnings: [SettlementWarning]) {
+                provider: Provider, bearers: [CostBearer], services: [Service], lines: [StatementLine], warnings: [SettlementWarning],
+                budgets: [BudgetStatus] = []) {
         self.number = number
         self.month = month
         self.issued = issued
@@ -27,6 +30,7 @@ public struct Statement: Sendable {
         self.services = services
         self.lines = lines
         self.warnings = warnings
+        self.budgets = budgets
         self.totals = Totals(lines: lines, bearerCount: bearers.count)
     }
 
@@ -54,6 +58,20 @@ public struct Statement: Sendable {
         if sectionSum != totals.all { problems.append("section totals add up to \(sectionSum), total is \(totals.all)") }
         return problems
     }
+}
+
+/// Where a case budget stands after the month: amount, used before, used this month, left.
+public struct BudgetStatus: Hashable, Sendable {
+    public var caseID: String
+    public var period: Period
+    public var mode: BudgetMode
+    public var amount: Money
+    /// Drawdown: how far the budget may be passed.
+    public var overrunApproved: Money
+    public var usedBefore: Money
+    public var usedThisMonth: Money
+    /// `amount − usedBefore − usedThisMonth`; negative when an approved overrun is used.
+    public var left: Money { amount - usedBefore - usedThisMonth }
 }
 
 /// A statement's totals: every total is a sum of rounded lines (SPEC § 1, rounding point 3).

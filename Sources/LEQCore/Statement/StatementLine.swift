@@ -6,11 +6,40 @@ public enum LineKind: String, Sendable, CaseIterable {
     case clearingFee
     /// Approved clearing days 43 to 84 at the extension rate.
     case clearingExtension
+    /// Days of care present at the daily rate (Belegungstage).
+    case dailyRate
+    /// Days of absence paid at the full daily rate (grace days).
+    case absenceFull
+    /// Days of absence paid at the reduced rate.
+    case absenceReduced
+    /// Days of absence past a yearly cap: listed, not paid.
+    case absenceUnpaid
+    /// Specialist hours delivered within the approval (Fachleistungsstunden).
+    case hours
+    /// Specialist hours delivered beyond the approval: listed, not paid.
+    case hoursNotApproved
+    /// A monthly installment of a case budget.
+    case budgetInstallment
+    /// What a drawdown budget cuts because the month would pass it (negative).
+    case budgetCut
+    /// The provider's share of an unspent drawdown budget, paid when its period ends.
+    case budgetSavings
 
     /// The statement section the line is listed and totalled in.
     public var section: Section {
         switch self {
-        case .flatRate, .clearingFee, .clearingExtension: return .base
+        case .flatRate, .clearingFee, .clearingExtension, .dailyRate, .hours, .hoursNotApproved: return .base
+        case .absenceFull, .absenceReduced, .absenceUnpaid: return .absences
+        case .budgetInstallment, .budgetCut: return .budgets
+        case .budgetSavings: return .incentives
+        }
+    }
+
+    /// Lines that pay for the case's care itself and so draw down a budget.
+    public var drawsBudget: Bool {
+        switch self {
+        case .flatRate, .dailyRate, .hours, .absenceFull, .absenceReduced: return true
+        default: return false
         }
     }
 }
@@ -39,6 +68,7 @@ public enum QuantityUnit: String, Sendable {
 public enum RateUnit: String, Sendable {
     case month
     case day
+    case hour
     case once
 }
 
@@ -64,6 +94,24 @@ public struct StatementLine: Hashable, Sendable {
     public var weeklyRate: Money?
     /// For clearing lines: the days of clearing covered, counted from its first day.
     public var clearingDays: ClosedRange<Int>?
+    /// A reduced rate's percentage of `fullRate` (reduced absence days, degressive flat rates).
+    public var percent: ExactDecimal?
+    /// The rate a reduced or daily-equivalent rate is derived from.
+    public var fullRate: Money?
+    /// `divisor` proration: the monthly rate the daily equivalent derives from.
+    public var monthlyRate: Money?
+    /// `divisor` proration: what the monthly rate was divided by.
+    public var divisor: ExactDecimal?
+    /// `divisor` proration: the line was cut to the monthly amount.
+    public var capped = false
+    /// Absence lines: the reason, as the case names it.
+    public var reason: String?
+    /// Absence lines: which days of the absence, counted from its first day across months.
+    public var absenceDays: ClosedRange<Int>?
+    /// Degressive flat rates: the case month the line falls in.
+    public var caseMonth: Int?
+    /// Budget lines: the budget's period.
+    public var budgetPeriod: Period?
     /// The amount, rounded once (SPEC § 1, rounding point 2).
     public var amount: Money
     /// The amount split among the agreement's bearers, in their order; adds up to `amount`.
@@ -83,10 +131,21 @@ public struct SettlementWarning: Hashable, Sendable {
         case noCategory
         /// Clearing has no end although the case has ended: no fee billed.
         case clearingWithoutEnd
+        /// Absence days past a yearly cap: listed, not paid.
+        case absenceCapReached
+        /// Hours delivered beyond the approval: listed, not paid.
+        case hoursNotApproved
+        /// A drawdown budget was passed: the excess is cut.
+        case budgetExceeded
     }
 
     public var caseID: String
     public var kind: Kind
     public var period: Period
+    /// The days the warning is about (0 when it is about hours or money).
     public var days: Int
+    /// Hours not paid, for `hoursNotApproved`.
+    public var hours: ExactDecimal? = nil
+    /// The amount cut, for `budgetExceeded`.
+    public var amount: Money? = nil
 }

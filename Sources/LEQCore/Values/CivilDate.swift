@@ -67,6 +67,15 @@ public struct CivilDate: Hashable, Comparable, Sendable, Strideable {
     public func distance(to other: CivilDate) -> Int { Int(other.dayNumber - dayNumber) }
     public func advanced(by n: Int) -> CivilDate { CivilDate(dayNumber: dayNumber + Int32(n)) }
 
+    /// The same day `n` months later; the last day of the month where that day does not exist
+    /// (31 January + 1 month = 28 or 29 February).
+    public func addingMonths(_ n: Int) -> CivilDate {
+        let c = components
+        let total = c.year * 12 + (c.month - 1) + n
+        let year = total / 12, month = total % 12 + 1
+        return CivilDate(year: year, month: month, day: min(c.day, CivilDate.daysIn(year: year, month: month)))!
+    }
+
     /// The day before and the day after.
     public var previous: CivilDate { advanced(by: -1) }
     public var next: CivilDate { advanced(by: 1) }

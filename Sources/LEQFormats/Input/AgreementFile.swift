@@ -16,6 +16,7 @@ public enum AgreementFile {
     private static let topKeys = [
         "format", "id", "validFrom", "validTo", "youthOffice", "provider", "rounding", "proration", "categories",
         "services", "flatRates", "increases", "clearing", "bearers", "bearerRules",
+        "dailyRates", "hourlyRates", "lastDayBilled", "absences", "budgets",
     ]
 
     private static func decode(_ root: JSONValue, _ reader: JSONReader) -> Agreement? {
@@ -62,15 +63,19 @@ public enum AgreementFile {
         // fields are wrong must not be reported a second time as naming an unknown service.
         var serviceIDs: [String] = []
         for item in top.array("services") ?? [] {
-            guard let o = reader.object(item.value, at: item.path, keys: ["id", "name", "legalBasis", "setting", "proration"])
+            guard let o = reader.object(item.value, at: item.path,
+                                        keys: ["id", "name", "legalBasis", "setting", "proration", "pay", "degression"])
             else { continue }
+            let payment = o.choice("pay", required: false, Payment.self, choices: Payment.allCases) ?? .monthly
+            let degression = degressionSteps(o)
             let sid = o.string("id"), name = o.string("name"), basis = o.string("legalBasis")
             if let sid { serviceIDs.append(sid) }
             let setting = o.choice("setting", Setting.self, choices: Setting.allCases)
             let p = prorationMethod(o, "proration")
             if let sid, serviceIDs.dropLast().contains(sid) { reader.error(o.at("id"), "service '\(sid)' is listed twice") }
             if let sid, let name, let basis, let setting {
-                services.append(Service(id: sid, name: name, legalBasis: basis, setting: setting, proration: p))
+                services.append(Service(id: sid, name: name, legalBasis: basis, setting: setting, proration: p,
+                                        payment: payment, degression: degression))
             }
         }
         if top.value("services", required: false) != nil && services.isEmpty && reader.diagnostics.isEmpty {
@@ -85,6 +90,8 @@ public enum AgreementFile {
             let s = o.string("service"), c = o.string("category"), from = o.date("from"), amount = o.money("amount")
             if let s, !serviceIDs.contains(s) {
                 reader.error(o.at("service"), "unknown service '\(s)'; the agreement's services are: \(serviceIDs.joined(separator: ", "))")
+            } else if let s, let service = services.first(where: { $0.id == s }), service.payment != .monthly {
+                reader.error(o.at("service"), "service '\(s)' is paid \(service.payment.rawValue), not by a monthly flat rate")
             }
             if let c, !categories.contains(c) {
                 reader.error(o.at("category"), "unknown category '\(c)'; the agreement's categories are: \(categories.joined(separator: ", "))")
@@ -147,12 +154,30 @@ public enum AgreementFile {
             if let rule = bearerRule(item.value, at: item.path, reader, bearers: bearers, serviceIDs: serviceIDs) { rules.append(rule) }
         }
 
+        let dailyRates = serviceRates(top, "dailyRates", payment: .daily, services: services, serviceIDs: serviceIDs, categories: categories)
+        let hourlyRates = serviceRates(top, "hourlyRates", payment: .hourly, services: services, serviceIDs: serviceIDs, categories: categories)
+        for (k, service) in services.enumerated() {
+            let rates: [ServiceRateEntry]? = service.payment == .daily ? dailyRates : service.payment == .hourly ? hourlyRates : nil
+            if let rates, !rates.contains(where: { $0.service == service.id }) {
+                reader.error("services[\(k)].pay", "service '\(service.id)' is paid \(service.payment.rawValue) but has no \(service.payment == .daily ? "dailyRates" : "hourlyRates") entry")
+            }
+        }
+        let lastDayBilled = top.bool("lastDayBilled") ?? true
+        let absenceRules = absences(top)
+        var budgetTerms = BudgetTerms()
+        if let o = top.object("budgets", required: false, keys: ["mode", "savingsSharePercent"]) {
+            budgetTerms.mode = o.choice("mode", required: false, BudgetMode.self, choices: BudgetMode.allCases) ?? .installments
+            budgetTerms.savingsSharePercent = percent(o, "savingsSharePercent", required: false)
+        }
+
         guard reader.diagnostics.isEmpty, let id, let validFrom, let youthOffice, let provider, !bearers.isEmpty else { return nil }
         return Agreement(
             id: id, validity: Period(validFrom, validTo ?? CivilDate(year: 9999, month: 12, day: 31)!),
             youthOffice: youthOffice, provider: provider, rounding: rounding ?? .halfAwayFromZero,
             proration: proration ?? .calendar, services: services, categories: categories, flatRates: flatRates,
-            increases: increases, clearing: clearing, bearers: bearers, bearerRules: rules)
+            increases: increases, clearing: clearing, bearers: bearers, bearerRules: rules,
+            dailyRates: dailyRates, hourlyRates: hourlyRates, lastDayBilled: lastDayBilled,
+            absenceRules: absenceRules, budgetTerms: budgetTerms)
     }
 
     private static func party(_ o: ObjectReader?) -> Party? {
@@ -172,15 +197,108 @@ public enum AgreementFile {
                         leitwegID: leitweg, statementPrefix: prefix ?? id.uppercased())
     }
 
+    /// `"calendar"`, `"thirty"`, or `{"divisor": "30.42"}`.
     private static func prorationMethod(_ o: ObjectReader, _ key: String) -> Proration? {
-        guard let s = o.string(key, required: false) else { return nil }
+        guard let v = o.value(key, required: false) else { return nil }
+        if case .object = v {
+            guard let d = o.object(key, keys: ["divisor"]), let divisor = d.decimal("divisor") else { return nil }
+            guard divisor.units >= divisor.denominator * 28, divisor.units <= divisor.denominator * 31 else {
+                o.reader.error(d.at("divisor"), "a divisor is the days of an average month, between 28 and 31; found \(divisor)")
+                return nil
+            }
+            return .divisor(divisor)
+        }
+        guard case let .string(s) = v else {
+            o.reader.error(o.at(key), "expected \"calendar\", \"thirty\" or {\"divisor\": \"30.42\"}, found \(v.kindName)")
+            return nil
+        }
         switch s {
         case "calendar": return .calendar
         case "thirty": return .thirty
         default:
-            o.reader.error(o.at(key), "'\(s)' is not a proration method; expected calendar or thirty")
+            o.reader.error(o.at(key), "'\(s)' is not a proration method; expected calendar, thirty or {\"divisor\": \"30.42\"}")
             return nil
         }
+    }
+
+    /// A percentage between 0 and 100, e.g. "75" or "2.35".
+    private static func percent(_ o: ObjectReader, _ key: String, required: Bool = true) -> ExactDecimal? {
+        guard let p = o.decimal(key, required: required) else { return nil }
+        guard p.units >= 0, p.units <= 100 * p.denominator else {
+            o.reader.error(o.at(key), "a percentage between 0 and 100; found \(p)")
+            return nil
+        }
+        return p
+    }
+
+    /// `[{"fromCaseMonth": 7, "percent": "90"}, …]`, case months ascending.
+    private static func degressionSteps(_ o: ObjectReader) -> [DegressionStep] {
+        var steps: [DegressionStep] = []
+        for item in o.array("degression", required: false) ?? [] {
+            guard let d = o.reader.object(item.value, at: item.path, keys: ["fromCaseMonth", "percent"]) else { continue }
+            guard let month = d.int("fromCaseMonth", required: true, range: 1...600), let p = percent(d, "percent") else { continue }
+            if let last = steps.last, month <= last.fromCaseMonth {
+                o.reader.error(d.at("fromCaseMonth"), "steps are listed by ascending case month; \(month) follows \(last.fromCaseMonth)")
+                continue
+            }
+            steps.append(DegressionStep(fromCaseMonth: month, percent: p))
+        }
+        return steps
+    }
+
+    /// Daily or hourly rates: `[{service, category?, from, amount}]` for services paid that way.
+    private static func serviceRates(_ top: ObjectReader, _ key: String, payment: Payment, services: [Service],
+                                     serviceIDs: [String], categories: [String]) -> [ServiceRateEntry] {
+        var entries: [ServiceRateEntry] = []
+        var seen: [String: String] = [:]
+        for item in top.array(key, required: false) ?? [] {
+            guard let o = top.reader.object(item.value, at: item.path, keys: ["service", "category", "from", "amount"]) else { continue }
+            let s = o.string("service"), c = o.string("category", required: false), from = o.date("from"), amount = o.money("amount")
+            if let s, !serviceIDs.contains(s) {
+                top.reader.error(o.at("service"), "unknown service '\(s)'; the agreement's services are: \(serviceIDs.joined(separator: ", "))")
+            } else if let s, let service = services.first(where: { $0.id == s }), service.payment != payment {
+                top.reader.error(o.at("service"), "service '\(s)' is paid \(service.payment.rawValue), not \(payment.rawValue); set \"pay\": \"\(payment.rawValue)\" on the service")
+            }
+            if let c, !categories.contains(c) {
+                top.reader.error(o.at("category"), "unknown category '\(c)'; the agreement's categories are: \(categories.joined(separator: ", "))")
+            }
+            guard let s, let from, let amount else { continue }
+            let keyText = "\(s)|\(c ?? "*")|\(from)"
+            if let first = seen[keyText] {
+                top.reader.error(item.path, "a second rate for service '\(s)'\(c.map { ", category '\($0)'" } ?? "") from \(from) (the first is at \(first))")
+                continue
+            }
+            seen[keyText] = item.path
+            entries.append(ServiceRateEntry(service: s, category: c, from: from, amount: amount))
+        }
+        return entries
+    }
+
+    /// `{"yearlyCapDays": 63, "rules": [{reason?, graceDays, reducedFrom, percent, onlyFullDays?, yearlyCapDays?}]}`.
+    private static func absences(_ top: ObjectReader) -> AbsenceRules? {
+        guard let o = top.object("absences", required: false, keys: ["yearlyCapDays", "rules"]) else { return nil }
+        let cap = o.int("yearlyCapDays", range: 0...366)
+        var rules: [AbsenceRule] = []
+        for item in o.array("rules") ?? [] {
+            guard let r = o.reader.object(item.value, at: item.path,
+                                          keys: ["reason", "graceDays", "reducedFrom", "percent", "onlyFullDays", "yearlyCapDays"])
+            else { continue }
+            let reason = r.string("reason", required: false)
+            let grace = r.int("graceDays", required: true, range: 0...366)
+            let from = r.choice("reducedFrom", AbsenceRule.ReducedFrom.self, choices: AbsenceRule.ReducedFrom.allCases)
+            let p = percent(r, "percent")
+            let full = r.bool("onlyFullDays") ?? false
+            let ruleCap = r.int("yearlyCapDays", range: 0...366)
+            if rules.contains(where: { $0.reason == reason }) {
+                o.reader.error(item.path, reason.map { "a second rule for reason '\($0)'" } ?? "a second default rule (without a reason)")
+                continue
+            }
+            if let grace, let from, let p {
+                rules.append(AbsenceRule(reason: reason, graceDays: grace, reducedFrom: from, percent: p, onlyFullDays: full,
+                                         yearlyCapDays: ruleCap))
+            }
+        }
+        return AbsenceRules(yearlyCapDays: cap, rules: rules)
     }
 
     /// A rate history: `[{"from": ..., "amount": ...}]`, no two entries on the same day.

@@ -14,7 +14,7 @@ public enum CaseFile {
 
     private static let caseKeys = [
         "id", "person", "provider", "service", "socialSpace", "fileReference", "start", "plannedEnd", "end",
-        "endReason", "clearing", "categories", "flags",
+        "endReason", "clearing", "categories", "flags", "absences", "hours", "budgets",
     ]
 
     /// Decodes the cases; with `agreements`, also checks providers, services, categories and
@@ -89,10 +89,156 @@ public enum CaseFile {
             categories.append(CategoryPeriod(category: category, from: from))
         }
 
+        let caseDays = start.flatMap { s in (end ?? s) < s ? nil : Period(s, end ?? CivilDate(year: 9999, month: 12, day: 31)!) }
+        let absences = decodeAbsences(o, caseDays: caseDays)
+        let hours = decodeHours(o, caseDays: caseDays)
+        let budgets = decodeBudgets(o, caseDays: caseDays)
+
         guard reader.diagnostics.count == before, let id, let person, let provider, let service, let start else { return nil }
-        return Case(id: id, person: person, provider: provider, service: service, socialSpace: socialSpace,
-                    fileReference: fileReference, start: start, plannedEnd: plannedEnd, end: end, endReason: endReason,
-                    clearing: clearing, categories: categories, flags: flags)
+        var c = Case(id: id, person: person, provider: provider, service: service, socialSpace: socialSpace,
+                     fileReference: fileReference, start: start, plannedEnd: plannedEnd, end: end, endReason: endReason,
+                     clearing: clearing, categories: categories, flags: flags)
+        c.absences = absences
+        c.hours = hours
+        c.budgets = budgets
+        return c
+    }
+
+    /// `[{from, to?, reason}]`: inside the case, in order, not overlapping.
+    private static func decodeAbsences(_ o: ObjectReader, caseDays: Period?) -> [Absence] {
+        var absences: [Absence] = []
+        for item in o.array("absences", required: false) ?? [] {
+            guard let a = o.reader.object(item.value, at: item.path, keys: ["from", "to", "reason"]) else { continue }
+            let from = a.date("from"), to = a.date("to", required: false), reason = a.string("reason")
+            guard let from, let reason else { continue }
+            if let to, to < from { a.reader.error(a.at("to"), "the absence ends (\(to)) before it starts (\(from))"); continue }
+            if let caseDays, !caseDays.contains(from) || !(to.map(caseDays.contains) ?? true) {
+                a.reader.error(item.path, "the absence \(from)–\(to.map { "\($0)" } ?? "…") lies outside the case (\(caseDays.from)–\(caseDays.to.year == 9999 ? "…" : "\(caseDays.to)"))")
+                continue
+            }
+            if let last = absences.last {
+                guard let lastTo = last.to else {
+                    a.reader.error(item.path, "the absence before it has no end, so this one overlaps it")
+                    continue
+                }
+                if from <= lastTo {
+                    a.reader.error("\(item.path).from", "absences overlap: \(from) is not after the previous absence's end (\(lastTo)); list them in order")
+                    continue
+                }
+            }
+            absences.append(Absence(from: from, to: to, reason: reason))
+        }
+        return absences
+    }
+
+    /// Hours as a string or number in quarter hours, e.g. "7.25"; nil (and an error) otherwise.
+    private static func quarterHours(_ o: ObjectReader, _ key: String) -> Int? {
+        guard let h = o.decimal(key) else { return nil }
+        let quarters = h.fraction * Fraction(4, 1)
+        guard h.units >= 0 else {
+            o.reader.error(o.at(key), "hours cannot be negative; found \(h)")
+            return nil
+        }
+        guard quarters.denominator == 1 else {
+            o.reader.error(o.at(key), "hours are counted in quarter hours (.25, .5, .75); found \(h)")
+            return nil
+        }
+        return Int(quarters.numerator)
+    }
+
+    /// `{"approvals": [{from, to, hours}], "delivered": [{month, hours}]}`.
+    private static func decodeHours(_ o: ObjectReader, caseDays: Period?) -> Hours {
+        guard let h = o.object("hours", required: false, keys: ["approvals", "delivered"]) else { return Hours() }
+        var approvals: [HourApproval] = []
+        for item in h.array("approvals", required: false) ?? [] {
+            guard let a = h.reader.object(item.value, at: item.path, keys: ["from", "to", "hours"]) else { continue }
+            let from = a.date("from"), to = a.date("to"), q = quarterHours(a, "hours")
+            guard let from, let to, let q else { continue }
+            if to < from { a.reader.error(a.at("to"), "the approval ends (\(to)) before it starts (\(from))"); continue }
+            if let clash = approvals.first(where: { $0.period.intersection(Period(from, to)) != nil }) {
+                a.reader.error(item.path, "approvals overlap: \(from)–\(to) and \(clash.period.from)–\(clash.period.to)")
+                continue
+            }
+            approvals.append(HourApproval(period: Period(from, to), quarterHours: q))
+        }
+        var delivered: [DeliveredHours] = []
+        for item in h.array("delivered", required: false) ?? [] {
+            guard let d = h.reader.object(item.value, at: item.path, keys: ["month", "hours"]) else { continue }
+            let text = d.string("month"), q = quarterHours(d, "hours")
+            guard let text else { continue }
+            guard let month = Month(iso: text) else {
+                d.reader.error(d.at("month"), "'\(text)' is not a month; expected YYYY-MM")
+                continue
+            }
+            if delivered.contains(where: { $0.month == month }) {
+                d.reader.error(d.at("month"), "hours for \(text) are listed twice; give one total per month")
+                continue
+            }
+            if let caseDays, caseDays.intersection(month.period) == nil {
+                d.reader.error(d.at("month"), "\(text) lies outside the case")
+                continue
+            }
+            if !approvals.contains(where: { $0.period.intersection(month.period) != nil }) {
+                d.reader.error(d.at("month"), "hours delivered in \(text) lie outside any approval")
+                continue
+            }
+            if let q { delivered.append(DeliveredHours(month: month, quarterHours: q)) }
+        }
+        return Hours(approvals: approvals, delivered: delivered)
+    }
+
+    /// `[{from, to, amount, mode?, overrunApproved?}]`, each inside the case.
+    private static func decodeBudgets(_ o: ObjectReader, caseDays: Period?) -> [CaseBudget] {
+        var budgets: [CaseBudget] = []
+        for item in o.array("budgets", required: false) ?? [] {
+            guard let b = o.reader.object(item.value, at: item.path, keys: ["from", "to", "amount", "mode", "overrunApproved"]) else { continue }
+            let from = b.date("from"), to = b.date("to"), amount = b.money("amount")
+            let mode = b.choice("mode", required: false, BudgetMode.self, choices: BudgetMode.allCases)
+            let overrun = b.money("overrunApproved", required: false) ?? .zero
+            guard let from, let to, let amount else { continue }
+            if to < from { b.reader.error(b.at("to"), "the budget period ends (\(to)) before it starts (\(from))"); continue }
+            if let caseDays, !caseDays.contains(from) || !caseDays.contains(to) {
+                b.reader.error(item.path, "the budget period \(from)–\(to) lies outside the case (\(caseDays.from)–\(caseDays.to.year == 9999 ? "…" : "\(caseDays.to)"))")
+                continue
+            }
+            if budgets.contains(where: { $0.period.intersection(Period(from, to)) != nil }) {
+                b.reader.error(item.path, "budget periods overlap")
+                continue
+            }
+            budgets.append(CaseBudget(period: Period(from, to), amount: amount, mode: mode, overrunApproved: overrun))
+        }
+        return budgets
+    }
+
+    /// Checks absences, hours and budgets against what the agreement pays for the service.
+    private static func checkRecords(_ c: Case, service: Service, at path: String, agreement: Agreement, _ reader: JSONReader) {
+        if service.payment == .daily, !c.absences.isEmpty {
+            if let rules = agreement.absenceRules {
+                for (k, a) in c.absences.enumerated() where rules.rule(for: a.reason) == nil {
+                    reader.error("\(path).absences[\(k)].reason", "agreement '\(agreement.id)' has no absence rule for '\(a.reason)' and no default rule; its reasons are: \(rules.rules.compactMap(\.reason).joined(separator: ", "))")
+                }
+            } else {
+                reader.error("\(path).absences", "agreement '\(agreement.id)' has no absence rules, so absences cannot be paid")
+            }
+        }
+        if !c.hours.isEmpty && service.payment != .hourly {
+            reader.error("\(path).hours", "service '\(service.id)' is paid \(service.payment.rawValue), not by specialist hours")
+        }
+        for (k, b) in c.budgets.enumerated() {
+            let mode = b.mode ?? agreement.budgetTerms.mode
+            if mode == .installments && service.payment != .budget {
+                reader.error("\(path).budgets[\(k)]", "an installments budget pays the case itself, but service '\(service.id)' is paid \(service.payment.rawValue): that would pay twice; use \"mode\": \"drawdown\" or a service with \"pay\": \"budget\"")
+            }
+            if mode == .drawdown && service.payment == .budget {
+                reader.error("\(path).budgets[\(k)]", "a drawdown budget is drawn by rate lines, but service '\(service.id)' is paid by budget only; use \"mode\": \"installments\"")
+            }
+            if mode == .installments && b.overrunApproved != .zero {
+                reader.error("\(path).budgets[\(k)].overrunApproved", "an overrun applies to drawdown budgets only")
+            }
+        }
+        if service.payment == .budget && c.budgets.isEmpty {
+            reader.error("\(path).budgets", "service '\(service.id)' is paid by budget, but the case has none")
+        }
     }
 
     /// Checks a case against the agreements of its provider: known service and categories, and a
@@ -121,20 +267,29 @@ public enum CaseFile {
                     reader.error("\(path).clearing.category", "unknown category '\(category)'; expected one of: \(agreement.categories.joined(separator: ", "))")
                 }
             }
+            guard let service = agreement.service(c.service) else { continue }
             let periods = c.effectiveCategories
             for (k, period) in periods.enumerated() {
                 let place = c.categories.isEmpty ? "\(path).clearing.category" : "\(path).categories[\(k)]"
-                guard let schedule = agreement.flatRate(service: c.service, category: period.category) else {
+                guard agreement.categories.contains(period.category) else {
                     if c.categories.isEmpty { continue }  // reported above for the clearing category
                     reader.error("\(place).category", "unknown category '\(period.category)'; expected one of: \(agreement.categories.joined(separator: ", "))")
                     continue
                 }
                 let until = k + 1 < periods.count ? periods[k + 1].from.previous : caseDays.to
                 guard period.from <= until, let needed = Period(period.from, until).intersection(days) else { continue }
-                if schedule.step(on: needed.from) == nil {
-                    reader.error(place, "no flat rate for service '\(c.service)', category '\(period.category)' in force on \(needed.from) in agreement '\(agreement.id)'")
+                let schedule: RateSchedule?, name: String
+                switch service.payment {
+                case .monthly: (schedule, name) = (agreement.flatRate(service: c.service, category: period.category), "flat rate")
+                case .daily: (schedule, name) = (agreement.dailyRate(service: c.service, category: period.category), "daily rate")
+                case .hourly: (schedule, name) = (agreement.hourlyRate(service: c.service, category: period.category), "hourly rate")
+                case .budget: continue
+                }
+                if schedule?.step(on: needed.from) == nil {
+                    reader.error(place, "no \(name) for service '\(c.service)', category '\(period.category)' in force on \(needed.from) in agreement '\(agreement.id)'")
                 }
             }
+            checkRecords(c, service: service, at: path, agreement: agreement, reader)
         }
     }
 }

@@ -40,6 +40,13 @@ struct Labels {
     var sum: String { t("Summe", "Total") }
     var warnings: String { t("Hinweise", "Warnings") }
     var noLines: String { t("Keine abrechenbaren Leistungen in diesem Monat.", "Nothing to bill this month.") }
+    var budgetState: String { t("Fallbudgets – Stand nach diesem Monat", "Case budgets – after this month") }
+    var budgetAmount: String { t("Budget", "Budget") }
+    var budgetUsedBefore: String { t("verbraucht bisher", "used before") }
+    var budgetUsedNow: String { t("in diesem Monat", "this month") }
+    var budgetLeft: String { t("verbleibend", "left") }
+    var installments: String { t("Raten", "installments") }
+    var drawdown: String { t("Abruf", "drawdown") }
     var statementNumber: String { t("Abrechnungsnummer", "Statement number") }
     var vatNote: String {
         t("Die Leistungen sind nach § 4 Nr. 25 UStG von der Umsatzsteuer befreit.",
@@ -71,6 +78,7 @@ struct Labels {
         switch u {
         case .month: return t("/Monat", "/month")
         case .day: return t("/Tag", "/day")
+        case .hour: return t("/Std.", "/hour")
         case .once: return ""
         }
     }
@@ -81,9 +89,58 @@ struct Labels {
         switch line.kind {
         case .flatRate:
             let days = f.decimal(line.quantity)
+            let head = t("Fallpauschale Kategorie \(line.category ?? "?")", "Flat rate category \(line.category ?? "?")")
+            var degression = ""
+            if let p = line.percent, let full = line.fullRate, let m = line.caseMonth {
+                degression = t(" (ab Fallmonat \(m): \(f.decimal(p)) % von \(f.money(full)))",
+                               " (from case month \(m): \(f.decimal(p)) % of \(f.money(full)))")
+            }
+            if let d = line.divisor, let monthly = line.monthlyRate {
+                let cap = line.capped ? t(", höchstens der Monatsbetrag", ", at most the monthly amount") : ""
+                return head + t(": \(f.money(monthly)) ÷ \(f.decimal(d)) = \(f.money(line.rate))/Tag × \(days) Tage\(cap)",
+                                ": \(f.money(monthly)) ÷ \(f.decimal(d)) = \(f.money(line.rate))/day × \(days) days\(cap)") + degression + increase
+            }
             let basis = line.basisDays.map(String.init) ?? "?"
-            return t("Fallpauschale Kategorie \(line.category ?? "?"): \(f.money(line.rate)) × \(days)/\(basis) Tage",
-                     "Flat rate category \(line.category ?? "?"): \(f.money(line.rate)) × \(days)/\(basis) days") + increase
+            return head + t(": \(f.money(line.rate)) × \(days)/\(basis) Tage", ": \(f.money(line.rate)) × \(days)/\(basis) days") + degression + increase
+        case .dailyRate:
+            let head = line.category.map { t("Tagessatz Kategorie \($0)", "Daily rate category \($0)") } ?? t("Tagessatz", "Daily rate")
+            return head + t(": \(f.decimal(line.quantity)) Tage anwesend × \(f.money(line.rate))",
+                            ": \(f.decimal(line.quantity)) days present × \(f.money(line.rate))") + increase
+        case .absenceFull, .absenceReduced, .absenceUnpaid:
+            let reason = absenceReason(line.reason ?? "")
+            let range = line.absenceDays.map { $0.count == 1 ? "\($0.lowerBound)" : "\($0.lowerBound)–\($0.upperBound)" } ?? "?"
+            let head = t("Abwesenheit (\(reason)), Abwesenheitstag\(line.absenceDays?.count == 1 ? "" : "e") \(range)",
+                         "Absence (\(reason)), absence day\(line.absenceDays?.count == 1 ? "" : "s") \(range)")
+            let reduced = line.percent.map { p in
+                line.fullRate.map { t("\(f.decimal(p)) % von \(f.money($0)) = \(f.money(line.rate))/Tag", "\(f.decimal(p)) % of \(f.money($0)) = \(f.money(line.rate))/day") } ?? ""
+            } ?? ""
+            switch line.kind {
+            case .absenceFull: return head + t(": voller Tagessatz \(f.money(line.rate))", ": full daily rate \(f.money(line.rate))") + increase
+            case .absenceReduced: return head + ": " + reduced + increase
+            default: return head + t(": über der Jahresgrenze, nicht vergütet (\(reduced))", ": past the yearly cap, not paid (\(reduced))")
+            }
+        case .hours:
+            return t("Fachleistungsstunden: \(f.decimal(line.quantity)) Std. × \(f.money(line.rate))",
+                     "Specialist hours: \(f.decimal(line.quantity)) h × \(f.money(line.rate))") + increase
+        case .hoursNotApproved:
+            return t("Fachleistungsstunden über die Bewilligung hinaus: \(f.decimal(line.quantity)) Std., nicht vergütet",
+                     "Specialist hours beyond the approval: \(f.decimal(line.quantity)) h, not paid")
+        case .budgetInstallment:
+            let p = line.budgetPeriod.map { f.period($0) } ?? "?"
+            let total = line.basisDays.map(String.init) ?? "?"
+            let last = line.budgetPeriod.map { line.period.contains($0.to) } ?? false
+            return t("Fallbudget \(f.money(line.rate)) (\(p), \(total) Tage): ", "Case budget \(f.money(line.rate)) (\(p), \(total) days): ")
+                + (last ? t("Schlussrate (Restbetrag)", "final installment (the remainder)")
+                        : t("Rate für \(f.decimal(line.quantity)) Tage, \(f.money(line.rate)) × \(f.decimal(line.quantity))/\(total)",
+                            "installment for \(f.decimal(line.quantity)) days, \(f.money(line.rate)) × \(f.decimal(line.quantity))/\(total)"))
+        case .budgetCut:
+            let p = line.budgetPeriod.map { f.period($0) } ?? "?"
+            return t("Kürzung: Fallbudget \(f.money(line.rate)) (\(p)) ausgeschöpft", "Cut: case budget \(f.money(line.rate)) (\(p)) used up")
+        case .budgetSavings:
+            let p = line.budgetPeriod.map { f.period($0) } ?? "?"
+            let share = line.percent.map { f.decimal($0) } ?? "?"
+            return t("Einsparanteil Fallbudget (\(p)): \(share) % von \(f.money(line.rate)) nicht verbraucht",
+                     "Savings share of the case budget (\(p)): \(share) % of \(f.money(line.rate)) unspent")
         case .clearingFee:
             let days = line.clearingDays.map { "\($0.upperBound)" } ?? "?"
             return t("Clearingpauschale (deckt \(days) Clearingtage)", "Clearing fee (covers \(days) clearing days)") + increase
@@ -92,6 +149,17 @@ struct Labels {
             let weekly = line.weeklyRate.map { f.money($0) } ?? "?"
             return t("Clearing-Verlängerung, Clearingtage \(range): Wochensatz \(weekly) ÷ 7 = \(f.money(line.rate))/Tag",
                      "Clearing extension, clearing days \(range): weekly rate \(weekly) ÷ 7 = \(f.money(line.rate))/day") + increase
+        }
+    }
+
+    /// Known absence reasons in the statement's language; others as the case file names them.
+    func absenceReason(_ reason: String) -> String {
+        switch reason {
+        case "hospital": return t("Krankenhaus", "hospital")
+        case "holiday": return t("Urlaub/Familienheimfahrt", "holiday with the family")
+        case "runaway": return t("Entweichung", "running away")
+        case "cure": return t("Kur", "cure")
+        default: return reason
         }
     }
 
@@ -110,6 +178,16 @@ struct Labels {
         case .clearingWithoutEnd:
             return t("Fall beendet, aber Clearing ohne Enddatum (\(p)): keine Clearingpauschale abgerechnet.",
                      "Case ended but clearing has no end date (\(p)): no clearing fee billed.")
+        case .absenceCapReached:
+            return t("Abwesenheit über der Jahresgrenze: \(w.days) Tage (\(p)) nicht vergütet.",
+                     "Absence past the yearly cap: \(w.days) days (\(p)) not paid.")
+        case .hoursNotApproved:
+            let h = w.hours.map { f.decimal($0) } ?? "?"
+            return t("Fachleistungsstunden über die Bewilligung hinaus: \(h) Std. (\(p)) nicht vergütet; Bewilligung prüfen.",
+                     "Specialist hours beyond the approval: \(h) h (\(p)) not paid; check the approval.")
+        case .budgetExceeded:
+            let a = w.amount.map { f.money($0) } ?? "?"
+            return t("Fallbudget ausgeschöpft: \(a) gekürzt (\(p)).", "Case budget used up: \(a) cut (\(p)).")
         }
     }
 }

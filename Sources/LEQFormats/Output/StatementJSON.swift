@@ -73,6 +73,21 @@ public enum StatementJSON {
                 w.field("clearingDayFirst", d.lowerBound)
                 w.field("clearingDayLast", d.upperBound)
             }
+            if let p = line.percent { w.field("percent", p.text) }
+            if let r = line.fullRate { w.field("fullRate", r.decimalString) }
+            if let r = line.monthlyRate { w.field("monthlyRate", r.decimalString) }
+            if let d = line.divisor { w.field("divisor", d.text) }
+            if line.capped { w.key("capped"); w.bool(true) }
+            if let m = line.caseMonth { w.field("fromCaseMonth", m) }
+            if let r = line.reason { w.field("reason", r) }
+            if let d = line.absenceDays {
+                w.field("absenceDayFirst", d.lowerBound)
+                w.field("absenceDayLast", d.upperBound)
+            }
+            if let p = line.budgetPeriod {
+                w.field("budgetFrom", p.from.iso)
+                w.field("budgetTo", p.to.iso)
+            }
             w.field("amount", line.amount.decimalString)
             w.beginObject("bearers")
             for (i, b) in s.bearers.enumerated() { w.field(b.id, line.bearerParts[i].decimalString) }
@@ -97,7 +112,24 @@ public enum StatementJSON {
             w.field("from", warning.period.from.iso)
             w.field("to", warning.period.to.iso)
             w.field("days", warning.days)
+            if let h = warning.hours { w.field("hours", h.text) }
+            if let a = warning.amount { w.field("amount", a.decimalString) }
             w.field("text", labels.warning(warning))
+            w.endObject()
+        }
+        w.endArray()
+        w.beginArray("budgets")
+        for b in s.budgets {
+            w.beginObject()
+            w.field("case", b.caseID)
+            w.field("from", b.period.from.iso)
+            w.field("to", b.period.to.iso)
+            w.field("mode", b.mode.rawValue)
+            w.field("amount", b.amount.decimalString)
+            if b.overrunApproved != .zero { w.field("overrunApproved", b.overrunApproved.decimalString) }
+            w.field("usedBefore", b.usedBefore.decimalString)
+            w.field("usedThisMonth", b.usedThisMonth.decimalString)
+            w.field("left", b.left.decimalString)
             w.endObject()
         }
         w.endArray()

@@ -58,6 +58,19 @@ public enum StatementText {
             table.add([l.sum + " " + l.section(section), "", "", f.money(s.totals.section(section))])
             out += table.render(indent: "  ")
         }
+        if !s.budgets.isEmpty {
+            out.append("")
+            out.append(l.budgetState)
+            out.append(String(repeating: "-", count: l.budgetState.count))
+            var table = TextTable([.left, .left, .right, .right, .right, .right])
+            table.add([l.caseColumn, l.period, l.budgetAmount, l.budgetUsedBefore, l.budgetUsedNow, l.budgetLeft])
+            for b in s.budgets {
+                let mode = b.mode == .installments ? l.installments : l.drawdown
+                let amount = b.overrunApproved == .zero ? f.money(b.amount) : "\(f.money(b.amount)) + \(f.money(b.overrunApproved))"
+                table.add(["\(b.caseID) (\(mode))", f.period(b.period), amount, f.money(b.usedBefore), f.money(b.usedThisMonth), f.money(b.left)])
+            }
+            out += table.render(indent: "  ")
+        }
         out.append("")
         var totals = TextTable([.left, .right])
         totals.add([l.totalsByBearer, ""])

@@ -1,0 +1,77 @@
+/// Days a young person is away while the place is kept (Abwesenheit): hospital, holiday with the
+/// family, running away, …
+public struct Absence: Hashable, Sendable {
+    public var from: CivilDate
+    /// The day of return; nil while the absence lasts (counted through the month settled).
+    public var to: CivilDate?
+    /// Names the agreement's absence rule, e.g. `hospital`.
+    public var reason: String
+
+    public init(from: CivilDate, to: CivilDate?, reason: String) {
+        self.from = from
+        self.to = to
+        self.reason = reason
+    }
+}
+
+/// Specialist hours (Fachleistungsstunden): what was approved for which period, and what was
+/// delivered month by month.
+public struct Hours: Hashable, Sendable {
+    public var approvals: [HourApproval]
+    public var delivered: [DeliveredHours]
+
+    public init(approvals: [HourApproval] = [], delivered: [DeliveredHours] = []) {
+        self.approvals = approvals.sorted { $0.period.from < $1.period.from }
+        self.delivered = delivered.sorted { $0.month < $1.month }
+    }
+
+    public var isEmpty: Bool { approvals.isEmpty && delivered.isEmpty }
+}
+
+/// Hours approved for a period, to be used flexibly within it; counted in quarter hours.
+public struct HourApproval: Hashable, Sendable {
+    public var period: Period
+    public var quarterHours: Int
+
+    public init(period: Period, quarterHours: Int) {
+        self.period = period
+        self.quarterHours = quarterHours
+    }
+}
+
+/// Hours delivered in a month, in quarter hours.
+public struct DeliveredHours: Hashable, Sendable {
+    public var month: Month
+    public var quarterHours: Int
+
+    public init(month: Month, quarterHours: Int) {
+        self.month = month
+        self.quarterHours = quarterHours
+    }
+}
+
+/// An individual case budget (individuelles Fallbudget) for a period.
+public struct CaseBudget: Hashable, Sendable {
+    public var period: Period
+    public var amount: Money
+    /// nil: the agreement's mode.
+    public var mode: BudgetMode?
+    /// Drawdown only: how far the budget may be passed before lines are cut.
+    public var overrunApproved: Money
+
+    public init(period: Period, amount: Money, mode: BudgetMode? = nil, overrunApproved: Money = .zero) {
+        self.period = period
+        self.amount = amount
+        self.mode = mode
+        self.overrunApproved = overrunApproved
+    }
+}
+
+extension ExactDecimal {
+    /// Quarter hours as hours, e.g. 57 → 14.25.
+    public init(quarterHours q: Int) {
+        if q % 4 == 0 { self.init(units: Int64(q / 4), scale: 0) } else if q % 2 == 0 { self.init(units: Int64(q * 5), scale: 1) } else {
+            self.init(units: Int64(q * 25), scale: 2)
+        }
+    }
+}

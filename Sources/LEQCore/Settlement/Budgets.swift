@@ -1,0 +1,82 @@
+// Case budgets (SPEC § 9): installments proportional to the days of the period in each month,
+// the last one taking the remainder; or a drawdown by the case's base lines, cut where they
+// would pass the budget (plus an approved overrun), with the savings share when the period ends.
+extension StatementBuilder {
+    mutating func settleBudgets(_ c: Case, service: Service, caseLines: Range<Int>, handsOverLastDay: Bool) {
+        for budget in c.budgets {
+            guard let inMonth = budget.period.intersection(month.period) else { continue }
+            switch budget.mode ?? agreement.budgetTerms.mode {
+            case .installments:
+                let parts = Self.installments(budget, through: month, rounding: agreement.rounding)
+                let this = parts.last ?? .zero
+                let before = parts.dropLast().reduce(Money.zero, +)
+                var l = line(c, service: service, kind: .budgetInstallment, period: inMonth, quantity: ExactDecimal(inMonth.dayCount),
+                             unit: .day, rate: budget.amount, rateUnit: .once, amount: this)
+                l.budgetPeriod = budget.period
+                l.basisDays = budget.period.dayCount
+                append(c, service: service, l)
+                budgets.append(BudgetStatus(caseID: c.id, period: budget.period, mode: .installments, amount: budget.amount,
+                                            overrunApproved: .zero, usedBefore: before, usedThisMonth: this))
+            case .drawdown:
+                let drawnNow = Self.drawn(lines[caseLines], by: budget)
+                var drawnBefore = Money.zero
+                var m = budget.period.from.month
+                while m < month {
+                    var earlier = StatementBuilder(agreement: agreement, month: m)
+                    earlier.withBudgets = false
+                    earlier.settle(c, handsOverLastDay: handsOverLastDay)
+                    drawnBefore += Self.drawn(earlier.lines[...], by: budget)
+                    m = m.next
+                }
+                let limit = budget.amount + budget.overrunApproved
+                let paidBefore = min(drawnBefore, limit)
+                let paidNow = min(drawnBefore + drawnNow, limit)
+                let cut = drawnNow - (paidNow - paidBefore)
+                if cut > .zero {
+                    var l = line(c, service: service, kind: .budgetCut, period: inMonth, quantity: ExactDecimal(1), unit: .once,
+                                 rate: budget.amount, rateUnit: .once, amount: -cut)
+                    l.budgetPeriod = budget.period
+                    append(c, service: service, l)
+                    warnings.append(SettlementWarning(caseID: c.id, kind: .budgetExceeded, period: inMonth, days: 0, amount: cut))
+                }
+                let status = BudgetStatus(caseID: c.id, period: budget.period, mode: .drawdown, amount: budget.amount,
+                                          overrunApproved: budget.overrunApproved, usedBefore: paidBefore,
+                                          usedThisMonth: paidNow - paidBefore)
+                budgets.append(status)
+                if month.period.contains(budget.period.to), let share = agreement.budgetTerms.savingsSharePercent, status.left > .zero {
+                    let savings = agreement.rounding.percent(share, of: status.left)
+                    var l = line(c, service: service, kind: .budgetSavings, period: budget.period, quantity: ExactDecimal(1), unit: .once,
+                                 rate: status.left, rateUnit: .once, amount: savings)
+                    l.percent = share
+                    l.budgetPeriod = budget.period
+                    append(c, service: service, l)
+                }
+            }
+        }
+    }
+
+    /// What base lines draw from a budget: those that start inside its period.
+    private static func drawn(_ lines: ArraySlice<StatementLine>, by budget: CaseBudget) -> Money {
+        var sum = Money.zero
+        for l in lines where l.kind.drawsBudget && budget.period.contains(l.period.from) { sum += l.amount }
+        return sum
+    }
+
+    /// The installments of a budget from its first month through `month`: each month's share of
+    /// the days, rounded; the budget's last month takes what remains, so the parts add up to it.
+    static func installments(_ budget: CaseBudget, through month: Month, rounding: RoundingMode) -> [Money] {
+        let total = budget.period.dayCount
+        var parts: [Money] = []
+        var paid = Money.zero
+        var m = budget.period.from.month
+        while m <= month, let days = budget.period.intersection(m.period) {
+            let part = days.to == budget.period.to
+                ? budget.amount - paid
+                : Money(cents: rounding.round(Int128(budget.amount.cents) * Int128(days.dayCount), over: Int128(total)))
+            parts.append(part)
+            paid += part
+            m = m.next
+        }
+        return parts
+    }
+}

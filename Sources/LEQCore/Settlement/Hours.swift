@@ -1,0 +1,43 @@
+// Specialist hours (SPEC § 8): delivered hours are paid while the approvals covering their month
+// last, in month order; the rest is listed with amount 0 and a warning.
+extension StatementBuilder {
+    mutating func settleHours(_ c: Case, service: Service, active: Period) {
+        guard let delivered = c.hours.delivered.first(where: { $0.month == month }) else { return }
+        let approvals = c.hours.approvals
+        var remaining = approvals.map(\.quarterHours)
+        var paid = 0
+        for d in c.hours.delivered where d.month <= month {
+            var left = d.quarterHours
+            paid = 0
+            for j in approvals.indices where left > 0 && remaining[j] > 0 && approvals[j].period.intersection(d.month.period) != nil {
+                let take = min(left, remaining[j])
+                remaining[j] -= take
+                left -= take
+                paid += take
+            }
+        }
+        let notApproved = delivered.quarterHours - paid
+        // The rate in force on the month's first day of care, for the category of that day.
+        let day = active.from
+        let category = c.effectiveCategories.last { $0.from <= day }?.category
+        guard let schedule = agreement.hourlyRate(service: service.id, category: category), let step = schedule.step(on: day) else {
+            problems.append(SettlementProblem(caseID: c.id, kind: .missingRate(.hours, category: category), day: day))
+            return
+        }
+        if paid > 0 {
+            let amount = Money(cents: agreement.rounding.round(Int128(step.amount.cents) * Int128(paid), over: 4))
+            var l = line(c, service: service, kind: .hours, category: category, period: active,
+                         quantity: ExactDecimal(quarterHours: paid), unit: .hour, rate: step.amount, rateUnit: .hour, amount: amount)
+            l.increase = step.increase
+            append(c, service: service, l)
+        }
+        if notApproved > 0 {
+            let hours = ExactDecimal(quarterHours: notApproved)
+            var l = line(c, service: service, kind: .hoursNotApproved, category: category, period: active,
+                         quantity: hours, unit: .hour, rate: step.amount, rateUnit: .hour, amount: .zero)
+            l.increase = step.increase
+            append(c, service: service, l)
+            warnings.append(SettlementWarning(caseID: c.id, kind: .hoursNotApproved, period: active, days: 0, hours: hours))
+        }
+    }
+}

@@ -1,0 +1,111 @@
+/// Collects the lines, warnings, budgets and problems of one provider's month, case by case.
+struct StatementBuilder {
+    let agreement: Agreement
+    let month: Month
+    var lines: [StatementLine] = []
+    var warnings: [SettlementWarning] = []
+    var budgets: [BudgetStatus] = []
+    var problems: [SettlementProblem] = []
+    /// False while recomputing an earlier month to find what a drawdown budget has used.
+    var withBudgets = true
+
+    init(agreement: Agreement, month: Month) {
+        self.agreement = agreement
+        self.month = month
+    }
+
+    func statement(issued: CivilDate) -> Statement {
+        Statement(number: agreement.provider.statementPrefix + "-" + month.iso, month: month, issued: issued,
+                  agreementID: agreement.id, youthOffice: agreement.youthOffice, provider: agreement.provider,
+                  bearers: agreement.bearers, services: agreement.services, lines: lines, warnings: warnings,
+                  budgets: budgets)
+    }
+
+    /// Settles one case's month: clearing, then what its service pays, then its budgets.
+    /// `handsOverLastDay`: the case's last day is another case's first (only that one bills it).
+    mutating func settle(_ c: Case, handsOverLastDay: Bool = false) {
+        guard let active = c.activeDays(in: month.period) else { return }
+        guard let service = agreement.service(c.service) else {
+            problems.append(SettlementProblem(caseID: c.id, kind: .unknownService(c.service), day: active.from))
+            return
+        }
+        let firstLine = lines.count
+        var firstUncleared: CivilDate? = c.start
+        if let clearing = c.clearing {
+            settleClearing(c, clearing, service: service, active: active)
+            // Still in clearing: no category yet, no rate after it.
+            firstUncleared = clearing.to?.next
+        }
+        // Days after clearing, without a day handed over to the receiving case.
+        var base: Period? = firstUncleared.flatMap { active.clipped(from: $0) }
+        if handsOverLastDay, let end = c.end, let b = base, b.to == end { base = b.clipped(to: end.previous) }
+        let boundaries = budgetBoundaries(c)
+        switch service.payment {
+        case .monthly:
+            if let base { settleFlatRates(c, service: service, billable: base, boundaries: boundaries) }
+        case .daily:
+            if !agreement.lastDayBilled, let end = c.end, let b = base, b.to == end { base = b.clipped(to: end.previous) }
+            if let base { settleDailyRates(c, service: service, billable: base, boundaries: boundaries) }
+        case .hourly:
+            settleHours(c, service: service, active: active)
+        case .budget:
+            break
+        }
+        if withBudgets && !c.budgets.isEmpty {
+            settleBudgets(c, service: service, caseLines: firstLine..<lines.count, handsOverLastDay: handsOverLastDay)
+        }
+    }
+
+    /// Days where a drawdown budget starts or the day after it ends: base lines are split there
+    /// so that each line lies wholly inside or outside the budget.
+    private func budgetBoundaries(_ c: Case) -> [CivilDate] {
+        guard !c.budgets.isEmpty else { return [] }
+        var days: [CivilDate] = []
+        for b in c.budgets where (b.mode ?? agreement.budgetTerms.mode) == .drawdown {
+            days.append(b.period.from)
+            days.append(b.period.to.next)
+        }
+        return days.sorted()
+    }
+
+    // MARK: Lines and bearers (SPEC § 13)
+
+    /// Appends a line with its bearer split.
+    mutating func append(_ c: Case, service: Service, _ line: StatementLine) {
+        var line = line
+        let rule = agreement.shares(service: service, kind: line.kind, flags: c.flags)
+        var parts = [Money](repeating: .zero, count: rule.numerators.count)
+        Allocation.largestRemainder(line.amount, numerators: rule.numerators, denominator: rule.denominator) { i, part in
+            parts[i] = part
+        }
+        line.bearerParts = parts
+        lines.append(line)
+    }
+
+    /// A line of the case with the fields every line has; the caller sets the rest.
+    func line(_ c: Case, service: Service, kind: LineKind, category: String? = nil, period: Period,
+              quantity: ExactDecimal, unit: QuantityUnit, rate: Money, rateUnit: RateUnit, amount: Money) -> StatementLine {
+        StatementLine(caseID: c.id, fileReference: c.fileReference, service: service.id, kind: kind, category: category,
+                      period: period, quantity: quantity, unit: unit, rate: rate, rateUnit: rateUnit, amount: amount,
+                      bearerParts: [])
+    }
+}
+
+extension Period {
+    /// Calls `body` for each part of the period between the given days (each a first day of a
+    /// part), in order; `boundaries` must be sorted.
+    func split(at boundaries: [CivilDate], _ body: (Period) -> Void) {
+        var start = from
+        for b in boundaries where b > start && b <= to {
+            body(Period(start, b.previous))
+            start = b
+        }
+        body(Period(start, to))
+    }
+}
+
+extension ExactDecimal {
+    init(_ n: Int) { self.init(units: Int64(n), scale: 0) }
+    static let hundred = ExactDecimal(100)
+    var isHundred: Bool { units == 100 * denominator }
+}
