@@ -85,7 +85,9 @@ extension LEQ {
             return ExitStatus.badInput
         }
         for a in inputs.agreements {
-            console.out("ok: agreement \(a.id) for provider \(a.provider.id): \(a.services.count) services, \(a.categories.count) categories, \(a.bearers.count) cost bearers\n")
+            func count(_ n: Int, _ one: String, _ many: String) -> String { "\(n) \(n == 1 ? one : many)" }
+            console.out("ok: agreement \(a.id) for provider \(a.provider.id): \(count(a.services.count, "service", "services")), "
+                + "\(count(a.categories.count, "category", "categories")), \(count(a.bearers.count, "cost bearer", "cost bearers"))\n")
         }
         if let cases = inputs.cases {
             console.out("ok: \(cases.cases.count) cases in \(inputs.casesFile ?? "")\n")

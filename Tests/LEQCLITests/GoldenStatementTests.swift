@@ -8,19 +8,27 @@ struct Golden: Sendable, CustomTestStringConvertible {
     var arguments: [String]
     var testDescription: String { file }
 
-    init(_ month: String, format: String, lang: String = "de") {
+    init(_ month: String, format: String, lang: String = "de", sample: String = "halle") {
         let suffix = lang == "de" ? "" : ".\(lang)"
         let ext = format == "text" ? "txt" : format
-        file = "samples/halle/statements/\(month)\(suffix).\(ext)"
-        arguments = ["settle", "--agreement", halleAgreement, "--cases", halleCases, "--month", month, "--format", format, "--lang", lang]
+        file = "samples/\(sample)/statements/\(month)\(suffix).\(ext)"
+        let agreements = sample == "halle" ? [halleAgreement] : dailyAgreements
+        let cases = path("samples/\(sample)/cases-2026.json")
+        arguments = ["settle", "--agreement"] + agreements + ["--cases", cases, "--month", month, "--format", format, "--lang", lang]
     }
 }
 
-@Suite("Golden statements of the Halle sample (samples/halle/statements)")
+/// The Essen (NRW rules) and Kassel (Hessen rules) agreements of the daily-rate sample.
+let dailyAgreements = [path("contracts/essen-krr-2026.json"), path("contracts/kassel-hjw-2026.json")]
+
+@Suite("Golden statements of the samples (samples/*/statements)")
 struct GoldenStatementTests {
     static let goldens: [Golden] = ["2026-01", "2026-02", "2026-03", "2026-04", "2026-05"].flatMap {
         [Golden($0, format: "json"), Golden($0, format: "text")]
     } + [Golden("2026-03", format: "csv"), Golden("2026-03", format: "text", lang: "en")]
+        + ["2026-03", "2026-04", "2026-05"].flatMap {
+            [Golden($0, format: "json", sample: "daily"), Golden($0, format: "text", sample: "daily")]
+        } + [Golden("2026-05", format: "text", lang: "en", sample: "daily")]
 
     /// Compares byte for byte; with LEQ_RECORD=1 in the environment, writes the golden instead.
     @Test("Byte for byte", arguments: goldens)

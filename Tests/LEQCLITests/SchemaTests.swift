@@ -7,21 +7,24 @@ import LEQFormats
 /// not.
 @Suite("JSON Schemas in docs/schema")
 struct SchemaTests {
-    @Test("The sample agreement conforms to the agreement schema")
-    func agreement() throws {
-        let problems = try validate(file: "contracts/halle-tsd-2026.json", schema: "leq-agreement-1")
+    @Test("Every sample agreement conforms to the agreement schema",
+          arguments: ["halle-tsd-2026", "essen-krr-2026", "kassel-hjw-2026"])
+    func agreement(name: String) throws {
+        let problems = try validate(file: "contracts/\(name).json", schema: "leq-agreement-1")
         #expect(problems.isEmpty, "\(problems)")
     }
 
-    @Test("The sample caseload conforms to the case-file schema")
-    func cases() throws {
-        let problems = try validate(file: "samples/halle/cases-2026.json", schema: "leq-cases-1")
+    @Test("Every sample caseload conforms to the case-file schema", arguments: ["halle", "daily"])
+    func cases(sample: String) throws {
+        let problems = try validate(file: "samples/\(sample)/cases-2026.json", schema: "leq-cases-1")
         #expect(problems.isEmpty, "\(problems)")
     }
 
-    @Test("Every golden JSON statement conforms to the statements schema", arguments: ["01", "02", "03", "04", "05"])
-    func statements(month: String) throws {
-        let problems = try validate(file: "samples/halle/statements/2026-\(month).json", schema: "leq-statements-1")
+    @Test("Every golden JSON statement conforms to the statements schema",
+          arguments: ["halle/statements/2026-01", "halle/statements/2026-02", "halle/statements/2026-03", "halle/statements/2026-04",
+                      "halle/statements/2026-05", "daily/statements/2026-03", "daily/statements/2026-04", "daily/statements/2026-05"])
+    func statements(golden: String) throws {
+        let problems = try validate(file: "samples/\(golden).json", schema: "leq-statements-1")
         #expect(problems.isEmpty, "\(problems)")
     }
 

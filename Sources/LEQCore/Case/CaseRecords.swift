@@ -70,7 +70,7 @@ public struct CaseBudget: Hashable, Sendable {
 extension ExactDecimal {
     /// Quarter hours as hours, e.g. 57 → 14.25.
     public init(quarterHours q: Int) {
-        if q % 4 == 0 { self.init(units: Int64(q / 4), scale: 0) } else if q % 2 == 0 { self.init(units: Int64(q * 5), scale: 1) } else {
+        if q % 4 == 0 { self.init(units: Int64(q / 4), scale: 0) } else if q % 2 == 0 { self.init(units: Int64(q * 5 / 2), scale: 1) } else {
             self.init(units: Int64(q * 25), scale: 2)
         }
     }
