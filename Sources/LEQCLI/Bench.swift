@@ -84,7 +84,8 @@ extension LEQ {
 
 /// A generated, seeded caseload and agreements for the benchmark: clearings (some long, some
 /// extended), category changes in mid-month, a rate change in July, an increase in January
-/// 2027, ends, and a cost-bearer rule.
+/// 2027, ends, a cost-bearer rule; daily rates with absences under NRW-style rules, specialist
+/// hours with approvals (some exceeded), budgets in installments and drawdown budgets.
 struct Synthetic {
     var state: UInt64
 
@@ -104,7 +105,14 @@ struct Synthetic {
             Service(id: "flex", name: "Flexible ambulante Hilfe", legalBasis: "§ 27 Abs. 2 SGB VIII", setting: .ambulant),
             Service(id: "tg", name: "Tagesgruppe", legalBasis: "§ 32 SGB VIII", setting: .semiResidential, proration: .thirty),
             Service(id: "heim", name: "Heimerziehung", legalBasis: "§ 34 SGB VIII", setting: .residential),
+            Service(id: "heimT", name: "Heimerziehung (Tagessatz)", legalBasis: "§ 34 SGB VIII", setting: .residential, payment: .daily),
+            Service(id: "spfh", name: "Sozialpädagogische Familienhilfe", legalBasis: "§ 31 SGB VIII", setting: .ambulant, payment: .hourly),
+            Service(id: "fb", name: "Individuelles Fallbudget", legalBasis: "§ 27 Abs. 2 SGB VIII", setting: .ambulant, payment: .budget),
         ]
+        let absences = AbsenceRules(yearlyCapDays: 28, rules: [
+            AbsenceRule(reason: "hospital", graceDays: 3, reducedFrom: .afterGrace, percent: ExactDecimal("75")!),
+            AbsenceRule(graceDays: 3, reducedFrom: .firstDay, percent: ExactDecimal("80")!),
+        ])
         var rates: [FlatRateEntry] = []
         for (s, base) in [("flex", 98_000), ("tg", 210_000), ("heim", 480_000)] {
             for (k, c) in ["A", "B", "C"].enumerated() {
@@ -124,19 +132,23 @@ struct Synthetic {
                 clearing: ClearingTermsInput(fee: [RateEntry(from: d("2024-01-01"), amount: Money(cents: 145_000))],
                                              extensionWeekly: [RateEntry(from: d("2024-01-01"), amount: Money(cents: 21_000))]),
                 bearers: [CostBearer(id: "kommune", name: "Kommune"), CostBearer(id: "land", name: "Land")],
-                bearerRules: [BearerRule(settings: [.ambulant], flags: ["avoidsResidential"], numerators: [1, 1], denominator: 2)])
+                bearerRules: [BearerRule(settings: [.ambulant], flags: ["avoidsResidential"], numerators: [1, 1], denominator: 2)],
+                dailyRates: [ServiceRateEntry(service: "heimT", from: d("2024-01-01"), amount: Money(cents: 17_843)),
+                             ServiceRateEntry(service: "heimT", category: "C", from: d("2026-07-01"), amount: Money(cents: 21_260))],
+                hourlyRates: [ServiceRateEntry(service: "spfh", from: d("2024-01-01"), amount: Money(cents: 6_250))],
+                absenceRules: absences, budgetTerms: BudgetTerms(mode: .installments, savingsSharePercent: ExactDecimal("50")!))
         }
     }
 
     mutating func cases(_ n: Int, providers: [String]) -> [Case] {
         let epoch = CivilDate(iso: "2025-01-01")!
-        let services = ["flex", "tg", "heim"], categories = ["A", "B", "C"]
+        let services = ["flex", "tg", "heim", "heimT", "spfh", "fb"], categories = ["A", "B", "C"]
         var result: [Case] = []
         result.reserveCapacity(n)
         for i in 0..<n {
             let start = epoch.advanced(by: next(540))
             var c = Case(id: "C\(100_000_000 + i)", person: "P\(next(n))", provider: providers[next(providers.count)],
-                         service: services[next(3)], fileReference: "51-\(i)", start: start,
+                         service: services[next(services.count)], fileReference: "51-\(i)", start: start,
                          flags: next(3) == 0 ? ["avoidsResidential"] : [])
             var firstCategory = start
             if next(10) < 3 {
@@ -156,8 +168,46 @@ struct Synthetic {
                 c.end = end
                 c.endReason = .planned
             }
+            records(&c)
             result.append(c)
         }
         return result
+    }
+
+    /// Absences, hours and budgets for the services that use them.
+    private mutating func records(_ c: inout Case) {
+        let last = c.end ?? c.start.advanced(by: 900)
+        switch c.service {
+        case "heimT":
+            var day = c.start.advanced(by: 10 + next(60))
+            while day < last.advanced(by: -40) {
+                let to = day.advanced(by: next(20))
+                c.absences.append(Absence(from: day, to: to, reason: next(3) == 0 ? "hospital" : "holiday"))
+                day = to.advanced(by: 20 + next(120))
+            }
+            if next(20) == 0 {
+                let from = max(c.start, c.clearing?.to?.next ?? c.start)
+                if from.advanced(by: 150) <= last {
+                    c.budgets = [CaseBudget(period: Period(from, from.advanced(by: 150)), amount: Money(cents: 2_000_000 + Int64(next(800_000))),
+                                            mode: .drawdown, overrunApproved: Money(cents: Int64(next(2) * 50_000)))]
+                }
+            }
+        case "spfh":
+            var from = c.start
+            while from < last {
+                let to = min(from.addingMonths(6).previous, last)
+                c.hours.approvals.append(HourApproval(period: Period(from, to), quarterHours: 4 * (60 + next(80))))
+                from = to.next
+            }
+            var month = c.start.month
+            while month.firstDay <= last {
+                c.hours.delivered.append(DeliveredHours(month: month, quarterHours: next(4 * 30)))
+                month = month.next
+            }
+        case "fb":
+            c.budgets = [CaseBudget(period: Period(c.start, last), amount: Money(cents: 500_000 + Int64(next(3_000_000))))]
+        default:
+            break
+        }
     }
 }

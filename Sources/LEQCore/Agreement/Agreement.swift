@@ -27,8 +27,9 @@ public struct Agreement: Sendable {
     let flatRates: [[RateSchedule]]
     let dailyRates: RateTable
     let hourlyRates: RateTable
-    let serviceIndex: [String: Int]
-    let categoryIndex: [String: Int]
+    /// Service and category ids in order: a linear scan of a handful of short ids is faster
+    /// than hashing a string once per case and month.
+    private let serviceIDs: [String]
     /// The whole line to the first bearer, for lines no rule matches.
     let defaultShares: BearerRule
 
@@ -58,12 +59,7 @@ public struct Agreement: Sendable {
                                     kind: .dailyRate, rounding: rounding)
         self.hourlyRates = RateTable(hourlyRates, services: services, categories: categories, increases: increases,
                                      kind: .hourlyRate, rounding: rounding)
-        var serviceIndex: [String: Int] = [:]
-        for (i, s) in services.enumerated() { serviceIndex[s.id] = i }
-        var categoryIndex: [String: Int] = [:]
-        for (i, c) in categories.enumerated() { categoryIndex[c] = i }
-        self.serviceIndex = serviceIndex
-        self.categoryIndex = categoryIndex
+        self.serviceIDs = services.map(\.id)
         self.flatRates = services.map { service in
             categories.map { category in
                 RateSchedule(
@@ -84,24 +80,27 @@ public struct Agreement: Sendable {
         defaultShares = BearerRule(numerators: firstAll, denominator: 1)
     }
 
-    public func service(_ id: String) -> Service? { serviceIndex[id].map { services[$0] } }
+    func serviceIndex(_ id: String) -> Int? { serviceIDs.firstIndex(of: id) }
+    func categoryIndex(_ id: String) -> Int? { categories.firstIndex(of: id) }
+
+    public func service(_ id: String) -> Service? { serviceIndex(id).map { services[$0] } }
 
     /// The flat monthly rate schedule for a service and category, if both are known.
     public func flatRate(service: String, category: String) -> RateSchedule? {
-        guard let s = serviceIndex[service], let c = categoryIndex[category] else { return nil }
+        guard let s = serviceIndex(service), let c = categoryIndex(category) else { return nil }
         return flatRates[s][c]
     }
 
     /// The daily rate schedule for a service and category (the category's own, else the general one).
     public func dailyRate(service: String, category: String?) -> RateSchedule? {
-        guard let s = serviceIndex[service] else { return nil }
-        return dailyRates.schedule(service: s, category: category.flatMap { categoryIndex[$0] })
+        guard let s = serviceIndex(service) else { return nil }
+        return dailyRates.schedule(service: s, category: category.flatMap { categoryIndex($0) })
     }
 
     /// The hourly rate schedule for a service and category (the category's own, else the general one).
     public func hourlyRate(service: String, category: String?) -> RateSchedule? {
-        guard let s = serviceIndex[service] else { return nil }
-        return hourlyRates.schedule(service: s, category: category.flatMap { categoryIndex[$0] })
+        guard let s = serviceIndex(service) else { return nil }
+        return hourlyRates.schedule(service: s, category: category.flatMap { categoryIndex($0) })
     }
 
     /// The bearer shares for a line: the first matching rule, else all to the first bearer.

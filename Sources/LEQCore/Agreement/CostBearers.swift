@@ -34,9 +34,10 @@ public struct BearerRule: Hashable, Sendable {
     }
 
     func matches(service: Service, kind: LineKind, flags caseFlags: [String]) -> Bool {
-        if let services, !services.contains(service.id) { return false }
-        if let settings, !settings.contains(service.setting) { return false }
-        if let kinds, !kinds.contains(kind) { return false }
+        // A handful of members: a linear scan costs less than hashing for every line.
+        if let settings, !settings.contains(where: { $0 == service.setting }) { return false }
+        if let kinds, !kinds.contains(where: { $0 == kind }) { return false }
+        if let services, !services.contains(where: { $0 == service.id }) { return false }
         for flag in flags where !caseFlags.contains(flag) { return false }
         return true
     }

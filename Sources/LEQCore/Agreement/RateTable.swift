@@ -15,8 +15,9 @@ public struct ServiceRateEntry: Hashable, Sendable {
     }
 }
 
-/// Rate schedules per service, each either for all categories or per category; a category's own
-/// schedule wins over the service's general one.
+/// Rate schedules per service, each either for all categories or per category. A category's own
+/// rate holds from its first entry on; before that, and for categories without entries, the
+/// service's general rate holds.
 struct RateTable: Sendable {
     /// Per service index: the general schedule and the per-category ones (by category index).
     private let general: [RateSchedule?]
@@ -30,7 +31,11 @@ struct RateTable: Sendable {
         }
         general = services.map { s in schedule(entries.filter { $0.service == s.id && $0.category == nil }) }
         byCategory = services.map { s in
-            categories.map { c in schedule(entries.filter { $0.service == s.id && $0.category == c }) }
+            categories.map { c in
+                let own = entries.filter { $0.service == s.id && $0.category == c }
+                guard let first = own.map(\.from).min() else { return nil }
+                return schedule(entries.filter { $0.service == s.id && $0.category == nil && $0.from < first } + own)
+            }
         }
     }
 

@@ -15,17 +15,81 @@ public struct Case: Sendable {
     /// The actual last day of care; nil while the case runs.
     public var end: CivilDate?
     public var endReason: EndReason?
-    public var clearing: Clearing?
+    /// The clearing phase (Clearingverfahren), if the case had one.
+    public var clearing: Clearing? {
+        get { records.clearing }
+        set { update { $0.clearing = newValue } }
+    }
     /// Category periods, ascending by `from`; each runs until the next one starts.
-    public var categories: [CategoryPeriod]
+    public var categories: [CategoryPeriod] {
+        get { records.categories }
+        set { update { $0.categories = newValue } }
+    }
     /// Flags that cost-bearer rules read, e.g. `avoidsResidential`.
-    public var flags: [String]
+    public var flags: [String] {
+        get { records.flags }
+        set { update { $0.flags = newValue } }
+    }
     /// Days away while the place is kept, in order, not overlapping (SPEC § 7).
-    public var absences: [Absence] = []
+    public var absences: [Absence] {
+        get { records.absences }
+        set { update { $0.absences = newValue } }
+    }
     /// Approved and delivered specialist hours (SPEC § 8).
-    public var hours = Hours()
+    public var hours: Hours {
+        get { records.hours }
+        set { update { $0.hours = newValue } }
+    }
     /// Individual case budgets (SPEC § 9).
-    public var budgets: [CaseBudget] = []
+    public var budgets: [CaseBudget] {
+        get { records.budgets }
+        set { update { $0.budgets = newValue } }
+    }
+
+    /// The case's records in one immutable box: settling copies cases month after month, and one
+    /// reference is cheaper to copy than six arrays. Changing a record replaces the box.
+    private var records: Records
+
+    private final class Records: Sendable {
+        let clearing: Clearing?
+        let categories: [CategoryPeriod]
+        let flags: [String]
+        let absences: [Absence]
+        let hours: Hours
+        let budgets: [CaseBudget]
+        /// The category periods that apply, worked out once (see `effectiveCategories`).
+        let effective: [CategoryPeriod]
+
+        init(clearing: Clearing?, categories: [CategoryPeriod], flags: [String], absences: [Absence], hours: Hours,
+             budgets: [CaseBudget]) {
+            self.clearing = clearing
+            self.categories = categories
+            self.flags = flags
+            self.absences = absences
+            self.hours = hours
+            self.budgets = budgets
+            if !categories.isEmpty {
+                effective = categories
+            } else if let clearing, let to = clearing.to, let category = clearing.category {
+                effective = [CategoryPeriod(category: category, from: to.next)]
+            } else {
+                effective = []
+            }
+        }
+    }
+
+    private struct Values {
+        var clearing: Clearing?, categories: [CategoryPeriod], flags: [String], absences: [Absence], hours: Hours,
+            budgets: [CaseBudget]
+    }
+
+    private mutating func update(_ change: (inout Values) -> Void) {
+        var v = Values(clearing: records.clearing, categories: records.categories, flags: records.flags,
+                       absences: records.absences, hours: records.hours, budgets: records.budgets)
+        change(&v)
+        records = Records(clearing: v.clearing, categories: v.categories, flags: v.flags, absences: v.absences,
+                          hours: v.hours, budgets: v.budgets)
+    }
 
     public init(id: String, person: String, provider: String, service: String, socialSpace: String = "",
                 fileReference: String = "", start: CivilDate, plannedEnd: CivilDate? = nil, end: CivilDate? = nil,
@@ -41,9 +105,8 @@ public struct Case: Sendable {
         self.plannedEnd = plannedEnd
         self.end = end
         self.endReason = endReason
-        self.clearing = clearing
-        self.categories = categories
-        self.flags = flags
+        self.records = Records(clearing: clearing, categories: categories, flags: flags, absences: [], hours: Hours(),
+                               budgets: [])
     }
 
     /// The days of care within `period`, or nil if the case is not active in it.
@@ -55,13 +118,21 @@ public struct Case: Sendable {
 
     /// The category periods that apply: the case's own, or else the one clearing set,
     /// from the day after clearing ends (SPEC § 5).
-    public var effectiveCategories: [CategoryPeriod] {
-        if !categories.isEmpty { return categories }
-        if let clearing, let to = clearing.to, let category = clearing.category {
-            return [CategoryPeriod(category: category, from: to.next)]
-        }
-        return []
+    public var effectiveCategories: [CategoryPeriod] { records.effective }
+
+    /// The same case with its records stored afresh, so that cases laid out in settling order
+    /// also have their records near each other in memory.
+    func relocated() -> Case {
+        var c = self
+        c.records = Records(clearing: clearing, categories: categories.map { $0 }, flags: flags.map { $0 },
+                            absences: absences.map { $0 }, hours: Hours(approvals: hours.approvals.map { $0 },
+                                                                         delivered: hours.delivered.map { $0 }),
+                            budgets: budgets.map { $0 })
+        return c
     }
+
+    /// Whether the case has any budget (without copying the list).
+    var hasBudgets: Bool { !records.budgets.isEmpty }
 }
 
 /// Why a case ended (Beendigungsgrund).

@@ -25,11 +25,12 @@ struct AbsenceCalendar {
 
     init(_ c: Case, rules: AbsenceRules?, month: Month) {
         self.month = month
+        days = []
+        guard let rules, !c.absences.isEmpty, c.absences[0].from <= month.lastDay else { return }
         days = Array(repeating: Day(pay: .present, absence: -1, number: 0), count: month.dayCount)
-        guard let rules, !c.absences.isEmpty else { return }
         let yearStart = CivilDate(year: month.year, month: 1, day: 1)!
         var usedInYear = 0
-        var usedByRule: [Int: Int] = [:]
+        var usedByRule = [Int](repeating: 0, count: rules.rules.count)
         for (index, absence) in c.absences.enumerated() {
             if absence.from > month.lastDay { break }
             guard let ruleIndex = rules.rules.firstIndex(where: { $0.reason == absence.reason })
@@ -51,11 +52,11 @@ struct AbsenceCalendar {
                 let inGrace = length <= rule.graceDays || (rule.reducedFrom == .afterGrace && number <= rule.graceDays)
                 if !inGrace {
                     let underCaps = (rules.yearlyCapDays.map { usedInYear < $0 } ?? true)
-                        && (rule.yearlyCapDays.map { usedByRule[ruleIndex, default: 0] < $0 } ?? true)
+                        && (rule.yearlyCapDays.map { usedByRule[ruleIndex] < $0 } ?? true)
                     if underCaps {
                         pay = .reduced
                         usedInYear += 1
-                        usedByRule[ruleIndex, default: 0] += 1
+                        usedByRule[ruleIndex] += 1
                     } else {
                         pay = .unpaid
                     }
@@ -68,5 +69,10 @@ struct AbsenceCalendar {
         }
     }
 
-    func day(_ date: CivilDate) -> Day { days[month.firstDay.distance(to: date)] }
+    /// Whether every day of the month is a day present (no absence touches it).
+    var allPresent: Bool { days.isEmpty }
+
+    func day(_ date: CivilDate) -> Day {
+        days.isEmpty ? Day(pay: .present, absence: -1, number: 0) : days[month.firstDay.distance(to: date)]
+    }
 }

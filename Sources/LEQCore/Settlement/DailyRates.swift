@@ -34,9 +34,9 @@ extension StatementBuilder {
 
     private mutating func dailyLines(_ c: Case, service: Service, category: String?, piece: Period, step: RateStep,
                                      calendar: AbsenceCalendar) {
-        var present = 0
+        var present = calendar.allPresent ? piece.dayCount : 0
         var day = piece.from
-        while day <= piece.to {
+        while !calendar.allPresent && day <= piece.to {
             if calendar.day(day).pay == .present { present += 1 }
             day = day.next
         }

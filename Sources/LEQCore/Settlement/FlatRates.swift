@@ -13,7 +13,7 @@ extension StatementBuilder {
         let basis = method == .thirty ? 30 : month.dayCount
         // Under `thirty`, a whole month is 30 days whatever its length: the last part absorbs it.
         let thirtyAdjustment = method == .thirty && covered == month ? 30 - month.dayCount : 0
-        let degression = DegressionSchedule(service.degression, caseStart: c.start)
+        let degression = service.degression.isEmpty ? DegressionSchedule.none : DegressionSchedule(service.degression, caseStart: c.start)
         let splits = degression.isEmpty ? boundaries : (boundaries + degression.starts).sorted()
 
         for (k, period) in categories.enumerated() {
@@ -68,6 +68,9 @@ extension StatementBuilder {
 struct DegressionSchedule {
     private let steps: [(from: CivilDate, step: DegressionStep)]
 
+    static let none = DegressionSchedule()
+    private init() { steps = [] }
+
     init(_ steps: [DegressionStep], caseStart: CivilDate) {
         self.steps = steps.map { (caseStart.addingMonths($0.fromCaseMonth - 1), $0) }
     }
@@ -78,6 +81,7 @@ struct DegressionSchedule {
     /// The step in force on `day`; nil where the rate is paid in full (before the first step, or
     /// at a step of 100 %).
     func step(on day: CivilDate) -> DegressionStep? {
+        if steps.isEmpty { return nil }
         var found: DegressionStep?
         for s in steps where s.from <= day { found = s.step }
         guard let found, !found.percent.isHundred else { return nil }

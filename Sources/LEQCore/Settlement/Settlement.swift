@@ -25,10 +25,11 @@ public enum Settlement {
                 continue
             }
             var builder = StatementBuilder(agreement: agreement, month: month)
-            // Borrow each case in place: an array subscript would copy it (a retain per field).
-            caseload.cases.withUnsafeBufferPointer { cases in
-                for i in indices { builder.settle(cases[i], handsOverLastDay: caseload.handsOverLastDay[i]) }
-            }
+            builder.lines.reserveCapacity(indices.count + indices.count / 4)
+            // A local immutable array lets the optimizer borrow each case in place instead of
+            // copying it (a retain per field) for the call.
+            let cases = caseload.cases, handsOver = caseload.handsOverLastDay
+            for i in indices { builder.settle(cases[i], handsOverLastDay: handsOver[i]) }
             problems += builder.problems
             statements.append(builder.statement(issued: issued))
         }

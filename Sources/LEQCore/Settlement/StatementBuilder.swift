@@ -23,7 +23,7 @@ struct StatementBuilder {
 
     /// Settles one case's month: clearing, then what its service pays, then its budgets.
     /// `handsOverLastDay`: the case's last day is another case's first (only that one bills it).
-    mutating func settle(_ c: Case, handsOverLastDay: Bool = false) {
+    mutating func settle(_ c: borrowing Case, handsOverLastDay: Bool = false) {
         guard let active = c.activeDays(in: month.period) else { return }
         guard let service = agreement.service(c.service) else {
             problems.append(SettlementProblem(caseID: c.id, kind: .unknownService(c.service), day: active.from))
@@ -51,7 +51,7 @@ struct StatementBuilder {
         case .budget:
             break
         }
-        if withBudgets && !c.budgets.isEmpty {
+        if withBudgets && c.hasBudgets {
             settleBudgets(c, service: service, caseLines: firstLine..<lines.count, handsOverLastDay: handsOverLastDay)
         }
     }
@@ -59,7 +59,7 @@ struct StatementBuilder {
     /// Days where a drawdown budget starts or the day after it ends: base lines are split there
     /// so that each line lies wholly inside or outside the budget.
     private func budgetBoundaries(_ c: Case) -> [CivilDate] {
-        guard !c.budgets.isEmpty else { return [] }
+        guard c.hasBudgets else { return [] }
         var days: [CivilDate] = []
         for b in c.budgets where (b.mode ?? agreement.budgetTerms.mode) == .drawdown {
             days.append(b.period.from)
@@ -71,15 +71,14 @@ struct StatementBuilder {
     // MARK: Lines and bearers (SPEC § 13)
 
     /// Appends a line with its bearer split.
-    mutating func append(_ c: Case, service: Service, _ line: StatementLine) {
-        var line = line
+    mutating func append(_ c: Case, service: Service, _ line: consuming StatementLine) {
         let rule = agreement.shares(service: service, kind: line.kind, flags: c.flags)
         var parts = [Money](repeating: .zero, count: rule.numerators.count)
         Allocation.largestRemainder(line.amount, numerators: rule.numerators, denominator: rule.denominator) { i, part in
             parts[i] = part
         }
         line.bearerParts = parts
-        lines.append(line)
+        lines.append(consume line)
     }
 
     /// A line of the case with the fields every line has; the caller sets the rest.

@@ -87,11 +87,17 @@ public struct Totals: Hashable, Sendable {
         var all = Money.zero
         var bearers = [Money](repeating: .zero, count: bearerCount)
         var sections = [Money](repeating: .zero, count: Section.allCases.count)
-        for line in lines {
-            sections[line.section.index] += line.amount
-            if line.section == .family { continue }
-            all += line.amount
-            for (i, part) in line.bearerParts.enumerated() { bearers[i] += part }
+        // Read each line in place: iterating the array would copy every line (and retain its strings).
+        lines.withUnsafeBufferPointer { lines in
+            for k in lines.indices {
+                let section = lines[k].kind.section
+                sections[section.index] += lines[k].amount
+                if section == .family { continue }
+                all += lines[k].amount
+                lines[k].bearerParts.withUnsafeBufferPointer { parts in
+                    for i in parts.indices { bearers[i] += parts[i] }
+                }
+            }
         }
         self.all = all
         self.bearers = bearers

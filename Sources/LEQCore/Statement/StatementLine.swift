@@ -88,6 +88,116 @@ public struct StatementLine: Hashable, Sendable {
     public var rateUnit: RateUnit
     /// For a prorated monthly rate: the days the rate is divided by (days in month, or 30).
     public var basisDays: Int?
+    /// The amount, rounded once (SPEC § 1, rounding point 2).
+    public var amount: Money
+    /// The amount split among the agreement's bearers, in their order; adds up to `amount`.
+    public var bearerParts: [Money]
+    public init(caseID: String, fileReference: String, service: String, kind: LineKind, category: String?, period: Period,
+                quantity: ExactDecimal, unit: QuantityUnit, rate: Money, rateUnit: RateUnit, basisDays: Int? = nil,
+                amount: Money, bearerParts: [Money]) {
+        self.caseID = caseID
+        self.fileReference = fileReference
+        self.service = service
+        self.kind = kind
+        self.category = category
+        self.period = period
+        self.quantity = quantity
+        self.unit = unit
+        self.rate = rate
+        self.rateUnit = rateUnit
+        self.basisDays = basisDays
+        self.amount = amount
+        self.bearerParts = bearerParts
+    }
+
+    /// The rare fields; nil for most lines.
+    private var box: LineDetailBox? = nil
+
+    public var increase: ExactDecimal? {
+        get { box?.value.increase ?? LineDetail().increase }
+        set { detail { $0.increase = newValue } }
+    }
+    public var weeklyRate: Money? {
+        get { box?.value.weeklyRate ?? LineDetail().weeklyRate }
+        set { detail { $0.weeklyRate = newValue } }
+    }
+    public var clearingDays: ClosedRange<Int>? {
+        get { box?.value.clearingDays ?? LineDetail().clearingDays }
+        set { detail { $0.clearingDays = newValue } }
+    }
+    public var percent: ExactDecimal? {
+        get { box?.value.percent ?? LineDetail().percent }
+        set { detail { $0.percent = newValue } }
+    }
+    public var fullRate: Money? {
+        get { box?.value.fullRate ?? LineDetail().fullRate }
+        set { detail { $0.fullRate = newValue } }
+    }
+    public var monthlyRate: Money? {
+        get { box?.value.monthlyRate ?? LineDetail().monthlyRate }
+        set { detail { $0.monthlyRate = newValue } }
+    }
+    public var divisor: ExactDecimal? {
+        get { box?.value.divisor ?? LineDetail().divisor }
+        set { detail { $0.divisor = newValue } }
+    }
+    public var capped: Bool {
+        get { box?.value.capped ?? LineDetail().capped }
+        set { detail { $0.capped = newValue } }
+    }
+    public var reason: String? {
+        get { box?.value.reason ?? LineDetail().reason }
+        set { detail { $0.reason = newValue } }
+    }
+    public var absenceDays: ClosedRange<Int>? {
+        get { box?.value.absenceDays ?? LineDetail().absenceDays }
+        set { detail { $0.absenceDays = newValue } }
+    }
+    public var caseMonth: Int? {
+        get { box?.value.caseMonth ?? LineDetail().caseMonth }
+        set { detail { $0.caseMonth = newValue } }
+    }
+    public var budgetPeriod: Period? {
+        get { box?.value.budgetPeriod ?? LineDetail().budgetPeriod }
+        set { detail { $0.budgetPeriod = newValue } }
+    }
+
+    /// Changes the rare fields in place when this line holds the only reference.
+    private mutating func detail(_ change: (inout LineDetail) -> Void) {
+        if box == nil {
+            var d = LineDetail()
+            change(&d)
+            box = LineDetailBox(d)
+        } else if isKnownUniquelyReferenced(&box) {
+            change(&box!.value)
+        } else {
+            var d = box!.value
+            change(&d)
+            box = LineDetailBox(d)
+        }
+    }
+
+    public static func == (a: StatementLine, b: StatementLine) -> Bool {
+        a.caseID == b.caseID && a.fileReference == b.fileReference && a.service == b.service && a.kind == b.kind
+            && a.category == b.category && a.period == b.period && a.quantity == b.quantity && a.unit == b.unit
+            && a.rate == b.rate && a.rateUnit == b.rateUnit && a.basisDays == b.basisDays && a.amount == b.amount
+            && a.bearerParts == b.bearerParts && (a.box?.value ?? LineDetail()) == (b.box?.value ?? LineDetail())
+    }
+
+    public func hash(into h: inout Hasher) {
+        h.combine(caseID)
+        h.combine(kind)
+        h.combine(period)
+        h.combine(amount)
+        h.combine(box?.value ?? LineDetail())
+    }
+
+    public var section: Section { kind.section }
+}
+
+/// The fields few lines carry: how a derived rate came about, which days of a clearing or an
+/// absence, budgets. Kept out of line so that the common line stays small.
+public struct LineDetail: Hashable, Sendable {
     /// The percentage of a general increase that derived the rate, if it was derived.
     public var increase: ExactDecimal?
     /// For a daily rate derived from a weekly one: the weekly rate.
@@ -112,12 +222,12 @@ public struct StatementLine: Hashable, Sendable {
     public var caseMonth: Int?
     /// Budget lines: the budget's period.
     public var budgetPeriod: Period?
-    /// The amount, rounded once (SPEC § 1, rounding point 2).
-    public var amount: Money
-    /// The amount split among the agreement's bearers, in their order; adds up to `amount`.
-    public var bearerParts: [Money]
+}
 
-    public var section: Section { kind.section }
+/// Copy-on-write storage for `LineDetail`.
+final class LineDetailBox: @unchecked Sendable {
+    var value: LineDetail
+    init(_ value: LineDetail) { self.value = value }
 }
 
 /// Something on a statement the reader must know: a day not billed and why.
