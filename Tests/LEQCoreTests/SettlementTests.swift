@@ -234,15 +234,6 @@ struct BearerTests {
 
 @Suite("Statement properties")
 struct StatementPropertyTests {
-    /// A small seeded generator: the same cases on every run.
-    struct Random {
-        var state: UInt64
-        mutating func next(_ bound: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int(state >> 33) % bound
-        }
-    }
-
     @Test("Splitting a month at any day changes the total by at most one cent per extra line")
     func splitAtAnyDay() {
         let a = Fixture.agreement()
@@ -263,7 +254,7 @@ struct StatementPropertyTests {
 
     @Test("Random caseloads: lines add up to totals, bearer parts to lines, settling twice gives the same statement")
     func invariants() {
-        var r = Random(state: 42)
+        var r = SplitMix(seed: 42)
         let rule = BearerRule(settings: [.ambulant], flags: ["f"], numerators: [1, 2], denominator: 3)
         let a = Fixture.agreement(bearerRules: [rule])
         var cases: [Case] = []

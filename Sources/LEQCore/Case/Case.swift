@@ -17,32 +17,32 @@ public struct Case: Sendable {
     public var endReason: EndReason?
     /// The clearing phase (Clearingverfahren), if the case had one.
     public var clearing: Clearing? {
-        get { records.clearing }
+        get { records.values.clearing }
         set { update { $0.clearing = newValue } }
     }
     /// Category periods, ascending by `from`; each runs until the next one starts.
     public var categories: [CategoryPeriod] {
-        get { records.categories }
+        get { records.values.categories }
         set { update { $0.categories = newValue } }
     }
     /// Flags that cost-bearer rules read, e.g. `avoidsResidential`.
     public var flags: [String] {
-        get { records.flags }
+        get { records.values.flags }
         set { update { $0.flags = newValue } }
     }
     /// Days away while the place is kept, in order, not overlapping (SPEC § 7).
     public var absences: [Absence] {
-        get { records.absences }
+        get { records.values.absences }
         set { update { $0.absences = newValue } }
     }
     /// Approved and delivered specialist hours (SPEC § 8).
     public var hours: Hours {
-        get { records.hours }
+        get { records.values.hours }
         set { update { $0.hours = newValue } }
     }
     /// Individual case budgets (SPEC § 9).
     public var budgets: [CaseBudget] {
-        get { records.budgets }
+        get { records.values.budgets }
         set { update { $0.budgets = newValue } }
     }
 
@@ -50,27 +50,25 @@ public struct Case: Sendable {
     /// reference is cheaper to copy than six arrays. Changing a record replaces the box.
     private var records: Records
 
+    private struct Values {
+        var clearing: Clearing?
+        var categories: [CategoryPeriod]
+        var flags: [String]
+        var absences: [Absence] = []
+        var hours = Hours()
+        var budgets: [CaseBudget] = []
+    }
+
     private final class Records: Sendable {
-        let clearing: Clearing?
-        let categories: [CategoryPeriod]
-        let flags: [String]
-        let absences: [Absence]
-        let hours: Hours
-        let budgets: [CaseBudget]
+        let values: Values
         /// The category periods that apply, worked out once (see `effectiveCategories`).
         let effective: [CategoryPeriod]
 
-        init(clearing: Clearing?, categories: [CategoryPeriod], flags: [String], absences: [Absence], hours: Hours,
-             budgets: [CaseBudget]) {
-            self.clearing = clearing
-            self.categories = categories
-            self.flags = flags
-            self.absences = absences
-            self.hours = hours
-            self.budgets = budgets
-            if !categories.isEmpty {
-                effective = categories
-            } else if let clearing, let to = clearing.to, let category = clearing.category {
+        init(_ values: Values) {
+            self.values = values
+            if !values.categories.isEmpty {
+                effective = values.categories
+            } else if let clearing = values.clearing, let to = clearing.to, let category = clearing.category {
                 effective = [CategoryPeriod(category: category, from: to.next)]
             } else {
                 effective = []
@@ -78,17 +76,10 @@ public struct Case: Sendable {
         }
     }
 
-    private struct Values {
-        var clearing: Clearing?, categories: [CategoryPeriod], flags: [String], absences: [Absence], hours: Hours,
-            budgets: [CaseBudget]
-    }
-
     private mutating func update(_ change: (inout Values) -> Void) {
-        var v = Values(clearing: records.clearing, categories: records.categories, flags: records.flags,
-                       absences: records.absences, hours: records.hours, budgets: records.budgets)
+        var v = records.values
         change(&v)
-        records = Records(clearing: v.clearing, categories: v.categories, flags: v.flags, absences: v.absences,
-                          hours: v.hours, budgets: v.budgets)
+        records = Records(v)
     }
 
     public init(id: String, person: String, provider: String, service: String, socialSpace: String = "",
@@ -105,8 +96,7 @@ public struct Case: Sendable {
         self.plannedEnd = plannedEnd
         self.end = end
         self.endReason = endReason
-        self.records = Records(clearing: clearing, categories: categories, flags: flags, absences: [], hours: Hours(),
-                               budgets: [])
+        self.records = Records(Values(clearing: clearing, categories: categories, flags: flags))
     }
 
     /// The days of care within `period`, or nil if the case is not active in it.
@@ -124,15 +114,19 @@ public struct Case: Sendable {
     /// also have their records near each other in memory.
     func relocated() -> Case {
         var c = self
-        c.records = Records(clearing: clearing, categories: categories.map { $0 }, flags: flags.map { $0 },
-                            absences: absences.map { $0 }, hours: Hours(approvals: hours.approvals.map { $0 },
-                                                                         delivered: hours.delivered.map { $0 }),
-                            budgets: budgets.map { $0 })
+        c.update { v in
+            // `map` copies each list into new storage, allocated now, next to the box.
+            v.categories = v.categories.map { $0 }
+            v.flags = v.flags.map { $0 }
+            v.absences = v.absences.map { $0 }
+            v.hours = Hours(approvals: v.hours.approvals.map { $0 }, delivered: v.hours.delivered.map { $0 })
+            v.budgets = v.budgets.map { $0 }
+        }
         return c
     }
 
     /// Whether the case has any budget (without copying the list).
-    var hasBudgets: Bool { !records.budgets.isEmpty }
+    var hasBudgets: Bool { !records.values.budgets.isEmpty }
 }
 
 /// Why a case ended (Beendigungsgrund).
