@@ -46,8 +46,14 @@ public struct Case: Sendable {
         set { update { $0.budgets = newValue } }
     }
 
+    /// Approvals of additional individual care (zusätzliche Einzelfallhilfe, SPEC § 11).
+    public var topUps: [TopUpApproval] {
+        get { records.values.topUps }
+        set { update { $0.topUps = newValue } }
+    }
+
     /// The case's records in one immutable box: settling copies cases month after month, and one
-    /// reference is cheaper to copy than six arrays. Changing a record replaces the box.
+    /// reference is cheaper to copy than seven arrays. Changing a record replaces the box.
     private var records: Records
 
     private struct Values {
@@ -57,6 +63,7 @@ public struct Case: Sendable {
         var absences: [Absence] = []
         var hours = Hours()
         var budgets: [CaseBudget] = []
+        var topUps: [TopUpApproval] = []
     }
 
     private final class Records: Sendable {
@@ -121,12 +128,16 @@ public struct Case: Sendable {
             v.absences = v.absences.map { $0 }
             v.hours = Hours(approvals: v.hours.approvals.map { $0 }, delivered: v.hours.delivered.map { $0 })
             v.budgets = v.budgets.map { $0 }
+            v.topUps = v.topUps.map { $0 }
         }
         return c
     }
 
     /// Whether the case has any budget (without copying the list).
     var hasBudgets: Bool { !records.values.budgets.isEmpty }
+
+    /// Whether the case has any top-up approval (without copying the list).
+    var hasTopUps: Bool { !records.values.topUps.isEmpty }
 }
 
 /// Why a case ended (Beendigungsgrund).

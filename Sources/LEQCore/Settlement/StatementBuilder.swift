@@ -6,7 +6,8 @@ struct StatementBuilder {
     var warnings: [SettlementWarning] = []
     var budgets: [BudgetStatus] = []
     var problems: [SettlementProblem] = []
-    /// False while recomputing an earlier month to find what a drawdown budget has used.
+    /// False while recomputing an earlier month to find what a drawdown budget has used (base
+    /// lines only: no top-ups, no budgets).
     var withBudgets = true
 
     init(agreement: Agreement, month: Month) {
@@ -21,7 +22,7 @@ struct StatementBuilder {
                   budgets: budgets)
     }
 
-    /// Settles one case's month: clearing, then what its service pays, then its budgets.
+    /// Settles one case's month: clearing, then what its service pays, its top-ups, its budgets.
     /// `handsOverLastDay`: the case's last day is another case's first (only that one bills it).
     mutating func settle(_ c: borrowing Case, handsOverLastDay: Bool = false) {
         guard let active = c.activeDays(in: month.period) else { return }
@@ -51,6 +52,7 @@ struct StatementBuilder {
         case .budget:
             break
         }
+        if withBudgets && c.hasTopUps { settleTopUps(c, service: service, handsOverLastDay: handsOverLastDay) }
         if withBudgets && c.hasBudgets {
             settleBudgets(c, service: service, caseLines: firstLine..<lines.count, handsOverLastDay: handsOverLastDay)
         }

@@ -82,16 +82,20 @@ public struct Totals: Hashable, Sendable {
     public var bearers: [Money]
     /// Per section, in `Section.allCases` order.
     public var sections: [Money]
+    /// Top-ups due this month but withheld until the proof of the extra staff arrives (not in `all`).
+    public var withheld: Money
 
     public init(lines: [StatementLine], bearerCount: Int) {
         var all = Money.zero
         var bearers = [Money](repeating: .zero, count: bearerCount)
         var sections = [Money](repeating: .zero, count: Section.allCases.count)
+        var withheld = Money.zero
         // Read each line in place: iterating the array would copy every line (and retain its strings).
         lines.withUnsafeBufferPointer { lines in
             for k in lines.indices {
                 let section = lines[k].kind.section
                 sections[section.index] += lines[k].amount
+                if lines[k].kind == .topUpWithheld { withheld += lines[k].withheld ?? .zero }
                 if section == .family { continue }
                 all += lines[k].amount
                 lines[k].bearerParts.withUnsafeBufferPointer { parts in
@@ -102,6 +106,7 @@ public struct Totals: Hashable, Sendable {
         self.all = all
         self.bearers = bearers
         self.sections = sections
+        self.withheld = withheld
     }
 
     public func section(_ section: Section) -> Money { sections[section.index] }

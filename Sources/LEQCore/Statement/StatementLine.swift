@@ -24,6 +24,20 @@ public enum LineKind: String, Sendable, CaseIterable {
     case budgetCut
     /// The provider's share of an unspent drawdown budget, paid when its period ends.
     case budgetSavings
+    /// Top-up days (or hours) paid (zusätzliche Einzelfallhilfe).
+    case topUp
+    /// Top-up days (or hours) due but withheld until the proof of the extra staff arrives: amount 0,
+    /// the withheld amount in `withheld`.
+    case topUpWithheld
+    /// Paid in the month the proof arrives: what was withheld in an earlier month (`forMonth`).
+    case topUpCatchUp
+    /// Top-up days within the approval not paid, with the reason: amount 0.
+    case topUpNotPaid
+    /// The top-up ends on this day, with the reason: amount 0.
+    case topUpEnded
+    /// The top-up ended without proof of the extra staff: what was withheld is not paid (amount 0,
+    /// the forfeited amount in `withheld`).
+    case topUpForfeited
 
     /// The statement section the line is listed and totalled in.
     public var section: Section {
@@ -32,6 +46,7 @@ public enum LineKind: String, Sendable, CaseIterable {
         case .absenceFull, .absenceReduced, .absenceUnpaid: return .absences
         case .budgetInstallment, .budgetCut: return .budgets
         case .budgetSavings: return .incentives
+        case .topUp, .topUpWithheld, .topUpCatchUp, .topUpNotPaid, .topUpEnded, .topUpForfeited: return .topUps
         }
     }
 
@@ -161,6 +176,26 @@ public struct StatementLine: Hashable, Sendable {
         get { box?.value.budgetPeriod ?? LineDetail().budgetPeriod }
         set { detail { $0.budgetPeriod = newValue } }
     }
+    public var annualCost: Money? {
+        get { box?.value.annualCost ?? LineDetail().annualCost }
+        set { detail { $0.annualCost = newValue } }
+    }
+    public var positionShare: ExactDecimal? {
+        get { box?.value.positionShare ?? LineDetail().positionShare }
+        set { detail { $0.positionShare = newValue } }
+    }
+    public var topUpReason: TopUpReason? {
+        get { box?.value.topUpReason ?? LineDetail().topUpReason }
+        set { detail { $0.topUpReason = newValue } }
+    }
+    public var withheld: Money? {
+        get { box?.value.withheld ?? LineDetail().withheld }
+        set { detail { $0.withheld = newValue } }
+    }
+    public var forMonth: Month? {
+        get { box?.value.forMonth ?? LineDetail().forMonth }
+        set { detail { $0.forMonth = newValue } }
+    }
 
     /// Changes the rare fields in place when this line holds the only reference.
     private mutating func detail(_ change: (inout LineDetail) -> Void) {
@@ -216,12 +251,23 @@ public struct LineDetail: Hashable, Sendable {
     public var capped = false
     /// Absence lines: the reason, as the case names it.
     public var reason: String?
-    /// Absence lines: which days of the absence, counted from its first day across months.
+    /// Absence lines (and top-up lines during an absence or a staff illness): which days of the
+    /// absence or illness, counted from its first day across months.
     public var absenceDays: ClosedRange<Int>?
     /// Degressive flat rates: the case month the line falls in.
     public var caseMonth: Int?
     /// Budget lines: the budget's period.
     public var budgetPeriod: Period?
+    /// Daily top-ups: the annual personnel cost the daily top-up derives from.
+    public var annualCost: Money?
+    /// Daily top-ups: the position share (Stellenanteil) it derives from.
+    public var positionShare: ExactDecimal?
+    /// Top-up lines: why a day is not paid, why the top-up ends, or what a paid day had going on.
+    public var topUpReason: TopUpReason?
+    /// Withheld and forfeited top-up lines: the amount held back (the line's amount is 0).
+    public var withheld: Money?
+    /// Top-up catch-up lines: the month whose withheld top-up the line pays.
+    public var forMonth: Month?
 }
 
 /// Copy-on-write storage for `LineDetail`.
@@ -247,6 +293,8 @@ public struct SettlementWarning: Hashable, Sendable {
         case hoursNotApproved
         /// A drawdown budget was passed: the excess is cut.
         case budgetExceeded
+        /// A top-up ended without proof of the extra staff: what was withheld is not paid.
+        case topUpProofMissing
     }
 
     public var caseID: String
@@ -256,6 +304,6 @@ public struct SettlementWarning: Hashable, Sendable {
     public var days: Int
     /// Hours not paid, for `hoursNotApproved`.
     public var hours: ExactDecimal? = nil
-    /// The amount cut, for `budgetExceeded`.
+    /// The amount cut, for `budgetExceeded`; the amount not paid, for `topUpProofMissing`.
     public var amount: Money? = nil
 }

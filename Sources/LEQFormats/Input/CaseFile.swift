@@ -14,7 +14,7 @@ public enum CaseFile {
 
     private static let caseKeys = [
         "id", "person", "provider", "service", "socialSpace", "fileReference", "start", "plannedEnd", "end",
-        "endReason", "clearing", "categories", "flags", "absences", "hours", "budgets",
+        "endReason", "clearing", "categories", "flags", "absences", "hours", "budgets", "topUps",
     ]
 
     /// Decodes the cases; with `agreements`, also checks providers, services, categories and
@@ -93,6 +93,7 @@ public enum CaseFile {
         let absences = decodeAbsences(o, caseDays: caseDays)
         let hours = decodeHours(o, caseDays: caseDays)
         let budgets = decodeBudgets(o, caseDays: caseDays)
+        let topUps = decodeTopUps(o, caseDays: caseDays)
 
         guard reader.diagnostics.count == before, let id, let person, let provider, let service, let start else { return nil }
         var c = Case(id: id, person: person, provider: provider, service: service, socialSpace: socialSpace,
@@ -101,6 +102,7 @@ public enum CaseFile {
         c.absences = absences
         c.hours = hours
         c.budgets = budgets
+        c.topUps = topUps
         return c
     }
 
@@ -210,6 +212,129 @@ public enum CaseFile {
         return budgets
     }
 
+    private static let topUpKeys = [
+        "from", "to", "mode", "staff", "annualCost", "positionShare", "hourlyRate", "tariffChanges", "staffStart",
+        "proofReceived", "bettengeld", "delivered", "staffIllness", "end",
+    ]
+
+    /// Top-up approvals (SPEC § 11): at most two years each, starting inside the case, not
+    /// overlapping; the cost fields the mode needs and no others.
+    private static func decodeTopUps(_ o: ObjectReader, caseDays: Period?) -> [TopUpApproval] {
+        var approvals: [TopUpApproval] = []
+        for item in o.array("topUps", required: false) ?? [] {
+            guard let a = o.reader.object(item.value, at: item.path, keys: topUpKeys) else { continue }
+            let reader = a.reader, before = reader.diagnostics.count
+            let from = a.date("from"), to = a.date("to")
+            let mode: TopUpApproval.Mode? = a.value("mode", required: false) == nil ? .daily
+                : a.choice("mode", TopUpApproval.Mode.self, choices: TopUpApproval.Mode.allCases)
+            let staff = a.choice("staff", TopUpApproval.Staff.self, choices: TopUpApproval.Staff.allCases)
+            let staffStart = a.date("staffStart"), proof = a.date("proofReceived", required: false)
+            let bettengeld = a.bool("bettengeld") ?? false
+            if let from, let to {
+                if to < from {
+                    reader.error(a.at("to"), "the approval ends (\(to)) before it starts (\(from))")
+                } else if to > TopUpApproval.longestEnd(from: from) {
+                    reader.error(a.at("to"), "a top-up is approved for at most two years (seed 003 no. 9): from \(from) the last day is \(TopUpApproval.longestEnd(from: from)), not \(to); approve again for the time after")
+                }
+                if let caseDays, !caseDays.contains(from) {
+                    reader.error(a.at("from"), "the approval starts (\(from)) outside the case (\(caseDays.from)–\(caseDays.to.year == 9999 ? "…" : "\(caseDays.to)"))")
+                }
+                if let staffStart, staffStart > to {
+                    reader.error(a.at("staffStart"), "the extra staff starts (\(staffStart)) after the approval ends (\(to))")
+                }
+            }
+            // What it costs: the first tariff from the approval's start, then the changes.
+            var tariffs: [TopUpTariff] = []
+            if let mode, let from {
+                if let first = topUpTariff(a, mode: mode, from: from, previous: nil) { tariffs.append(first) }
+                for change in a.array("tariffChanges", required: false) ?? [] {
+                    guard let t = reader.object(change.value, at: change.path, keys: ["from", "annualCost", "positionShare", "hourlyRate"]),
+                          let day = t.date("from") else { continue }
+                    if let last = tariffs.last, day <= last.from {
+                        reader.error(t.at("from"), "tariff changes must be in order, each after the one before (\(last.from))")
+                    } else if let to, day > to {
+                        reader.error(t.at("from"), "the tariff change (\(day)) lies after the approval ends (\(to))")
+                    } else if let next = topUpTariff(t, mode: mode, from: day, previous: tariffs.last) {
+                        tariffs.append(next)
+                    }
+                }
+            }
+            var delivered: [DeliveredHours] = []
+            for d in a.array("delivered", required: false) ?? [] {
+                guard let h = reader.object(d.value, at: d.path, keys: ["month", "hours"]), let text = h.string("month") else { continue }
+                let q = quarterHours(h, "hours")
+                guard let month = Month(iso: text) else { reader.error(h.at("month"), "'\(text)' is not a month; expected YYYY-MM"); continue }
+                if mode == .daily { reader.error(d.path, "hours are delivered in hourly mode only; this approval is daily"); continue }
+                if let from, let to, Period(from, to).intersection(month.period) == nil {
+                    reader.error(h.at("month"), "\(text) lies outside the approval (\(from)–\(to))")
+                    continue
+                }
+                if delivered.contains(where: { $0.month == month }) { reader.error(h.at("month"), "hours for \(text) are listed twice; give one total per month"); continue }
+                if let q { delivered.append(DeliveredHours(month: month, quarterHours: q)) }
+            }
+            var illnesses: [StaffIllness] = []
+            for i in a.array("staffIllness", required: false) ?? [] {
+                guard let ill = reader.object(i.value, at: i.path, keys: ["from", "to", "substituteFrom"]), let start = ill.date("from") else { continue }
+                let end = ill.date("to", required: false), substitute = ill.date("substituteFrom", required: false)
+                if let end, end < start { reader.error(ill.at("to"), "the illness ends (\(end)) before it starts (\(start))"); continue }
+                if let substitute, substitute < start { reader.error(ill.at("substituteFrom"), "the substitute starts (\(substitute)) before the illness (\(start))"); continue }
+                if let last = illnesses.last {
+                    guard let lastTo = last.to else { reader.error(i.path, "the illness before it has no end, so this one overlaps it"); continue }
+                    if start <= lastTo { reader.error(ill.at("from"), "illnesses overlap: \(start) is not after the previous illness's end (\(lastTo)); list them in order"); continue }
+                }
+                illnesses.append(StaffIllness(from: start, to: end, substituteFrom: substitute))
+            }
+            var end: TopUpEnd?
+            if let e = a.object("end", required: false, keys: ["lastDay", "reason"]) {
+                let day = e.date("lastDay")
+                let reason = e.choice("reason", TopUpEndReason.self, choices: TopUpEndReason.recorded)
+                if let reason, !TopUpEndReason.recorded.contains(reason) {
+                    reader.error(e.at("reason"), "'\(reason.rawValue)' follows from the data and is not recorded; expected one of: \(TopUpEndReason.recorded.map(\.rawValue).joined(separator: ", "))")
+                }
+                if let day, let from, let to, !Period(from, to).contains(day) {
+                    reader.error(e.at("lastDay"), "the end (\(day)) lies outside the approval (\(from)–\(to))")
+                }
+                if let day, let reason { end = TopUpEnd(lastDay: day, reason: reason) }
+            }
+            guard reader.diagnostics.count == before, let from, let to, let mode, let staff, let staffStart, !tariffs.isEmpty else { continue }
+            if let clash = approvals.first(where: { $0.period.intersection(Period(from, to)) != nil }) {
+                reader.error(item.path, "top-up approvals overlap: \(from)–\(to) and \(clash.period.from)–\(clash.period.to)")
+                continue
+            }
+            approvals.append(TopUpApproval(period: Period(from, to), mode: mode, staff: staff, tariffs: tariffs, staffStart: staffStart,
+                                           proofReceived: proof, bettengeld: bettengeld, delivered: delivered,
+                                           staffIllnesses: illnesses, end: end))
+        }
+        return approvals
+    }
+
+    /// The cost fields of an approval or a tariff change: annual cost and position share (daily
+    /// mode; a change may keep the share) or an hourly rate (hourly mode).
+    private static func topUpTariff(_ o: ObjectReader, mode: TopUpApproval.Mode, from: CivilDate, previous: TopUpTariff?) -> TopUpTariff? {
+        switch mode {
+        case .daily:
+            if o.value("hourlyRate", required: false) != nil {
+                o.reader.error(o.at("hourlyRate"), "a daily top-up derives from annualCost and positionShare; hourlyRate is for \"mode\": \"hourly\"")
+            }
+            let cost = o.money("annualCost")
+            var share = previous?.positionShare
+            if previous == nil || o.value("positionShare", required: false) != nil {
+                share = o.decimal("positionShare")
+                if let s = share, s.units <= 0 || s.units > s.denominator {
+                    o.reader.error(o.at("positionShare"), "the position share \(s) is outside 0–1; expected e.g. \"0.25\" for a quarter position")
+                    return nil
+                }
+            }
+            guard let cost, let share else { return nil }
+            return TopUpTariff(from: from, annualCost: cost, positionShare: share)
+        case .hourly:
+            for key in ["annualCost", "positionShare"] where o.value(key, required: false) != nil {
+                o.reader.error(o.at(key), "an hourly top-up is paid at hourlyRate; \(key) is for \"mode\": \"daily\"")
+            }
+            return o.money("hourlyRate").map { TopUpTariff(from: from, hourlyRate: $0) }
+        }
+    }
+
     /// Checks absences, hours and budgets against what the agreement pays for the service.
     private static func checkRecords(_ c: Case, service: Service, at path: String, agreement: Agreement, _ reader: JSONReader) {
         if service.payment == .daily, !c.absences.isEmpty {
@@ -235,6 +360,9 @@ public enum CaseFile {
             if mode == .installments && b.overrunApproved != .zero {
                 reader.error("\(path).budgets[\(k)].overrunApproved", "an overrun applies to drawdown budgets only")
             }
+        }
+        for (k, a) in c.topUps.enumerated() where a.bettengeld && agreement.absenceRules == nil {
+            reader.error("\(path).topUps[\(k)].bettengeld", "Bettengeld is agreed for this top-up, but agreement '\(agreement.id)' has no absence rules to reduce it by")
         }
         if service.payment == .budget && c.budgets.isEmpty {
             reader.error("\(path).budgets", "service '\(service.id)' is paid by budget, but the case has none")

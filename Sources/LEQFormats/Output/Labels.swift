@@ -47,6 +47,7 @@ struct Labels {
     var budgetLeft: String { t("verbleibend", "left") }
     var installments: String { t("Raten", "installments") }
     var drawdown: String { t("Abruf", "drawdown") }
+    var withheld: String { t("Einbehalten bis zum Nachweis der Zusatzkraft (nicht im Gesamtbetrag)", "Withheld until the proof of the extra staff (not in the total)") }
     var statementNumber: String { t("Abrechnungsnummer", "Statement number") }
     var vatNote: String {
         t("Die Leistungen sind nach § 4 Nr. 25 UStG von der Umsatzsteuer befreit.",
@@ -141,6 +142,18 @@ struct Labels {
             let share = line.percent.map { f.decimal($0) } ?? "?"
             return t("Einsparanteil Fallbudget (\(p)): \(share) % von \(f.money(line.rate)) nicht verbraucht",
                      "Savings share of the case budget (\(p)): \(share) % of \(f.money(line.rate)) unspent")
+        case .topUp, .topUpWithheld, .topUpNotPaid:
+            return topUpText(line)
+        case .topUpCatchUp:
+            let m = line.forMonth.map { f.month($0) } ?? "?"
+            return t("Zusatzbetreuung: Nachzahlung des für \(m) einbehaltenen Zuschlags (Nachweis der Zusatzkraft eingegangen)",
+                     "Top-up: catch-up of the amount withheld for \(m) (proof of the extra staff received)")
+        case .topUpEnded:
+            return t("Zusatzbetreuung endet mit diesem Tag: ", "Top-up ends with this day: ") + topUpReason(line.topUpReason)
+        case .topUpForfeited:
+            let a = line.withheld.map { f.money($0) } ?? "?"
+            return t("Kein Nachweis der Zusatzkraft bis zum Ende der Zusatzbetreuung: einbehaltene \(a) werden nicht gezahlt",
+                     "No proof of the extra staff by the end of the top-up: the \(a) withheld are not paid")
         case .clearingFee:
             let days = line.clearingDays.map { "\($0.upperBound)" } ?? "?"
             return t("Clearingpauschale (deckt \(days) Clearingtage)", "Clearing fee (covers \(days) clearing days)") + increase
@@ -149,6 +162,68 @@ struct Labels {
             let weekly = line.weeklyRate.map { f.money($0) } ?? "?"
             return t("Clearing-Verlängerung, Clearingtage \(range): Wochensatz \(weekly) ÷ 7 = \(f.money(line.rate))/Tag",
                      "Clearing extension, clearing days \(range): weekly rate \(weekly) ÷ 7 = \(f.money(line.rate))/day") + increase
+        }
+    }
+
+    /// A top-up line: how the daily (or hourly) amount follows from the approval, what the days
+    /// had going on, and whether they are paid, withheld or not paid and why.
+    func topUpText(_ line: StatementLine) -> String {
+        var head: String
+        let n = f.decimal(line.quantity)
+        if line.unit == .hour {
+            head = t("Zusatzbetreuung (Spitzabrechnung): \(n) Std. × \(f.money(line.rate))", "Top-up (hours delivered): \(n) h × \(f.money(line.rate))")
+        } else if line.kind == .topUpNotPaid {
+            head = t("Zusatzbetreuung \(f.money(line.rate))/Tag × \(n) ", "Top-up \(f.money(line.rate))/day × \(n) ") + unit(.day, line.quantity)
+        } else {
+            let daily = line.fullRate ?? line.rate
+            let derivation = line.annualCost.map { cost in
+                "\(f.money(cost)) × \(line.positionShare.map { f.decimal($0) } ?? "?") ÷ 365 = \(f.money(daily))"
+            } ?? f.money(daily)
+            head = t("Zusatzbetreuung: \(derivation)/Tag", "Top-up: \(derivation)/day")
+            if let p = line.percent {
+                head += t(", Bettengeld \(f.decimal(p)) % = \(f.money(line.rate))/Tag", ", reduced absence rate \(f.decimal(p)) % = \(f.money(line.rate))/day")
+            }
+            head += " × \(n) " + unit(.day, line.quantity)
+        }
+        let one = line.absenceDays?.count == 1
+        let range = line.absenceDays.map { one ? "\($0.lowerBound)" : "\($0.lowerBound)–\($0.upperBound)" } ?? "?"
+        let absence = t("Abwesenheit (\(line.reason.map { absenceReason($0) } ?? "?")), Abwesenheitstag\(one ? "" : "e") \(range)",
+                        "absence (\(line.reason.map { absenceReason($0) } ?? "?")), absence day\(one ? "" : "s") \(range)")
+        let illness = t("Zusatzkraft erkrankt, Krankheitstag\(one ? "" : "e") \(range)", "extra staff ill, day\(one ? "" : "s") \(range) of illness")
+        switch line.topUpReason {
+        case .absentPaid?: head += " – " + absence + t(": weitergezahlt", ": paid on")
+        case .absentReduced?: head += " – " + absence
+        case .staffIll?: head += " – " + illness + t(": weitergezahlt", ": paid on")
+        case .substitute?: head += " – " + illness + t(": Vertretungskraft im Einsatz, weitergezahlt", ": a substitute works, paid on")
+        case .absentVolunteer?, .absentExternal?, .absenceCapReached?: head += " – " + absence
+        default: break
+        }
+        switch line.kind {
+        case .topUpWithheld:
+            let a = line.withheld.map { f.money($0) } ?? "?"
+            return head + t(": \(a) einbehalten bis zum Nachweis der Zusatzkraft", ": \(a) withheld until the proof of the extra staff")
+        case .topUpNotPaid:
+            return head + t(": nicht vergütet – ", ": not paid – ") + topUpReason(line.topUpReason)
+        default:
+            return head
+        }
+    }
+
+    /// Why a top-up day is not paid or why a top-up ends.
+    func topUpReason(_ reason: TopUpReason?) -> String {
+        switch reason {
+        case .staffNotStarted?: return t("Zusatzkraft noch nicht im Einsatz", "the extra staff has not started")
+        case .absentVolunteer?: return t("FSJ-/BFD-Kraft, bei Abwesenheit keine Übernahme", "volunteer (FSJ/BFD), not paid during absence")
+        case .absentExternal?: return t("externer Dienst, bei Abwesenheit keine Leistung", "external service, nothing during absence")
+        case .absenceCapReached?: return t("Abwesenheit über der Jahresgrenze", "absence past the yearly cap")
+        case .proofMissing?: return t("kein Nachweis der Zusatzkraft", "no proof of the extra staff")
+        case .serviceChange?: return t("Wechsel in ein anderes Angebot", "change to another service")
+        case .providerChange?: return t("Wechsel zu einem anderen Leistungserbringer", "change to another provider")
+        case .permanentDeparture?: return t("dauerhaft nicht mehr in diesem Angebot betreut", "no longer cared for here, for good")
+        case .approvalExpired?: return t("Bewilligungszeitraum abgelaufen", "the approval expired")
+        case .caseEnded?: return t("Hilfe beendet", "the case ended")
+        case .staffIllness?: return t("Zusatzkraft ab dem 43. Krankheitstag ohne Vertretung (Krankengeld)", "extra staff ill from day 43 without a substitute (sick pay)")
+        case .absentPaid?, .absentReduced?, .staffIll?, .substitute?, nil: return ""
         }
     }
 
@@ -188,6 +263,10 @@ struct Labels {
         case .budgetExceeded:
             let a = w.amount.map { f.money($0) } ?? "?"
             return t("Fallbudget ausgeschöpft: \(a) gekürzt (\(p)).", "Case budget used up: \(a) cut (\(p)).")
+        case .topUpProofMissing:
+            let a = w.amount.map { f.money($0) } ?? "?"
+            return t("Zusatzbetreuung ohne Nachweis der Zusatzkraft beendet (\(p)): einbehaltene \(a) werden nicht gezahlt.",
+                     "Top-up ended without proof of the extra staff (\(p)): the \(a) withheld are not paid.")
         }
     }
 }

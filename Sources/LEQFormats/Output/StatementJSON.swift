@@ -88,6 +88,11 @@ public enum StatementJSON {
                 w.field("budgetFrom", p.from.iso)
                 w.field("budgetTo", p.to.iso)
             }
+            if let c = line.annualCost { w.field("annualCost", c.decimalString) }
+            if let p = line.positionShare { w.field("positionShare", p.text) }
+            if let r = line.topUpReason { w.field("topUpReason", r.rawValue) }
+            if let m = line.forMonth { w.field("forMonth", m.iso) }
+            if let a = line.withheld { w.field("withheld", a.decimalString) }
             w.field("amount", line.amount.decimalString)
             w.beginObject("bearers")
             for (i, b) in s.bearers.enumerated() { w.field(b.id, line.bearerParts[i].decimalString) }
@@ -103,6 +108,7 @@ public enum StatementJSON {
         w.beginObject("sections")
         for section in Section.allCases { w.field(section.rawValue, s.totals.section(section).decimalString) }
         w.endObject()
+        if s.totals.withheld != .zero { w.field("withheld", s.totals.withheld.decimalString) }
         w.endObject()
         w.beginArray("warnings")
         for warning in s.warnings {

@@ -56,6 +56,7 @@ public enum StatementText {
             }
             table.add(["", "", "", ""])
             table.add([l.sum + " " + l.section(section), "", "", f.money(s.totals.section(section))])
+            if section == .topUps && s.totals.withheld != .zero { table.add([l.withheld, "", "", f.money(s.totals.withheld)]) }
             out += table.render(indent: "  ")
         }
         if !s.budgets.isEmpty {
