@@ -14,7 +14,7 @@ struct SchemaTests {
         #expect(problems.isEmpty, "\(problems)")
     }
 
-    @Test("Every sample caseload conforms to the case-file schema", arguments: ["halle", "daily"])
+    @Test("Every sample caseload conforms to the case-file schema", arguments: ["halle", "daily", "topups"])
     func cases(sample: String) throws {
         let problems = try validate(file: "samples/\(sample)/cases-2026.json", schema: "leq-cases-1")
         #expect(problems.isEmpty, "\(problems)")
@@ -22,7 +22,8 @@ struct SchemaTests {
 
     @Test("Every golden JSON statement conforms to the statements schema",
           arguments: ["halle/statements/2026-01", "halle/statements/2026-02", "halle/statements/2026-03", "halle/statements/2026-04",
-                      "halle/statements/2026-05", "daily/statements/2026-03", "daily/statements/2026-04", "daily/statements/2026-05"])
+                      "halle/statements/2026-05", "daily/statements/2026-03", "daily/statements/2026-04", "daily/statements/2026-05",
+                      "topups/statements/2026-01", "topups/statements/2026-03", "topups/statements/2026-04"])
     func statements(golden: String) throws {
         let problems = try validate(file: "samples/\(golden).json", schema: "leq-statements-1")
         #expect(problems.isEmpty, "\(problems)")

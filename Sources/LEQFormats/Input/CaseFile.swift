@@ -230,6 +230,7 @@ public enum CaseFile {
             let staff = a.choice("staff", TopUpApproval.Staff.self, choices: TopUpApproval.Staff.allCases)
             let staffStart = a.date("staffStart"), proof = a.date("proofReceived", required: false)
             let bettengeld = a.bool("bettengeld") ?? false
+            let approved = from.flatMap { f in to.flatMap { t in f <= t ? Period(f, t) : nil } }
             if let from, let to {
                 if to < from {
                     reader.error(a.at("to"), "the approval ends (\(to)) before it starts (\(from))")
@@ -246,16 +247,21 @@ public enum CaseFile {
             // What it costs: the first tariff from the approval's start, then the changes.
             var tariffs: [TopUpTariff] = []
             if let mode, let from {
-                if let first = topUpTariff(a, mode: mode, from: from, previous: nil) { tariffs.append(first) }
+                let first = topUpTariff(a, mode: mode, from: from, previous: nil)
+                // When the first tariff is broken, its errors are reported; the changes are still
+                // checked on their own, against a stand-in, so that they do not repeat them.
+                var previous = first ?? TopUpTariff(from: from, annualCost: .zero, positionShare: ExactDecimal(units: 1, scale: 0))
+                if let first { tariffs.append(first) }
                 for change in a.array("tariffChanges", required: false) ?? [] {
                     guard let t = reader.object(change.value, at: change.path, keys: ["from", "annualCost", "positionShare", "hourlyRate"]),
                           let day = t.date("from") else { continue }
-                    if let last = tariffs.last, day <= last.from {
-                        reader.error(t.at("from"), "tariff changes must be in order, each after the one before (\(last.from))")
+                    if day <= previous.from {
+                        reader.error(t.at("from"), "tariff changes must be in order, each after the one before (\(previous.from))")
                     } else if let to, day > to {
                         reader.error(t.at("from"), "the tariff change (\(day)) lies after the approval ends (\(to))")
-                    } else if let next = topUpTariff(t, mode: mode, from: day, previous: tariffs.last) {
+                    } else if let next = topUpTariff(t, mode: mode, from: day, previous: previous) {
                         tariffs.append(next)
+                        previous = next
                     }
                 }
             }
@@ -265,8 +271,8 @@ public enum CaseFile {
                 let q = quarterHours(h, "hours")
                 guard let month = Month(iso: text) else { reader.error(h.at("month"), "'\(text)' is not a month; expected YYYY-MM"); continue }
                 if mode == .daily { reader.error(d.path, "hours are delivered in hourly mode only; this approval is daily"); continue }
-                if let from, let to, Period(from, to).intersection(month.period) == nil {
-                    reader.error(h.at("month"), "\(text) lies outside the approval (\(from)–\(to))")
+                if let approved, approved.intersection(month.period) == nil {
+                    reader.error(h.at("month"), "\(text) lies outside the approval (\(approved.from)–\(approved.to))")
                     continue
                 }
                 if delivered.contains(where: { $0.month == month }) { reader.error(h.at("month"), "hours for \(text) are listed twice; give one total per month"); continue }
@@ -291,8 +297,8 @@ public enum CaseFile {
                 if let reason, !TopUpEndReason.recorded.contains(reason) {
                     reader.error(e.at("reason"), "'\(reason.rawValue)' follows from the data and is not recorded; expected one of: \(TopUpEndReason.recorded.map(\.rawValue).joined(separator: ", "))")
                 }
-                if let day, let from, let to, !Period(from, to).contains(day) {
-                    reader.error(e.at("lastDay"), "the end (\(day)) lies outside the approval (\(from)–\(to))")
+                if let day, let approved, !approved.contains(day) {
+                    reader.error(e.at("lastDay"), "the end (\(day)) lies outside the approval (\(approved.from)–\(approved.to))")
                 }
                 if let day, let reason { end = TopUpEnd(lastDay: day, reason: reason) }
             }

@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+import LEQCore
+import LEQFormats
+@testable import LEQCLI
+
+let topUpCases = path("samples/topups/cases-2026.json")
+
+/// The lines of one case in `leq settle --format json` output, as (kind, field → text) pairs.
+private func caseLines(_ out: [UInt8], case id: String) throws -> [[String: String]] {
+    let (root, _) = try JSONParser.parse(out)
+    guard case let .object(top) = root, case let .array(statements)? = top.first(where: { $0.key == "statements" })?.value
+    else { throw CocoaError(.coderReadCorrupt) }
+    var found: [[String: String]] = []
+    for case let .object(statement) in statements {
+        guard case let .array(lines)? = statement.first(where: { $0.key == "lines" })?.value else { continue }
+        for case let .object(fields) in lines {
+            var line: [String: String] = [:]
+            for (key, value) in fields {
+                switch value {
+                case let .string(s): line[key] = s
+                case let .number(n): line[key] = n
+                default: break
+                }
+            }
+            if line["case"] == id { found.append(line) }
+        }
+    }
+    return found
+}
+
+@Suite("Top-ups through the command line (SPEC § 11)")
+struct TopUpCommandTests {
+    func settle(_ month: String) throws -> [[String: String]] {
+        let r = leq(["settle", "--agreement"] + dailyAgreements + ["--cases", topUpCases, "--month", month, "--format", "json"])
+        #expect(r.status == 0, "\(r.err)")
+        return try caseLines(r.out, case: "Z-301")
+    }
+
+    @Test("E3 on the sample case Z-301: 838.80 and 1,174.32 withheld, 3,313.26 paid in March, 43.20 a day from April")
+    func e3() throws {
+        let january = try settle("2026-01")
+        #expect(january.filter { $0["kind"] == "topUpWithheld" }.map { $0["withheld"] } == ["838.80"])
+        #expect(january.filter { $0["kind"] == "topUpWithheld" }.map { $0["rate"] } == ["41.94"])
+        #expect(january.filter { $0["kind"] == "topUpNotPaid" }.map { $0["topUpReason"] } == ["staffNotStarted"])
+        let february = try settle("2026-02")
+        #expect(february.filter { $0["kind"] == "topUpWithheld" }.map { $0["withheld"] } == ["1174.32"])
+        #expect(february.filter { $0["section"] == "topUps" }.allSatisfy { $0["amount"] == "0.00" })
+        let march = try settle("2026-03").filter { $0["section"] == "topUps" }
+        #expect(march.map { $0["kind"] } == ["topUpCatchUp", "topUpCatchUp", "topUp"])
+        #expect(march.map { $0["amount"] } == ["838.80", "1174.32", "1300.14"])
+        #expect(march.map { $0["forMonth"] } == ["2026-01", "2026-02", nil])
+        let total = march.compactMap { $0["amount"].flatMap { Money(decimal: $0) } }.reduce(Money.zero, +)
+        #expect(total == Money(decimal: "3313.26"))
+        let april = try settle("2026-04").filter { $0["kind"] == "topUp" }
+        #expect(Set(april.map { $0["rate"] }) == ["43.20"])
+        #expect(Set(april.map { $0["annualCost"] }) == ["63071.60"])
+    }
+
+    @Test("The German text explains the daily top-up and what is withheld")
+    func text() {
+        let r = leq(["settle", "--agreement"] + dailyAgreements + ["--cases", topUpCases, "--month", "2026-01", "--provider", "krr"])
+        let text = String(decoding: r.out, as: UTF8.self)
+        #expect(text.contains("Zusatzbetreuung: 61.234,56 € × 0,25 ÷ 365 = 41,94 €/Tag × 20 Tage: 838,80 € einbehalten bis zum Nachweis der Zusatzkraft"))
+        #expect(text.contains("Einbehalten bis zum Nachweis der Zusatzkraft (nicht im Gesamtbetrag)"))
+    }
+}
