@@ -29,6 +29,12 @@ struct SchemaTests {
         #expect(problems.isEmpty, "\(problems)")
     }
 
+    @Test("The sample personnel cost calculation conforms to its schema")
+    func personnelCost() throws {
+        let problems = try validate(file: "samples/topups/personnel-cost.json", schema: "leq-personnel-cost-1")
+        #expect(problems.isEmpty, "\(problems)")
+    }
+
     @Test("The schema validator used here does reject what the schemas forbid")
     func rejects() throws {
         let schema = try load("docs/schema/leq-agreement-1.schema.json")

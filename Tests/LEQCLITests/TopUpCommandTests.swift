@@ -65,3 +65,60 @@ struct TopUpCommandTests {
         #expect(text.contains("Einbehalten bis zum Nachweis der Zusatzkraft (nicht im Gesamtbetrag)"))
     }
 }
+
+@Suite("leq topup-cost: the personnel cost calculator")
+struct TopUpCostCommandTests {
+    let file = path("samples/topups/personnel-cost.json")
+
+    @Test("The sample gives E3's annual cost and daily top-up, byte for byte as recorded", arguments: [
+        (["--lang", "de"], "samples/topups/personnel-cost.txt"),
+        (["--share", "0.5", "--lang", "en"], "samples/topups/personnel-cost.en.txt"),
+        (["--format", "json"], "samples/topups/personnel-cost.result.json"),
+    ])
+    func golden(_ options: [String], _ golden: String) throws {
+        let r = leq(["topup-cost", file] + options)
+        #expect(r.status == 0, "\(r.err)")
+        if ProcessInfo.processInfo.environment["LEQ_RECORD"] == "1" {
+            try Data(r.out).write(to: URL(fileURLWithPath: path(golden)))
+            return
+        }
+        let expected = try #require(FileManager.default.contents(atPath: path(golden)), "missing \(golden); record with LEQ_RECORD=1")
+        #expect([UInt8](expected) == r.out, "\(String(decoding: r.out, as: UTF8.self))")
+    }
+
+    @Test func figures() {
+        let text = String(decoding: leq(["topup-cost", file]).out, as: UTF8.self)
+        #expect(text.contains("Jahrespersonalkosten") && text.contains("61.234,56 €"))
+        #expect(text.contains("Täglicher Zuschlag: 61.234,56 € × 0,25 ÷ 365 = 41,94 €"))
+        #expect(text.contains("nicht berücksichtigt"))
+    }
+
+    @Test("A calculation with parts already in the regular rate: exit 2, each part named with file and place")
+    func refusal() throws {
+        let folder = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let bad = folder.appendingPathComponent("cost.json")
+        var text = String(decoding: FileManager.default.contents(atPath: file)!, as: UTF8.self)
+        text = text.replacingOccurrences(of: #"{"kind": "monthlyGross", "amount": "3720.00"},"#,
+                                         with: #"{"kind": "monthlyGross", "amount": "3720.00"}, {"kind": "management", "amount": "900.00"}, {"kind": "vacationCover", "amount": "1200.00"},"#)
+        try Data(text.utf8).write(to: bad)
+        let r = leq(["topup-cost", bad.path])
+        #expect(r.status == 2)
+        #expect(r.out.isEmpty)
+        #expect(r.err.contains("\(bad.path): parts[1].kind: management (Leitungskosten) is already in the regular rate"))
+        #expect(r.err.contains("\(bad.path): parts[2].kind: vacationCover (Urlaubsvertretung)"))
+        #expect(r.err.contains("2 errors"))
+    }
+
+    @Test("Usage errors exit 2", arguments: [["topup-cost"], ["topup-cost", "x.json", "--share", "1.5"], ["topup-cost", "x.json", "--share", "a"],
+                                             ["topup-cost", "x.json", "--format", "csv"]])
+    func usage(_ arguments: [String]) {
+        let r = leq(arguments)
+        #expect(r.status == 2 && r.out.isEmpty && !r.err.isEmpty)
+    }
+
+    @Test func missingFile() {
+        let r = leq(["topup-cost", "/nonexistent/cost.json"])
+        #expect(r.status == 2 && r.err.contains("/nonexistent/cost.json"))
+    }
+}

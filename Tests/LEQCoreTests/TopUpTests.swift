@@ -260,3 +260,35 @@ struct TopUpTests {
 extension Month {
     fileprivate func adding(_ n: Int) -> Month { (0..<n).reduce(self) { m, _ in m.next } }
 }
+
+@Suite("Personnel cost calculator (SPEC § 11, seed 003 no. 6)")
+struct PersonnelCostTests {
+    let cost = PersonnelCost(
+        name: "HEP S 8b", monthlyGross: m("3720.00"), annualSpecialPayment: m("3071.29"),
+        allowances: [PersonnelCost.Allowance(kind: .shift, name: "Schicht", annual: m("600.00"), monthly: m("50.00"), inCareTimes: true),
+                     PersonnelCost.Allowance(kind: .sunday, name: "Sonntag", annual: m("480.00"), inCareTimes: false)],
+        contributions: [PersonnelCost.Contribution(name: "SV", percent: ExactDecimal("20.55")!),
+                        PersonnelCost.Contribution(name: "BG", percent: ExactDecimal("1.2")!),
+                        PersonnelCost.Contribution(name: "ZVK", percent: ExactDecimal("5.0")!)])
+
+    @Test("Gross × 12, special payment, flagged allowances; contributions on the gross pay, each rounded; E3's 61,234.56")
+    func calculation() {
+        let r = cost.calculate(.halfAwayFromZero)
+        #expect(r.annualGross == m("44640.00"))
+        #expect(r.allowances.map(\.counted) == [m("600.00"), .zero])
+        #expect(r.grossPay == m("48311.29"))
+        #expect(r.contributions.map(\.amount) == [m("9927.97"), m("579.74"), m("2415.56")])
+        #expect(r.annualCost == m("61234.56"))
+        let daily = TopUpTariff(from: d("2026-01-01"), annualCost: r.annualCost, positionShare: ExactDecimal("0.25")!)
+        #expect(daily.dailyTopUp(.halfAwayFromZero) == m("41.94"))
+    }
+
+    @Test("A Sunday allowance counts once it falls in the care times")
+    func allowanceInCareTimes() {
+        var c = cost
+        c.allowances[1].inCareTimes = true
+        let r = c.calculate(.halfAwayFromZero)
+        #expect(r.grossPay == m("48791.29"))
+        #expect(r.annualCost == m("48791.29") + m("10026.61") + m("585.50") + m("2439.56"))
+    }
+}

@@ -104,3 +104,58 @@ struct TopUpInputTests {
         ])
     }
 }
+
+let personnelCost = #"""
+{
+  "format": "leq-personnel-cost/1",
+  "name": "HEP",
+  "positionShare": "0.25",
+  "parts": [
+    {"kind": "monthlyGross", "amount": "3720.00"},
+    {"kind": "annualSpecialPayment", "amount": "3071.29"},
+    {"kind": "shiftAllowance", "monthly": "50.00", "inCareTimes": true},
+    {"kind": "employerContribution", "name": "SV", "percent": "20.55"}
+  ]
+}
+"""#
+
+private func costDiagnostics(_ text: String) -> [Diagnostic] {
+    do {
+        _ = try PersonnelCostFile.decode(Array(text.utf8), file: "cost.json")
+        return []
+    } catch { return error.diagnostics }
+}
+
+@Suite("Personnel cost calculations in files (seed 003 no. 6)")
+struct PersonnelCostInputTests {
+    @Test func validCalculationIsRead() throws {
+        let c = try PersonnelCostFile.decode(Array(personnelCost.utf8), file: "cost.json")
+        #expect(c.cost.monthlyGross == Money(decimal: "3720.00") && c.cost.allowances.map(\.annual) == [Money(decimal: "600.00")!])
+        #expect(c.positionShare == ExactDecimal("0.25") && c.rounding == .halfAwayFromZero)
+    }
+
+    @Test("Each part already in the regular rate is refused by name", arguments: ExcludedCost.allCases)
+    func excluded(_ part: ExcludedCost) {
+        let text = personnelCost.replacingFirst(#"{"kind": "monthlyGross", "amount": "3720.00"},"#,
+                                                with: #"{"kind": "monthlyGross", "amount": "3720.00"}, {"kind": "\#(part.rawValue)", "amount": "100.00"},"#)
+        let diagnostics = costDiagnostics(text)
+        #expect(diagnostics.map(\.place) == ["parts[1].kind"], "\(diagnostics)")
+        #expect(diagnostics.first?.message.contains(part.german) == true && diagnostics.first?.message.contains("regular rate") == true)
+    }
+
+    @Test("All excluded parts at once, and the other mistakes with them")
+    func allAtOnce() {
+        let text = personnelCost.replacingFirst(#"{"kind": "monthlyGross", "amount": "3720.00"},"#,
+                                                with: #"{"kind": "overhead", "amount": "1.00"}, {"kind": "sicknessCover", "percent": "3"}, {"kind": "bonus"},"#)
+            .replacingFirst(#""monthly": "50.00", "inCareTimes": true"#, with: #""monthly": "50.00""#)
+            .replacingFirst(#""percent": "20.55""#, with: #""percent": "120""#)
+        #expect(costDiagnostics(text).map(\.place) == ["parts[0].kind", "parts[1].kind", "parts[2].kind", "parts[4]", "parts[5].percent", "parts"],
+                "\(costDiagnostics(text))")
+    }
+
+    @Test("An allowance names either a monthly or an annual amount")
+    func allowanceAmount() {
+        let text = personnelCost.replacingFirst(#""monthly": "50.00""#, with: #""monthly": "50.00", "annual": "600.00""#)
+        #expect(costDiagnostics(text).map(\.place) == ["parts[2]"])
+    }
+}
