@@ -85,7 +85,8 @@ extension LEQ {
 /// A generated, seeded caseload and agreements for the benchmark: clearings (some long, some
 /// extended), category changes in mid-month, a rate change in July, an increase in January
 /// 2027, ends, a cost-bearer rule; daily rates with absences under NRW-style rules, specialist
-/// hours with approvals (some exceeded), budgets in installments and drawdown budgets.
+/// hours with approvals (some exceeded), budgets in installments and drawdown budgets, top-ups
+/// (one home case in eight) with late or missing proof, tariff changes and staff illness.
 struct Synthetic {
     var state: UInt64
 
@@ -209,5 +210,30 @@ struct Synthetic {
         default:
             break
         }
+        if (c.service == "heim" || c.service == "heimT") && next(8) == 0 { topUp(&c, last: last) }
+    }
+
+    /// A top-up approval: some with late or no proof, tariff changes, staff illnesses.
+    private mutating func topUp(_ c: inout Case, last: CivilDate) {
+        let from = c.start.advanced(by: next(60))
+        let to = min(from.advanced(by: 300 + next(400)), TopUpApproval.longestEnd(from: from))
+        guard from <= last else { return }
+        let staff = TopUpApproval.Staff.allCases[next(4)]
+        let share = ExactDecimal(units: Int64(1 + next(8)), scale: 1)
+        var tariffs = [TopUpTariff(from: from, annualCost: Money(cents: 5_500_000 + Int64(next(1_000_000))), positionShare: share)]
+        if next(3) == 0 {
+            tariffs.append(TopUpTariff(from: from.advanced(by: 90 + next(180)), annualCost: Money(cents: 5_800_000 + Int64(next(1_000_000))),
+                                       positionShare: share))
+        }
+        let staffStart = from.advanced(by: next(40))
+        let proof = next(6) == 0 ? nil : staffStart.advanced(by: next(100))
+        var illnesses: [StaffIllness] = []
+        if next(4) == 0 {
+            let ill = staffStart.advanced(by: 30 + next(200))
+            illnesses = [StaffIllness(from: ill, to: next(2) == 0 ? ill.advanced(by: next(70)) : nil,
+                                      substituteFrom: next(2) == 0 ? ill.advanced(by: 20 + next(30)) : nil)]
+        }
+        c.topUps = [TopUpApproval(period: Period(from, to), staff: staff, tariffs: tariffs.filter { $0.from <= to }, staffStart: staffStart,
+                                  proofReceived: proof, bettengeld: next(3) == 0, staffIllnesses: illnesses)]
     }
 }

@@ -68,6 +68,7 @@ struct TopUpSpan {
 extension TopUpApproval {
     /// Illnesses with no day between them count as one continuous illness.
     var continuousIllnesses: [StaffIllness] {
+        if staffIllnesses.count < 2 { return staffIllnesses }
         var merged: [StaffIllness] = []
         for illness in staffIllnesses {
             if var last = merged.last, let to = last.to, to.next == illness.from {
@@ -197,7 +198,6 @@ extension StatementBuilder {
 
     private func dailyTopUpPieces(_ c: Case, _ a: TopUpApproval, span: TopUpSpan, month m: Month, frame: Period) -> [TopUpPiece] {
         let rules = agreement.absenceRules
-        let calendar = AbsenceCalendar(c, rules: rules, month: m)
         let illnesses = a.continuousIllnesses
         /// One day: its pay, and what makes it differ from the day before (for grouping runs).
         struct Day: Equatable {
@@ -222,11 +222,25 @@ extension StatementBuilder {
             if d.absence >= 0 { p.absenceReason = c.absences[d.absence].reason }
             pieces.append(p)
         }
-        var date = frame.from
-        while date <= frame.to {
-            let tariff = a.tariff(on: date)
+        // The usual month: due throughout, one tariff, nobody away or ill. One piece.
+        let tariff = a.tariff(on: frame.from)
+        if span.start <= frame.from && frame.to <= span.end && !a.tariffs.contains(where: { frame.from < $0.from && $0.from <= frame.to })
+            && !c.absences.contains(where: { $0.from <= frame.to && ($0.to ?? frame.to) >= frame.from })
+            && !illnesses.contains(where: { $0.from <= frame.to && ($0.to ?? frame.to) >= frame.from }) {
             let rate = tariff.dailyTopUp(agreement.rounding)
-            var day = Day(paid: true, reason: nil, rate: rate, tariffFrom: tariff.from)
+            return [TopUpPiece(period: frame, paid: true, reason: nil, quantity: ExactDecimal(frame.dayCount), unit: .day, rate: rate,
+                               amount: rate * frame.dayCount, tariff: tariff)]
+        }
+        let calendar = AbsenceCalendar(c, rules: rules, month: m)
+        var date = frame.from
+        var current = (tariff: tariff, rate: tariff.dailyTopUp(agreement.rounding))
+        while date <= frame.to {
+            if current.tariff.from != a.tariff(on: date).from {
+                let t = a.tariff(on: date)
+                current = (t, t.dailyTopUp(agreement.rounding))
+            }
+            let rate = current.rate
+            var day = Day(paid: true, reason: nil, rate: rate, tariffFrom: current.tariff.from)
             if date > span.end {
                 day.paid = false
                 day.reason = TopUpReason(span.endReason)
