@@ -131,7 +131,10 @@ struct TopUpTests {
         #expect(paid(settle([c], "2026-02")) == .zero)
         let march = settle([c], "2026-03")
         #expect(paid(march) == .zero)
-        #expect(lines(march, .topUpWithheld).map(\.withheld) == [m("41.94") * 20])
+        // The month it ends, its days are no longer withheld but lost, with the reason.
+        #expect(lines(march, .topUpWithheld).isEmpty && march.totals.withheld == .zero)
+        #expect(lines(march, .topUpNotPaid).map(\.topUpReason) == [.proofMissing])
+        #expect(days(march, .topUpNotPaid) == 20)
         #expect(lines(march, .topUpEnded).map(\.topUpReason) == [.caseEnded])
         #expect(lines(march, .topUpForfeited).map(\.withheld) == [m("838.80") + m("1174.32") + m("41.94") * 20])
         #expect(march.warnings.map(\.kind) == [.topUpProofMissing])

@@ -138,7 +138,9 @@ extension StatementBuilder {
                     append(c, service: service, ended)
                     endShown = true
                 }
-                let kind: LineKind = !piece.paid ? .topUpNotPaid : paysNow ? .topUp : .topUpWithheld
+                // In the month a top-up ends without proof, its days are not withheld any more but lost.
+                let forfeitsNow = endsNow && !proofCounts
+                let kind: LineKind = !piece.paid || forfeitsNow ? .topUpNotPaid : paysNow ? .topUp : .topUpWithheld
                 var l = line(c, service: service, kind: kind, period: piece.period, quantity: piece.quantity, unit: piece.unit,
                              rate: piece.rate, rateUnit: piece.unit == .hour ? .hour : .day,
                              amount: kind == .topUp ? piece.amount : .zero)
@@ -147,7 +149,7 @@ extension StatementBuilder {
                     l.positionShare = piece.tariff.positionShare
                 }
                 if kind == .topUpWithheld { l.withheld = piece.amount }
-                l.topUpReason = piece.reason
+                l.topUpReason = piece.paid && forfeitsNow ? .proofMissing : piece.reason
                 l.percent = piece.percent
                 l.fullRate = piece.fullRate
                 l.absenceDays = piece.dayNumbers

@@ -152,8 +152,8 @@ struct Labels {
             return t("Zusatzbetreuung endet mit diesem Tag: ", "Top-up ends with this day: ") + topUpReason(line.topUpReason)
         case .topUpForfeited:
             let a = line.withheld.map { f.money($0) } ?? "?"
-            return t("Kein Nachweis der Zusatzkraft bis zum Ende der Zusatzbetreuung: einbehaltene \(a) werden nicht gezahlt",
-                     "No proof of the extra staff by the end of the top-up: the \(a) withheld are not paid")
+            return t("Kein Nachweis der Zusatzkraft bis zum Ende der Zusatzbetreuung: der Zuschlag aller fälligen Tage, \(a), wird nicht gezahlt",
+                     "No proof of the extra staff by the end of the top-up: the top-up of all days due, \(a), is not paid")
         case .clearingFee:
             let days = line.clearingDays.map { "\($0.upperBound)" } ?? "?"
             return t("Clearingpauschale (deckt \(days) Clearingtage)", "Clearing fee (covers \(days) clearing days)") + increase
@@ -265,8 +265,8 @@ struct Labels {
             return t("Fallbudget ausgeschöpft: \(a) gekürzt (\(p)).", "Case budget used up: \(a) cut (\(p)).")
         case .topUpProofMissing:
             let a = w.amount.map { f.money($0) } ?? "?"
-            return t("Zusatzbetreuung ohne Nachweis der Zusatzkraft beendet (\(p)): einbehaltene \(a) werden nicht gezahlt.",
-                     "Top-up ended without proof of the extra staff (\(p)): the \(a) withheld are not paid.")
+            return t("Zusatzbetreuung ohne Nachweis der Zusatzkraft beendet: der Zuschlag für \(p), \(a), wird nicht gezahlt.",
+                     "Top-up ended without proof of the extra staff: the top-up for \(p), \(a), is not paid.")
         }
     }
 }
