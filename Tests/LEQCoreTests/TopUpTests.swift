@@ -244,6 +244,29 @@ struct TopUpTests {
         #expect(paid(ended) == m("43.20") * 10)
     }
 
+    @Test("A case handing its last day to the person's next case does not bill the top-up for it")
+    func handOver() {
+        var first = home([e3Approval(proof: "2026-01-01")], end: "2026-06-10", id: "Z1")
+        first.person = "same"
+        var next = home([], start: "2026-06-10", id: "Z2")
+        next.person = "same"
+        let june = settle([first, next], "2026-06")
+        #expect(lines(june, .topUp).map(\.period) == [Period(d("2026-06-01"), d("2026-06-09"))])
+        #expect(lines(june, .topUpEnded).map(\.period.from) == [d("2026-06-09")])
+    }
+
+    @Test("Hourly mode: hours delivered before the staff starts are listed, not paid")
+    func hoursBeforeStaffStart() {
+        let a = TopUpApproval(period: Period(d("2026-01-01"), d("2026-12-31")), mode: .hourly, staff: .increasedHours,
+                              tariffs: [TopUpTariff(from: d("2026-01-01"), hourlyRate: m("41.50"))],
+                              staffStart: d("2026-02-01"), proofReceived: d("2026-01-01"),
+                              delivered: [DeliveredHours(month: Fixture.month("2026-01"), quarterHours: 8)])
+        let january = settle([home([a])], "2026-01")
+        #expect(lines(january, .topUpNotPaid).map(\.topUpReason) == [.staffNotStarted])
+        #expect(lines(january, .topUpNotPaid).map(\.quantity) == [ExactDecimal(2)])
+        #expect(paid(january) == .zero)
+    }
+
     @Test("Paying later never changes the sum: over the approval, what is paid equals what was due (random proof days)")
     func proofDayDoesNotChangeTheSum() {
         var rng = SplitMix(seed: 311)
