@@ -111,16 +111,16 @@ extension StatementBuilder {
             guard span.end >= a.period.from, span.end.month >= month else { continue }
             let proofCounts = a.proofCounts(span)
             let paysNow = proofCounts && a.proofReceived! <= month.lastDay
+            let endsNow = month.period.contains(span.end)
+            // In the month a top-up ends without proof, its days are not withheld any more but lost.
+            let forfeitsNow = endsNow && !proofCounts
             // The month the proof arrives pays what every earlier month withheld.
             if paysNow, a.proofReceived!.month == month {
                 var earlier = a.period.from.month
                 while earlier < month {
-                    let pieces = topUpPieces(c, a, span: span, month: earlier, handsOverLastDay: handsOverLastDay)
-                    let paid = pieces.filter(\.paid)
-                    let amount = paid.reduce(Money.zero) { $0 + $1.amount }
-                    if amount != .zero {
-                        var l = line(c, service: service, kind: .topUpCatchUp, period: Period(paid.first!.period.from, paid.last!.period.to),
-                                     quantity: ExactDecimal(1), unit: .once, rate: amount, rateUnit: .once, amount: amount)
+                    if let due = topUpDue(c, a, span: span, month: earlier, handsOverLastDay: handsOverLastDay) {
+                        var l = line(c, service: service, kind: .topUpCatchUp, period: due.days, quantity: ExactDecimal(1),
+                                     unit: .once, rate: due.amount, rateUnit: .once, amount: due.amount)
                         l.forMonth = earlier
                         append(c, service: service, l)
                     }
@@ -128,18 +128,17 @@ extension StatementBuilder {
                 }
             }
             // The line that marks the end comes after the last day due, before the days after it.
-            let endsNow = month.period.contains(span.end)
-            var endShown = !endsNow
-            var ended = line(c, service: service, kind: .topUpEnded, period: Period(span.end, span.end), quantity: ExactDecimal(1),
+            var ended: StatementLine?
+            if endsNow {
+                ended = line(c, service: service, kind: .topUpEnded, period: Period(span.end, span.end), quantity: ExactDecimal(1),
                              unit: .once, rate: .zero, rateUnit: .once, amount: .zero)
-            ended.topUpReason = TopUpReason(span.endReason)
+                ended!.topUpReason = TopUpReason(span.endReason)
+            }
             for piece in topUpPieces(c, a, span: span, month: month, handsOverLastDay: handsOverLastDay) {
-                if !endShown && piece.period.from > span.end {
-                    append(c, service: service, ended)
-                    endShown = true
+                if let end = ended, piece.period.from > span.end {
+                    append(c, service: service, end)
+                    ended = nil
                 }
-                // In the month a top-up ends without proof, its days are not withheld any more but lost.
-                let forfeitsNow = endsNow && !proofCounts
                 let kind: LineKind = !piece.paid || forfeitsNow ? .topUpNotPaid : paysNow ? .topUp : .topUpWithheld
                 var l = line(c, service: service, kind: kind, period: piece.period, quantity: piece.quantity, unit: piece.unit,
                              rate: piece.rate, rateUnit: piece.unit == .hour ? .hour : .day,
@@ -156,29 +155,34 @@ extension StatementBuilder {
                 l.reason = piece.absenceReason
                 append(c, service: service, l)
             }
-            guard endsNow else { continue }
-            if !endShown { append(c, service: service, ended) }
-            if !proofCounts {
-                // Everything withheld so far is not paid (seed 003 no. 12: staff never proven).
-                var forfeited = Money.zero
-                var m = a.period.from.month
-                while m <= month {
-                    for piece in topUpPieces(c, a, span: span, month: m, handsOverLastDay: handsOverLastDay) where piece.paid {
-                        forfeited += piece.amount
-                    }
-                    m = m.next
-                }
-                guard span.start <= span.end else { continue }
-                let due = Period(span.start, span.end)
-                var l = line(c, service: service, kind: .topUpForfeited, period: due, quantity: ExactDecimal(1), unit: .once,
-                             rate: .zero, rateUnit: .once, amount: .zero)
-                l.withheld = forfeited
-                l.topUpReason = .proofMissing
-                append(c, service: service, l)
-                warnings.append(SettlementWarning(caseID: c.id, kind: .topUpProofMissing, period: due, days: due.dayCount,
-                                                  amount: forfeited))
+            if let end = ended { append(c, service: service, end) }
+            guard forfeitsNow, span.start <= span.end else { continue }
+            // Nothing of the top-up is paid (seed 003 no. 12: the extra staff was never proven).
+            var forfeited = Money.zero
+            var m = a.period.from.month
+            while m <= month {
+                forfeited += topUpDue(c, a, span: span, month: m, handsOverLastDay: handsOverLastDay)?.amount ?? .zero
+                m = m.next
             }
+            let due = Period(span.start, span.end)
+            var l = line(c, service: service, kind: .topUpForfeited, period: due, quantity: ExactDecimal(1), unit: .once,
+                         rate: .zero, rateUnit: .once, amount: .zero)
+            l.withheld = forfeited
+            l.topUpReason = .proofMissing
+            append(c, service: service, l)
+            warnings.append(SettlementWarning(caseID: c.id, kind: .topUpProofMissing, period: due, days: due.dayCount,
+                                              amount: forfeited))
         }
+    }
+
+    /// What an approval's top-up came to in month `m` (paid or withheld alike), and the days from
+    /// the first to the last day paid; nil when nothing was due.
+    func topUpDue(_ c: Case, _ a: TopUpApproval, span: TopUpSpan, month m: Month, handsOverLastDay: Bool)
+        -> (amount: Money, days: Period)? {
+        let paid = topUpPieces(c, a, span: span, month: m, handsOverLastDay: handsOverLastDay).filter(\.paid)
+        let amount = paid.reduce(Money.zero) { $0 + $1.amount }
+        guard amount != .zero, let first = paid.first, let last = paid.last else { return nil }
+        return (amount, Period(first.period.from, last.period.to))
     }
 
     /// The top-up of one approval in month `m`, as runs of days with the same pay and reason.

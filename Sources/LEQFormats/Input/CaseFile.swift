@@ -278,30 +278,8 @@ public enum CaseFile {
                 if delivered.contains(where: { $0.month == month }) { reader.error(h.at("month"), "hours for \(text) are listed twice; give one total per month"); continue }
                 if let q { delivered.append(DeliveredHours(month: month, quarterHours: q)) }
             }
-            var illnesses: [StaffIllness] = []
-            for i in a.array("staffIllness", required: false) ?? [] {
-                guard let ill = reader.object(i.value, at: i.path, keys: ["from", "to", "substituteFrom"]), let start = ill.date("from") else { continue }
-                let end = ill.date("to", required: false), substitute = ill.date("substituteFrom", required: false)
-                if let end, end < start { reader.error(ill.at("to"), "the illness ends (\(end)) before it starts (\(start))"); continue }
-                if let substitute, substitute < start { reader.error(ill.at("substituteFrom"), "the substitute starts (\(substitute)) before the illness (\(start))"); continue }
-                if let last = illnesses.last {
-                    guard let lastTo = last.to else { reader.error(i.path, "the illness before it has no end, so this one overlaps it"); continue }
-                    if start <= lastTo { reader.error(ill.at("from"), "illnesses overlap: \(start) is not after the previous illness's end (\(lastTo)); list them in order"); continue }
-                }
-                illnesses.append(StaffIllness(from: start, to: end, substituteFrom: substitute))
-            }
-            var end: TopUpEnd?
-            if let e = a.object("end", required: false, keys: ["lastDay", "reason"]) {
-                let day = e.date("lastDay")
-                let reason = e.choice("reason", TopUpEndReason.self, choices: TopUpEndReason.recorded)
-                if let reason, !TopUpEndReason.recorded.contains(reason) {
-                    reader.error(e.at("reason"), "'\(reason.rawValue)' follows from the data and is not recorded; expected one of: \(TopUpEndReason.recorded.map(\.rawValue).joined(separator: ", "))")
-                }
-                if let day, let approved, !approved.contains(day) {
-                    reader.error(e.at("lastDay"), "the end (\(day)) lies outside the approval (\(approved.from)–\(approved.to))")
-                }
-                if let day, let reason { end = TopUpEnd(lastDay: day, reason: reason) }
-            }
+            let illnesses = decodeStaffIllnesses(a)
+            let end = decodeTopUpEnd(a, approved: approved)
             guard reader.diagnostics.count == before, let from, let to, let mode, let staff, let staffStart, !tariffs.isEmpty else { continue }
             if let clash = approvals.first(where: { $0.period.intersection(Period(from, to)) != nil }) {
                 reader.error(item.path, "top-up approvals overlap: \(from)–\(to) and \(clash.period.from)–\(clash.period.to)")
@@ -312,6 +290,38 @@ public enum CaseFile {
                                            staffIllnesses: illnesses, end: end))
         }
         return approvals
+    }
+
+    /// `staffIllness: [{from, to?, substituteFrom?}]`, in order, not overlapping.
+    private static func decodeStaffIllnesses(_ a: ObjectReader) -> [StaffIllness] {
+        var illnesses: [StaffIllness] = []
+        for i in a.array("staffIllness", required: false) ?? [] {
+            guard let ill = a.reader.object(i.value, at: i.path, keys: ["from", "to", "substituteFrom"]), let start = ill.date("from") else { continue }
+            let end = ill.date("to", required: false), substitute = ill.date("substituteFrom", required: false)
+            if let end, end < start { a.reader.error(ill.at("to"), "the illness ends (\(end)) before it starts (\(start))"); continue }
+            if let substitute, substitute < start { a.reader.error(ill.at("substituteFrom"), "the substitute starts (\(substitute)) before the illness (\(start))"); continue }
+            if let last = illnesses.last {
+                guard let lastTo = last.to else { a.reader.error(i.path, "the illness before it has no end, so this one overlaps it"); continue }
+                if start <= lastTo { a.reader.error(ill.at("from"), "illnesses overlap: \(start) is not after the previous illness's end (\(lastTo)); list them in order"); continue }
+            }
+            illnesses.append(StaffIllness(from: start, to: end, substituteFrom: substitute))
+        }
+        return illnesses
+    }
+
+    /// `end: {lastDay, reason}` with a reason the engine cannot find itself, inside the approval.
+    private static func decodeTopUpEnd(_ a: ObjectReader, approved: Period?) -> TopUpEnd? {
+        guard let e = a.object("end", required: false, keys: ["lastDay", "reason"]) else { return nil }
+        let day = e.date("lastDay")
+        let reason = e.choice("reason", TopUpEndReason.self, choices: TopUpEndReason.recorded)
+        if let reason, !TopUpEndReason.recorded.contains(reason) {
+            a.reader.error(e.at("reason"), "'\(reason.rawValue)' follows from the data and is not recorded; expected one of: \(TopUpEndReason.recorded.map(\.rawValue).joined(separator: ", "))")
+        }
+        if let day, let approved, !approved.contains(day) {
+            a.reader.error(e.at("lastDay"), "the end (\(day)) lies outside the approval (\(approved.from)–\(approved.to))")
+        }
+        guard let day, let reason else { return nil }
+        return TopUpEnd(lastDay: day, reason: reason)
     }
 
     /// The cost fields of an approval or a tariff change: annual cost and position share (daily
