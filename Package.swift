@@ -13,11 +13,16 @@ let package = Package(
         .target(name: "LEQCore"),
         // Reading agreements and cases (with validation) and rendering statements.
         .target(name: "LEQFormats", dependencies: ["LEQCore"]),
+        // The system SQLite library (libsqlite3-dev), the one system dependency.
+        .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
+        // The statement store: finalised statements that never change, corrections, approvals.
+        .target(name: "LEQStore", dependencies: ["LEQCore", "LEQFormats", "CSQLite"]),
         // The commands of the `leq` tool, as a library so that tests can run them in-process.
-        .target(name: "LEQCLI", dependencies: ["LEQCore", "LEQFormats"]),
+        .target(name: "LEQCLI", dependencies: ["LEQCore", "LEQFormats", "LEQStore"]),
         .executableTarget(name: "leq", dependencies: ["LEQCLI"]),
         .testTarget(name: "LEQCoreTests", dependencies: ["LEQCore"]),
         .testTarget(name: "LEQFormatsTests", dependencies: ["LEQCore", "LEQFormats"]),
-        .testTarget(name: "LEQCLITests", dependencies: ["LEQCLI", "LEQCore", "LEQFormats"]),
+        .testTarget(name: "LEQStoreTests", dependencies: ["LEQStore", "LEQCore", "LEQFormats"]),
+        .testTarget(name: "LEQCLITests", dependencies: ["LEQCLI", "LEQCore", "LEQFormats", "LEQStore"]),
     ]
 )

@@ -16,7 +16,7 @@ struct Command: Sendable {
 
 /// The entry point: `leq COMMAND [OPTIONS]`. Returns the exit status.
 public enum LEQ {
-    static let commands: [Command] = [validate, settle, topUpCost, bench]
+    static let commands: [Command] = [validate, settle, finalize, certify, approve, statementsCommand, topUpCost, bench]
 
     public static func main(_ arguments: [String], console: Console) -> Int32 {
         guard let name = arguments.first else {
@@ -101,7 +101,7 @@ extension LEQ {
 extension LEQ {
     static let settle = Command(
         name: "settle",
-        usage: "--agreement FILE… --cases FILE --month YYYY-MM [--provider ID] [--format text|json|csv] [--lang de|en] [--issued YYYY-MM-DD] [--out FILE]",
+        usage: "--agreement FILE… --cases FILE --month YYYY-MM [--provider ID] [--format text|json|csv] [--lang de|en] [--issued YYYY-MM-DD] [--out FILE] [--store PATH]",
         summary: "Settle one month: print the statement of every provider (or one).",
         options: [
             OptionSpec("agreement", value: "FILE…", multiple: true, required: true, help: "Agreement files (leq-agreement/1)."),
@@ -112,55 +112,32 @@ extension LEQ {
             OptionSpec("lang", value: "LANG", help: "de (default) or en."),
             OptionSpec("issued", value: "YYYY-MM-DD", help: "Date of issue; default: the first day after the month."),
             OptionSpec("out", value: "FILE", help: "Write to this file (atomically) instead of standard output."),
+            OptionSpec("store", value: "PATH", help: "Statement store for corrections of finalised months; default: leq.db if it exists."),
         ],
         details: """
+            With a store, every finalised earlier month of a provider is settled again from the
+            current input; each case and kind that differs becomes a correction line naming the
+            statement it corrects (SPEC § 15).
             The statement number is PREFIX-YYYY-MM (the provider's statementPrefix): one statement per
             provider and month. The same input gives the same bytes; --issued is part of the input.
             """
     ) { options, console in
         var usage: [String] = []
-        let month = Month(iso: options.value("month")!)
-        if month == nil { usage.append("--month: '\(options.value("month")!)' is not a month; expected YYYY-MM, e.g. 2026-03") }
         let format = options.value("format") ?? "text"
         if !["text", "json", "csv"].contains(format) { usage.append("--format: '\(format)' is not a format; expected text, json or csv") }
         let language = Language(rawValue: options.value("lang") ?? "de")
         if language == nil { usage.append("--lang: '\(options.value("lang")!)' is not a language; expected de or en") }
-        var issued = month.map { $0.lastDay.next }
-        if let text = options.value("issued") {
-            issued = CivilDate(iso: text)
-            if issued == nil { usage.append("--issued: '\(text)' is not a date that exists; expected YYYY-MM-DD") }
-        }
-        guard usage.isEmpty, let month, let language, let issued else {
+        guard usage.isEmpty, let language else {
             for u in usage { console.err("leq settle: \(u)\n") }
             return ExitStatus.badInput
         }
-
-        let inputs = Inputs.load(agreements: options.all("agreement"), cases: options.value("cases"))
-        guard inputs.diagnostics.isEmpty, let contents = inputs.cases else {
-            report(inputs.diagnostics, to: console)
-            return ExitStatus.badInput
+        let job: SettleJob
+        switch SettleJob.run(options, command: "settle", console: console) {
+        case let .failure(status): return status.code
+        case let .success(j): job = j
         }
-        let provider = options.value("provider")
-        if let provider, !inputs.agreements.contains(where: { $0.provider.id == provider }) {
-            console.err("leq settle: --provider: no agreement for provider '\(provider)'; known: \(Set(inputs.agreements.map(\.provider.id)).sorted().joined(separator: ", "))\n")
-            return ExitStatus.badInput
-        }
-        let run = Settlement.run(agreements: inputs.agreements, caseload: Caseload(contents.cases), month: month,
-                                 issued: issued, provider: provider)
-        guard run.problems.isEmpty else {
-            report(run.problems.map(inputs.diagnostic(for:)), to: console)
-            return ExitStatus.badInput
-        }
-        if run.statements.isEmpty {
-            console.err("leq settle: no agreement is in force in \(month)\(provider.map { " for provider '\($0)'" } ?? ""); nothing to settle.\n")
-            return ExitStatus.badInput
-        }
-        let bytes: [UInt8]
-        switch format {
-        case "json": bytes = StatementJSON.render(run.statements, language: language)
-        case "csv": bytes = StatementCSV.render(run.statements, language: language)
-        default: bytes = StatementText.render(run.statements, language: language)
-        }
+        let (run, month) = (job.statements, job.month)
+        let bytes = render(run, format: format, language: language)
         if let out = options.value("out") {
             do throws(Files.Failure) {
                 try Files.writeAtomically(bytes, to: out)
@@ -168,8 +145,8 @@ extension LEQ {
                 console.err("leq settle: \(error.message)\n")
                 return ExitStatus.failure
             }
-            let warnings = run.statements.reduce(0) { $0 + $1.warnings.count }
-            console.err("wrote \(run.statements.count) statement\(run.statements.count == 1 ? "" : "s") for \(month) to \(out)\(warnings > 0 ? " (\(warnings) warnings)" : "")\n")
+            let warnings = run.reduce(0) { $0 + $1.warnings.count }
+            console.err("wrote \(run.count) statement\(run.count == 1 ? "" : "s") for \(month) to \(out)\(warnings > 0 ? " (\(warnings) warnings)" : "")\n")
         } else {
             console.out(bytes)
         }

@@ -38,6 +38,9 @@ public enum LineKind: String, Sendable, CaseIterable {
     /// The top-up ended without proof of the extra staff: what was withheld is not paid (amount 0,
     /// the forfeited amount in `withheld`).
     case topUpForfeited
+    /// A change to a finalised statement (SPEC § 15): the recomputed amount of one case and kind
+    /// minus what was finalised (and corrected since), naming the statement it corrects.
+    case correction
 
     /// The statement section the line is listed and totalled in.
     public var section: Section {
@@ -47,6 +50,7 @@ public enum LineKind: String, Sendable, CaseIterable {
         case .budgetInstallment, .budgetCut: return .budgets
         case .budgetSavings: return .incentives
         case .topUp, .topUpWithheld, .topUpCatchUp, .topUpNotPaid, .topUpEnded, .topUpForfeited: return .topUps
+        case .correction: return .corrections
         }
     }
 
@@ -196,6 +200,18 @@ public struct StatementLine: Hashable, Sendable {
         get { box?.value.forMonth ?? LineDetail().forMonth }
         set { detail { $0.forMonth = newValue } }
     }
+    public var corrects: String? {
+        get { box?.value.corrects ?? LineDetail().corrects }
+        set { detail { $0.corrects = newValue } }
+    }
+    public var correctedKind: LineKind? {
+        get { box?.value.correctedKind ?? LineDetail().correctedKind }
+        set { detail { $0.correctedKind = newValue } }
+    }
+    public var previousAmount: Money? {
+        get { box?.value.previousAmount ?? LineDetail().previousAmount }
+        set { detail { $0.previousAmount = newValue } }
+    }
 
     /// Changes the rare fields in place when this line holds the only reference.
     private mutating func detail(_ change: (inout LineDetail) -> Void) {
@@ -268,6 +284,13 @@ public struct LineDetail: Hashable, Sendable {
     public var withheld: Money?
     /// Top-up catch-up lines: the month whose withheld top-up the line pays.
     public var forMonth: Month?
+    /// Correction lines: the number of the finalised statement corrected.
+    public var corrects: String?
+    /// Correction lines: the kind of the lines corrected.
+    public var correctedKind: LineKind?
+    /// Correction lines: what was paid so far for the case and kind (finalised plus earlier
+    /// corrections); the line's amount is the recomputed amount minus this.
+    public var previousAmount: Money?
 }
 
 /// Copy-on-write storage for `LineDetail`.

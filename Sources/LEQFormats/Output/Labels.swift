@@ -154,6 +154,11 @@ struct Labels {
             let a = line.withheld.map { f.money($0) } ?? "?"
             return t("Kein Nachweis der Zusatzkraft bis zum Ende der Zusatzbetreuung: der Zuschlag aller fälligen Tage, \(a), wird nicht gezahlt",
                      "No proof of the extra staff by the end of the top-up: the top-up of all days due, \(a), is not paid")
+        case .correction:
+            let kind = line.correctedKind.map(kindName) ?? "?"
+            let m = line.forMonth.map { f.month($0) } ?? "?"
+            return t("Korrektur zu \(line.corrects ?? "?") (\(m)), \(kind): neu \(f.money((line.previousAmount ?? .zero) + line.amount)) statt bisher \(f.money(line.previousAmount ?? .zero))",
+                     "Correction to \(line.corrects ?? "?") (\(m)), \(kind): now \(f.money((line.previousAmount ?? .zero) + line.amount)) instead of \(f.money(line.previousAmount ?? .zero)) so far")
         case .clearingFee:
             let days = line.clearingDays.map { "\($0.upperBound)" } ?? "?"
             return t("Clearingpauschale (deckt \(days) Clearingtage)", "Clearing fee (covers \(days) clearing days)") + increase
@@ -224,6 +229,31 @@ struct Labels {
         case .caseEnded?: return t("Hilfe beendet", "the case ended")
         case .staffIllness?: return t("Zusatzkraft ab dem 43. Krankheitstag ohne Vertretung (Krankengeld)", "extra staff ill from day 43 without a substitute (sick pay)")
         case .absentPaid?, .absentReduced?, .staffIll?, .substitute?, nil: return ""
+        }
+    }
+
+    /// A line kind's short name, as a correction names what it corrects.
+    func kindName(_ kind: LineKind) -> String {
+        switch kind {
+        case .flatRate: return t("Fallpauschale", "flat rate")
+        case .clearingFee: return t("Clearingpauschale", "clearing fee")
+        case .clearingExtension: return t("Clearing-Verlängerung", "clearing extension")
+        case .dailyRate: return t("Tagessatz", "daily rate")
+        case .absenceFull: return t("Abwesenheit (voll)", "absence (full)")
+        case .absenceReduced: return t("Abwesenheit (abgesenkt)", "absence (reduced)")
+        case .absenceUnpaid: return t("Abwesenheit (nicht vergütet)", "absence (not paid)")
+        case .hours: return t("Fachleistungsstunden", "specialist hours")
+        case .hoursNotApproved: return t("Fachleistungsstunden (nicht bewilligt)", "specialist hours (not approved)")
+        case .budgetInstallment: return t("Fallbudget (Rate)", "case budget (installment)")
+        case .budgetCut: return t("Fallbudget (Kürzung)", "case budget (cut)")
+        case .budgetSavings: return t("Einsparanteil", "savings share")
+        case .topUp: return t("Zusatzbetreuung", "top-up")
+        case .topUpWithheld: return t("Zusatzbetreuung (einbehalten)", "top-up (withheld)")
+        case .topUpCatchUp: return t("Zusatzbetreuung (Nachzahlung)", "top-up (catch-up)")
+        case .topUpNotPaid: return t("Zusatzbetreuung (nicht vergütet)", "top-up (not paid)")
+        case .topUpEnded: return t("Zusatzbetreuung (Ende)", "top-up (end)")
+        case .topUpForfeited: return t("Zusatzbetreuung (verfallen)", "top-up (forfeited)")
+        case .correction: return t("Korrektur", "correction")
         }
     }
 

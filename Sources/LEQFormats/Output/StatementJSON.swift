@@ -93,6 +93,9 @@ public enum StatementJSON {
             if let r = line.topUpReason { w.field("topUpReason", r.rawValue) }
             if let m = line.forMonth { w.field("forMonth", m.iso) }
             if let a = line.withheld { w.field("withheld", a.decimalString) }
+            if let n = line.corrects { w.field("corrects", n) }
+            if let k = line.correctedKind { w.field("correctedKind", k.rawValue) }
+            if let a = line.previousAmount { w.field("previousAmount", a.decimalString) }
             w.field("amount", line.amount.decimalString)
             w.beginObject("bearers")
             for (i, b) in s.bearers.enumerated() { w.field(b.id, line.bearerParts[i].decimalString) }

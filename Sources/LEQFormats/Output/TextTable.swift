@@ -1,18 +1,18 @@
 /// Lays out rows in columns for the terminal: widths from the widest cell (in characters),
 /// text left, numbers right.
-struct TextTable {
-    enum Align { case left, right }
+public struct TextTable {
+    public enum Align: Sendable { case left, right }
 
     var columns: [Align]
     /// Rows of cells; a row of one cell marked `span` is printed as it is, across all columns.
     var rows: [(cells: [String], span: Bool)] = []
 
-    init(_ columns: [Align]) { self.columns = columns }
+    public init(_ columns: [Align]) { self.columns = columns }
 
-    mutating func add(_ row: [String]) { rows.append((row, false)) }
-    mutating func addSpan(_ text: String) { rows.append(([text], true)) }
+    public mutating func add(_ row: [String]) { rows.append((row, false)) }
+    public mutating func addSpan(_ text: String) { rows.append(([text], true)) }
 
-    func render(indent: String = "") -> [String] {
+    public func render(indent: String = "") -> [String] {
         var widths = [Int](repeating: 0, count: columns.count)
         for row in rows where !row.span {
             for (i, cell) in row.cells.enumerated() where i < widths.count { widths[i] = max(widths[i], cell.count) }

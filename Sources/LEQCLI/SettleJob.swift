@@ -1,0 +1,129 @@
+import Foundation
+import LEQCore
+import LEQFormats
+import LEQStore
+
+/// Settling a month as `settle` and `finalize` both do it — one code path, so that what `settle`
+/// shows is exactly what `finalize` stores (SPEC § 15): read and check the inputs, settle, and
+/// add the corrections of every finalised earlier month found in the store.
+struct SettleJob {
+    var month: Month
+    var inputs: Inputs
+    var statements: [Statement]
+    /// The store read for corrections (nil: none given and no leq.db here).
+    var store: Store?
+
+    /// The default store file, in the working folder.
+    static let defaultStore = "leq.db"
+
+    /// Settles from the command's options (`--agreement`, `--cases`, `--month`, `--provider`,
+    /// `--issued`, `--store`); on bad input reports it and gives the exit status.
+    /// `createStore`: open (and create) the store even when the file does not exist yet.
+    static func run(_ options: ParsedOptions, command: String, console: Console, createStore: Bool = false) -> Result<SettleJob, Status> {
+        var usage: [String] = []
+        let month = Month(iso: options.value("month")!)
+        if month == nil { usage.append("--month: '\(options.value("month")!)' is not a month; expected YYYY-MM, e.g. 2026-03") }
+        var issued = month.map { $0.lastDay.next }
+        if let text = options.value("issued") {
+            issued = CivilDate(iso: text)
+            if issued == nil { usage.append("--issued: '\(text)' is not a date that exists; expected YYYY-MM-DD") }
+        }
+        guard usage.isEmpty, let month, let issued else {
+            for u in usage { console.err("leq \(command): \(u)\n") }
+            return .failure(Status(ExitStatus.badInput))
+        }
+        let inputs = Inputs.load(agreements: options.all("agreement"), cases: options.value("cases"))
+        guard inputs.diagnostics.isEmpty, let contents = inputs.cases else {
+            report(inputs.diagnostics, to: console)
+            return .failure(Status(ExitStatus.badInput))
+        }
+        let provider = options.value("provider")
+        if let provider, !inputs.agreements.contains(where: { $0.provider.id == provider }) {
+            console.err("leq \(command): --provider: no agreement for provider '\(provider)'; known: \(Set(inputs.agreements.map(\.provider.id)).sorted().joined(separator: ", "))\n")
+            return .failure(Status(ExitStatus.badInput))
+        }
+        var store: Store?
+        let storePath = options.value("store") ?? SettleJob.defaultStore
+        if createStore || options.value("store") != nil || FileManager.default.fileExists(atPath: storePath) {
+            do throws(StoreError) {
+                store = try Store(path: storePath)
+            } catch {
+                console.err("leq \(command): \(error.message)\n")
+                return .failure(Status(exitStatus(error)))
+            }
+        }
+        let caseload = Caseload(contents.cases)
+        let run = Settlement.run(agreements: inputs.agreements, caseload: caseload, month: month, issued: issued, provider: provider)
+        guard run.problems.isEmpty else {
+            report(run.problems.map(inputs.diagnostic(for:)), to: console)
+            return .failure(Status(ExitStatus.badInput))
+        }
+        if run.statements.isEmpty {
+            console.err("leq \(command): no agreement is in force in \(month)\(provider.map { " for provider '\($0)'" } ?? ""); nothing to settle.\n")
+            return .failure(Status(ExitStatus.badInput))
+        }
+        var statements = run.statements
+        if let store {
+            do throws(StoreError) {
+                statements = try corrected(statements, store: store, inputs: inputs, caseload: caseload)
+            } catch {
+                console.err("leq \(command): \(error.message)\n")
+                return .failure(Status(exitStatus(error)))
+            }
+        }
+        return .success(SettleJob(month: month, inputs: inputs, statements: statements, store: store))
+    }
+
+    /// Adds to each open statement the corrections of its provider's finalised earlier months.
+    private static func corrected(_ statements: [Statement], store: Store, inputs: Inputs, caseload: Caseload) throws(StoreError) -> [Statement] {
+        var out: [Statement] = []
+        for s in statements {
+            var finalised: [FinalisedStatement] = []
+            for record in try store.statements(provider: s.provider.id) where record.month < s.month {
+                var paid: [FinalisedStatement.Paid] = []
+                // Its own lines (not the corrections it carries of earlier months), and the corrections of it since.
+                let own = try store.lines(record.number).filter { $0.corrects == nil }
+                for line in try own + store.corrections(of: record.number) {
+                    guard let kind = LineKind(rawValue: line.correctedKind ?? line.kind) else { continue }
+                    paid.append(FinalisedStatement.Paid(caseID: line.caseID, service: line.service, fileReference: line.fileReference,
+                                                        kind: kind, amount: line.amount))
+                }
+                finalised.append(FinalisedStatement(number: record.number, month: record.month, paid: paid))
+            }
+            guard !finalised.isEmpty, let agreement = inputs.agreements.first(where: { $0.provider.id == s.provider.id && $0.validity.contains(s.month.firstDay) })
+            else {
+                out.append(s)
+                continue
+            }
+            out.append(Settlement.correcting(s, agreement: agreement, caseload: caseload, finalised: finalised) { month in
+                Settlement.run(agreements: inputs.agreements, caseload: caseload, month: month, issued: month.lastDay.next,
+                               provider: s.provider.id).statements.first
+            })
+        }
+        return out
+    }
+
+    /// The exit status for a store error: 2 when the user must change what they asked for.
+    static func exitStatus(_ error: StoreError) -> Int32 {
+        switch error.kind {
+        case .busy, .failed: return ExitStatus.failure
+        case .cannotOpen, .notAStore, .newerVersion, .refused, .notFound: return ExitStatus.badInput
+        }
+    }
+
+    /// An exit status as an error, so that `run` can return it.
+    struct Status: Error {
+        var code: Int32
+        init(_ code: Int32) { self.code = code }
+    }
+}
+
+/// The statements of a run in one format and language: one code path for `settle`, `finalize`
+/// and `statements show`.
+func render(_ statements: [Statement], format: String, language: Language) -> [UInt8] {
+    switch format {
+    case "json": return StatementJSON.render(statements, language: language)
+    case "csv": return StatementCSV.render(statements, language: language)
+    default: return StatementText.render(statements, language: language)
+    }
+}

@@ -1,0 +1,91 @@
+/// What a finalised statement paid, per case and kind: its own lines and the corrections of it in
+/// later finalised statements (SPEC § 15).
+public struct FinalisedStatement: Sendable {
+    public struct Paid: Sendable {
+        public var caseID: String
+        public var service: String
+        public var fileReference: String
+        public var kind: LineKind
+        public var amount: Money
+
+        public init(caseID: String, service: String, fileReference: String, kind: LineKind, amount: Money) {
+            self.caseID = caseID
+            self.service = service
+            self.fileReference = fileReference
+            self.kind = kind
+            self.amount = amount
+        }
+    }
+
+    public var number: String
+    public var month: Month
+    public var paid: [Paid]
+
+    public init(number: String, month: Month, paid: [Paid]) {
+        self.number = number
+        self.month = month
+        self.paid = paid
+    }
+}
+
+extension Settlement {
+    /// The open statement with correction lines added: for every finalised earlier month of its
+    /// provider, each case and kind whose recomputed amount differs from what was paid so far gets
+    /// one line of the difference, naming the statement it corrects. `recomputed` gives the month's
+    /// statement settled again from the current input (nil: nothing to settle then).
+    public static func correcting(_ open: Statement, agreement: Agreement, caseload: Caseload, finalised: [FinalisedStatement],
+                                  recomputed: (Month) -> Statement?) -> Statement {
+        var builder = StatementBuilder(agreement: agreement, month: open.month)
+        let flags = Dictionary(caseload.cases.map { ($0.id, $0.flags) }, uniquingKeysWith: { a, _ in a })
+        for f in finalised.sorted(by: { $0.month < $1.month }) where f.month < open.month {
+            struct Key: Hashable {
+                var caseID: String
+                var kind: LineKind
+            }
+            var was: [Key: Money] = [:], now: [Key: Money] = [:]
+            var places: [String: (service: String, fileReference: String)] = [:]
+            for p in f.paid {
+                was[Key(caseID: p.caseID, kind: p.kind), default: .zero] += p.amount
+                places[p.caseID] = (p.service, p.fileReference)
+            }
+            for line in recomputed(f.month)?.lines ?? [] where line.kind != .correction {
+                now[Key(caseID: line.caseID, kind: line.kind), default: .zero] += line.amount
+                places[line.caseID] = (line.service, line.fileReference)
+            }
+            let keys = Set(was.keys).union(now.keys).sorted {
+                ($0.caseID, LineKind.allCases.firstIndex(of: $0.kind)!) < ($1.caseID, LineKind.allCases.firstIndex(of: $1.kind)!)
+            }
+            for key in keys {
+                let before = was[key] ?? .zero, after = now[key] ?? .zero
+                guard before != after, let place = places[key.caseID] else { continue }
+                var l = StatementLine(caseID: key.caseID, fileReference: place.fileReference, service: place.service, kind: .correction,
+                                      category: nil, period: f.month.period, quantity: ExactDecimal(1), unit: .once,
+                                      rate: after - before, rateUnit: .once, amount: after - before, bearerParts: [])
+                l.corrects = f.number
+                l.correctedKind = key.kind
+                l.previousAmount = before
+                l.forMonth = f.month
+                builder.appendCorrection(l, flags: flags[key.caseID] ?? [])
+            }
+        }
+        guard !builder.lines.isEmpty else { return open }
+        return Statement(number: open.number, month: open.month, issued: open.issued, agreementID: open.agreementID,
+                         youthOffice: open.youthOffice, provider: open.provider, bearers: open.bearers, services: open.services,
+                         lines: open.lines + builder.lines, warnings: open.warnings, budgets: open.budgets)
+    }
+}
+
+extension StatementBuilder {
+    /// A correction is split among the bearers as the lines it corrects are.
+    mutating func appendCorrection(_ line: consuming StatementLine, flags: [String]) {
+        let service = agreement.service(line.service)
+            ?? Service(id: line.service, name: line.service, legalBasis: "", setting: .ambulant)
+        let rule = agreement.shares(service: service, kind: line.correctedKind ?? line.kind, flags: flags)
+        var parts = [Money](repeating: .zero, count: rule.numerators.count)
+        Allocation.largestRemainder(line.amount, numerators: rule.numerators, denominator: rule.denominator) { i, part in
+            parts[i] = part
+        }
+        line.bearerParts = parts
+        lines.append(consume line)
+    }
+}

@@ -1,0 +1,138 @@
+import CSQLite
+
+/// A thin, safe wrapper around one SQLite connection: statements with bound values, rows read by
+/// column, transactions that roll back on any error. Only what the store needs.
+final class Database {
+    private var handle: OpaquePointer?
+    let path: String
+
+    /// Opens (or creates, with `create`) the file. Waits up to `busyTimeout` ms for another
+    /// process's write lock before failing with `busy`.
+    init(path: String, create: Bool, busyTimeout: Int32 = 5000) throws(StoreError) {
+        self.path = path
+        let flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0) | SQLITE_OPEN_FULLMUTEX
+        let rc = sqlite3_open_v2(path, &handle, flags, nil)
+        guard rc == SQLITE_OK else {
+            let message = handle.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open"
+            sqlite3_close(handle)
+            handle = nil
+            throw StoreError(.cannotOpen, create ? "\(path): \(message)" : "there is no statement store at \(path) (\(message)); finalise a month first or give --store")
+        }
+        sqlite3_busy_timeout(handle, busyTimeout)
+        sqlite3_extended_result_codes(handle, 1)
+    }
+
+    deinit { sqlite3_close_v2(handle) }
+
+    /// Runs SQL without results (several statements allowed).
+    func execute(_ sql: String) throws(StoreError) {
+        var error: UnsafeMutablePointer<CChar>?
+        let rc = sqlite3_exec(handle, sql, nil, nil, &error)
+        if rc != SQLITE_OK {
+            let message = error.map { String(cString: $0) } ?? "error \(rc)"
+            sqlite3_free(error)
+            throw StoreError(code: rc, message)
+        }
+    }
+
+    /// Runs one statement with values bound to `?1`, `?2`, …, calling `row` for each result row.
+    func query(_ sql: String, _ values: [Value] = [], row: (Row) throws(StoreError) -> Void = { _ throws(StoreError) in }) throws(StoreError) {
+        var statement: OpaquePointer?
+        var rc = sqlite3_prepare_v2(handle, sql, -1, &statement, nil)
+        guard rc == SQLITE_OK else { throw StoreError(code: rc, String(cString: sqlite3_errmsg(handle))) }
+        defer { sqlite3_finalize(statement) }
+        for (i, value) in values.enumerated() {
+            let index = Int32(i + 1)
+            switch value {
+            case let .text(s): rc = sqlite3_bind_text(statement, index, s, -1, SQLITE_TRANSIENT)
+            case let .int(n): rc = sqlite3_bind_int64(statement, index, n)
+            case let .blob(bytes):
+                rc = bytes.withUnsafeBytes { sqlite3_bind_blob(statement, index, $0.baseAddress, Int32($0.count), SQLITE_TRANSIENT) }
+            case .null: rc = sqlite3_bind_null(statement, index)
+            }
+            guard rc == SQLITE_OK else { throw StoreError(code: rc, String(cString: sqlite3_errmsg(handle))) }
+        }
+        while true {
+            rc = sqlite3_step(statement)
+            if rc == SQLITE_DONE { return }
+            guard rc == SQLITE_ROW else { throw StoreError(code: rc, String(cString: sqlite3_errmsg(handle))) }
+            try row(Row(statement: statement))
+        }
+    }
+
+    /// The rows of a query, each read by `read`.
+    func rows<T>(_ sql: String, _ values: [Value] = [], _ read: (Row) -> T) throws(StoreError) -> [T] {
+        var out: [T] = []
+        try query(sql, values) { r throws(StoreError) in out.append(read(r)) }
+        return out
+    }
+
+    /// Runs `body` in one write transaction (BEGIN IMMEDIATE: the write lock is taken at once,
+    /// so two writers cannot both read a state and then both act on it). Any error rolls back.
+    func transaction<T>(_ body: () throws(StoreError) -> T) throws(StoreError) -> T {
+        try execute("BEGIN IMMEDIATE")
+        do {
+            let result = try body()
+            try execute("COMMIT")
+            return result
+        } catch {
+            try? execute("ROLLBACK")
+            throw error
+        }
+    }
+
+    enum Value {
+        case text(String)
+        case int(Int64)
+        case blob([UInt8])
+        case null
+    }
+
+    struct Row {
+        let statement: OpaquePointer?
+        func text(_ i: Int32) -> String { sqlite3_column_text(statement, i).map { String(cString: $0) } ?? "" }
+        func optionalText(_ i: Int32) -> String? { sqlite3_column_type(statement, i) == SQLITE_NULL ? nil : text(i) }
+        func int(_ i: Int32) -> Int64 { sqlite3_column_int64(statement, i) }
+        func blob(_ i: Int32) -> [UInt8] {
+            let count = Int(sqlite3_column_bytes(statement, i))
+            guard count > 0, let base = sqlite3_column_blob(statement, i) else { return [] }
+            return Array(UnsafeRawBufferPointer(start: base, count: count))
+        }
+    }
+}
+
+/// SQLite's "copy this value now" destructor, which the C macro spells as -1.
+private let SQLITE_TRANSIENT = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+/// What went wrong with the store, said for a person. The command line exits with status 1
+/// (2 for a refusal such as finalising a month again with other input).
+public struct StoreError: Error, Sendable, CustomStringConvertible {
+    public enum Kind: Sendable {
+        case cannotOpen
+        case notAStore
+        case newerVersion
+        case busy
+        case refused
+        case notFound
+        case failed
+    }
+
+    public var kind: Kind
+    public var message: String
+
+    public init(_ kind: Kind, _ message: String) {
+        self.kind = kind
+        self.message = message
+    }
+
+    init(code: Int32, _ message: String) {
+        switch code & 0xff {
+        case SQLITE_BUSY, SQLITE_LOCKED: self.init(.busy, "the store is busy (another leq is writing to it): \(message)")
+        case SQLITE_NOTADB: self.init(.notAStore, "not an SQLite database: \(message)")
+        case SQLITE_CORRUPT: self.init(.notAStore, "the store file is damaged: \(message)")
+        default: self.init(.failed, message)
+        }
+    }
+
+    public var description: String { message }
+}

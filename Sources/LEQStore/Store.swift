@@ -1,0 +1,205 @@
+import LEQCore
+
+/// The statement store (SPEC § 15): one SQLite file holding every finalised statement, byte for
+/// byte in each format as it was finalised, its lines for later corrections, the digests of the
+/// input files it came from, who finalised it and when, and the two sign-offs of the four-eyes
+/// principle. A finalised statement is never changed or deleted.
+public final class Store {
+    /// `PRAGMA application_id`: marks the file as a LEQ store ("LEQ1").
+    static let applicationID: Int64 = 0x4C45_5131
+    /// The schema version this code writes; older stores are migrated on open.
+    public static let schemaVersion = migrations.count
+
+    /// Each migration takes the schema from version i to i + 1. Never edit one that has shipped:
+    /// add a new one.
+    static let migrations: [String] = [
+        // 1: statements, their inputs, renderings and lines.
+        """
+        CREATE TABLE statement (
+            number TEXT PRIMARY KEY,
+            provider TEXT NOT NULL,
+            month TEXT NOT NULL,
+            agreement TEXT NOT NULL,
+            issued TEXT NOT NULL,
+            total_cents INTEGER NOT NULL,
+            input_digest TEXT NOT NULL,
+            finalized_by TEXT NOT NULL,
+            finalized_at TEXT NOT NULL,
+            UNIQUE (provider, month)
+        );
+        CREATE TABLE statement_input (
+            number TEXT NOT NULL REFERENCES statement(number),
+            role TEXT NOT NULL,
+            path TEXT NOT NULL,
+            sha256 TEXT NOT NULL
+        );
+        CREATE TABLE statement_rendering (
+            number TEXT NOT NULL REFERENCES statement(number),
+            format TEXT NOT NULL,
+            language TEXT NOT NULL,
+            bytes BLOB NOT NULL,
+            PRIMARY KEY (number, format, language)
+        );
+        CREATE TABLE statement_line (
+            number TEXT NOT NULL REFERENCES statement(number),
+            position INTEGER NOT NULL,
+            case_id TEXT NOT NULL,
+            service TEXT NOT NULL,
+            file_reference TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            amount_cents INTEGER NOT NULL,
+            corrects TEXT,
+            corrected_kind TEXT,
+            PRIMARY KEY (number, position)
+        );
+        CREATE TRIGGER statement_never_changes BEFORE UPDATE ON statement
+            BEGIN SELECT RAISE(ABORT, 'a finalised statement never changes'); END;
+        CREATE TRIGGER statement_never_deleted BEFORE DELETE ON statement
+            BEGIN SELECT RAISE(ABORT, 'a finalised statement is never deleted'); END;
+        CREATE TRIGGER rendering_never_changes BEFORE UPDATE ON statement_rendering
+            BEGIN SELECT RAISE(ABORT, 'a finalised statement never changes'); END;
+        CREATE TRIGGER line_never_changes BEFORE UPDATE ON statement_line
+            BEGIN SELECT RAISE(ABORT, 'a finalised statement never changes'); END;
+        """,
+        // 2: the four-eyes sign-offs (sachlich und rechnerisch richtig; Anordnung).
+        """
+        CREATE TABLE sign_off (
+            number TEXT NOT NULL REFERENCES statement(number),
+            role TEXT NOT NULL CHECK (role IN ('certified', 'approved')),
+            by TEXT NOT NULL,
+            at TEXT NOT NULL,
+            PRIMARY KEY (number, role)
+        );
+        CREATE TRIGGER sign_off_never_changes BEFORE UPDATE ON sign_off
+            BEGIN SELECT RAISE(ABORT, 'a sign-off never changes'); END;
+        """,
+    ]
+
+    let db: Database
+    public var path: String { db.path }
+
+    /// Opens the store at `path`, creating it when missing, and migrates an older schema.
+    /// Refuses a file that is not a LEQ store, or one written by a newer LEQ.
+    /// With `create: false`, a missing file is an error rather than a new, empty store.
+    public convenience init(path: String, create: Bool = true) throws(StoreError) {
+        try self.init(path: path, migrateTo: Store.schemaVersion, create: create)
+    }
+
+    /// Opens and migrates only up to `version` (tests build older stores this way).
+    init(path: String, migrateTo version: Int, create: Bool = true) throws(StoreError) {
+        db = try Database(path: path, create: create)
+        do throws(StoreError) {
+            try migrate(path: path, to: version)
+        } catch {
+            guard error.kind == .notAStore, !error.message.hasPrefix(path) else { throw error }
+            throw StoreError(.notAStore, "\(path) is not a LEQ statement store (not an SQLite database, or damaged); give another --store path")
+        }
+    }
+
+    private func migrate(path: String, to version: Int) throws(StoreError) {
+        try db.transaction { () throws(StoreError) in
+            var appID: Int64 = 0, userVersion: Int64 = 0, tables: Int64 = 0
+            do throws(StoreError) {
+                try db.query("PRAGMA application_id") { r throws(StoreError) in appID = r.int(0) }
+                try db.query("PRAGMA user_version") { r throws(StoreError) in userVersion = r.int(0) }
+                try db.query("SELECT count(*) FROM sqlite_master") { r throws(StoreError) in tables = r.int(0) }
+            } catch {
+                guard error.kind == .notAStore else { throw error }
+                throw StoreError(.notAStore, "\(path) is not a LEQ statement store (not an SQLite database); give another --store path")
+            }
+            if tables > 0 && appID != Store.applicationID {
+                throw StoreError(.notAStore, "\(path) is an SQLite database of another application, not a LEQ statement store; give another --store path")
+            }
+            if userVersion > Int64(Store.migrations.count) {
+                throw StoreError(.newerVersion, "\(path) was written by a newer LEQ (store schema \(userVersion), this LEQ knows up to \(Store.migrations.count)); update LEQ")
+            }
+            if tables == 0 { try db.execute("PRAGMA application_id = \(Store.applicationID)") }
+            for v in Int(userVersion)..<version {
+                try db.execute(Store.migrations[v])
+                try db.execute("PRAGMA user_version = \(v + 1)")
+            }
+        }
+    }
+
+    /// The schema version of the open file.
+    public func version() throws(StoreError) -> Int {
+        var v: Int64 = 0
+        try db.query("PRAGMA user_version") { r throws(StoreError) in v = r.int(0) }
+        return Int(v)
+    }
+}
+
+// MARK: - What is stored
+
+/// One input file of a finalised statement and its SHA-256.
+public struct StoredInput: Sendable, Equatable {
+    public var role: String
+    public var path: String
+    public var sha256: String
+
+    public init(role: String, path: String, sha256: String) {
+        self.role = role
+        self.path = path
+        self.sha256 = sha256
+    }
+}
+
+/// A statement rendered in one format and language, as it is stored and shown.
+public struct Rendering: Sendable, Equatable {
+    public var format: String
+    public var language: String
+    public var bytes: [UInt8]
+
+    public init(format: String, language: String, bytes: [UInt8]) {
+        self.format = format
+        self.language = language
+        self.bytes = bytes
+    }
+}
+
+/// A statement about to be finalised: the statement itself and its renderings.
+public struct Finalisable: Sendable {
+    public var statement: Statement
+    public var renderings: [Rendering]
+
+    public init(statement: Statement, renderings: [Rendering]) {
+        self.statement = statement
+        self.renderings = renderings
+    }
+}
+
+/// A sign-off: who gave it and when.
+public struct SignOff: Sendable, Equatable {
+    public var by: String
+    public var at: String
+}
+
+/// A finalised statement as the store lists it.
+public struct StoredStatement: Sendable, Equatable {
+    public var number: String
+    public var provider: String
+    public var month: Month
+    public var agreement: String
+    public var issued: String
+    public var total: Money
+    public var inputDigest: String
+    public var finalizedBy: String
+    public var finalizedAt: String
+    public var certified: SignOff?
+    public var approved: SignOff?
+
+    /// Paid only once both sign-offs are given (SPEC § 15).
+    public var payable: Bool { certified != nil && approved != nil }
+}
+
+/// A line of a finalised statement, as corrections compare it.
+public struct StoredLine: Sendable, Equatable {
+    public var caseID: String
+    public var service: String
+    public var fileReference: String
+    public var kind: String
+    public var amount: Money
+    /// For a correction line: the statement it corrects and the kind it corrects.
+    public var corrects: String?
+    public var correctedKind: String?
+}
