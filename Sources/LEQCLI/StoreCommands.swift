@@ -73,7 +73,7 @@ extension LEQ {
             })
         }
         do throws(StoreError) {
-            let outcome = try store.finalize(items, inputs: inputs, by: by, at: now(), failAfter: LEQ.failFinalizeAfter)
+            let outcome = try store.finalize(items, inputs: inputs, by: by, at: now())
             for number in outcome.stored {
                 let s = job.statements.first { $0.number == number }!
                 console.out("finalised \(number): \(Formatter(.de).money(s.totals.all)) (\(s.lines.count) lines) in \(store.path)\n")
@@ -87,9 +87,6 @@ extension LEQ {
             return SettleJob.exitStatus(error)
         }
     }
-
-    /// Tests only: make `finalize` fail after this many statements, inside the transaction.
-    nonisolated(unsafe) static var failFinalizeAfter: Int? = ProcessInfo.processInfo.environment["LEQ_TEST_FAIL_FINALIZE_AFTER"].flatMap(Int.init)
 }
 
 // MARK: - certify, approve

@@ -1,0 +1,169 @@
+import Foundation
+import Testing
+import LEQCore
+import LEQFormats
+@testable import LEQCLI
+
+/// A folder of the test's own with a copy of the top-up sample's cases, which tests change.
+private struct Workspace {
+    let folder = temporaryFolder()
+    var store: String { folder.appendingPathComponent("leq.db").path }
+    var cases: String { folder.appendingPathComponent("cases.json").path }
+
+    init() { try! FileManager.default.copyItem(atPath: topUpCases, toPath: cases) }
+
+    func remove() { try? FileManager.default.removeItem(at: folder) }
+
+    /// Changes the case file as JSON text: each pair replaces its first occurrence.
+    func change(_ pairs: [(String, String)]) {
+        var text = String(decoding: FileManager.default.contents(atPath: cases)!, as: UTF8.self)
+        for (old, new) in pairs {
+            let changed = text.replacingFirst(old, with: new)
+            precondition(changed != text, "the replacement '\(old)' did not apply")
+            text = changed
+        }
+        try! Data(text.utf8).write(to: URL(fileURLWithPath: cases))
+    }
+
+    func run(_ command: String, _ month: String, _ extra: [String] = []) -> (status: Int32, out: [UInt8], err: String) {
+        leq([command, "--agreement"] + dailyAgreements + ["--cases", cases, "--month", month, "--store", store] + extra)
+    }
+}
+
+extension String {
+    func replacingFirst(_ old: String, with new: String) -> String {
+        guard let r = range(of: old) else { return self }
+        return replacingCharacters(in: r, with: new)
+    }
+}
+
+/// The JSON lines of kind `correction` in a settle output.
+private func correctionLines(_ out: [UInt8]) throws -> [[String: String]] {
+    let (root, _) = try JSONParser.parse(out)
+    guard case let .object(top) = root, case let .array(statements)? = top.first(where: { $0.key == "statements" })?.value else { return [] }
+    var found: [[String: String]] = []
+    for case let .object(statement) in statements {
+        guard case let .array(lines)? = statement.first(where: { $0.key == "lines" })?.value else { continue }
+        for case let .object(fields) in lines {
+            var line: [String: String] = [:]
+            for (key, value) in fields { if case let .string(s) = value { line[key] = s } }
+            if line["kind"] == "correction" { found.append(line) }
+        }
+    }
+    return found
+}
+
+@Suite("Finalising, corrections, four eyes through the command line (SPEC § 15)")
+struct StoreCommandTests {
+    @Test("What settle shows is what finalize stores, byte for byte, in every format and language")
+    func settleEqualsFinalize() {
+        let w = Workspace()
+        defer { w.remove() }
+        let r = w.run("finalize", "2026-03", ["--by", "Anna Kassner"])
+        #expect(r.status == 0, "\(r.err)")
+        #expect(String(decoding: r.out, as: UTF8.self).contains("finalised KRR-2026-03"))
+        for provider in ["krr", "hjw"] {
+            let number = provider.uppercased() + "-2026-03"
+            for format in ["json", "text", "csv"] {
+                for lang in ["de", "en"] {
+                    let settled = w.run("settle", "2026-03", ["--provider", provider, "--format", format, "--lang", lang])
+                    let shown = leq(["statements", "show", number, "--format", format, "--lang", lang, "--store", w.store])
+                    #expect(shown.status == 0 && !shown.out.isEmpty && shown.out == settled.out, "\(number) \(format) \(lang)")
+                }
+            }
+        }
+        let again = w.run("finalize", "2026-03", ["--by", "Bernd Vogt"])
+        #expect(again.status == 0 && String(decoding: again.out, as: UTF8.self).contains("unchanged KRR-2026-03"))
+        let info = String(decoding: leq(["statements", "show", "KRR-2026-03", "--store", w.store]).out, as: UTF8.self)
+        #expect(info.contains("finalisiert: Anna Kassner") && info.contains("cases \(w.cases) ") && info.contains("zahlbar: nein"))
+    }
+
+    @Test("A back-dated category change, a late absence and a late top-up proof become correction lines naming March")
+    func backDatedChanges() throws {
+        let w = Workspace()
+        defer { w.remove() }
+        // As March was finalised: Z-301 in category B, Z-302 without its late absence, Z-307 without proof.
+        #expect(w.run("finalize", "2026-03", ["--by", "Anna"]).status == 0)
+        w.change([
+            (#""categories": [{"category": "B", "from": "2025-10-01"}]"#, #""categories": [{"category": "B", "from": "2025-10-01"}, {"category": "C", "from": "2026-03-16"}]"#),
+            (#""absences": [{"from": "2026-03-09", "to": "2026-03-22", "reason": "holiday"}]"#, #""absences": [{"from": "2026-03-09", "to": "2026-03-22", "reason": "holiday"}, {"from": "2026-03-26", "to": "2026-03-29", "reason": "hospital"}]"#),
+            (#""positionShare": "0.2","#, #""positionShare": "0.2", "proofReceived": "2026-03-20","#),
+        ])
+        let refused = w.run("finalize", "2026-03", ["--by", "Anna"])
+        #expect(refused.status == 2 && refused.err.contains("never changes") && refused.err.contains("--month 2026-04"))
+        let april = w.run("settle", "2026-04", ["--format", "json"])
+        #expect(april.status == 0, "\(april.err)")
+        let lines = try correctionLines(april.out)
+        func line(_ c: String, _ kind: String) -> [String: String]? { lines.first { $0["case"] == c && $0["correctedKind"] == kind } }
+        // Z-301: days 16–31 March at C (212.60) instead of B (178.43): 16 × 34.17 = 546.72.
+        #expect(line("Z-301", "dailyRate")?["amount"] == "546.72")
+        #expect(line("Z-301", "dailyRate")?["corrects"] == "KRR-2026-03")
+        // Z-302: 4 hospital days (over 3 days: 80 % from the first day, 170.08) instead of present; top-up not paid then.
+        #expect(line("Z-302", "dailyRate")?["amount"] == "-850.40" && line("Z-302", "absenceReduced")?["amount"] == "680.32")
+        #expect(line("Z-302", "topUp")?["amount"] == "-155.60")
+        // Z-307: the proof came in March after all: February's catch-up and March's days, 59 × 33.42.
+        #expect(line("Z-307", "topUpCatchUp")?["amount"] == "935.76" && line("Z-307", "topUp")?["amount"] == "1036.02")
+        #expect(line("Z-307", "topUp")?["corrects"] == "HJW-2026-03")
+        // Once April is finalised with them, May corrects nothing again.
+        #expect(w.run("finalize", "2026-04", ["--by", "Anna"]).status == 0)
+        #expect(try correctionLines(w.run("settle", "2026-05", ["--format", "json"]).out).isEmpty)
+    }
+
+    @Test("Four eyes: certify, then approve by another person; both shown in list and show")
+    func fourEyes() {
+        let w = Workspace()
+        defer { w.remove() }
+        #expect(w.run("finalize", "2026-03", ["--by", "Anna"]).status == 0)
+        #expect(leq(["approve", "KRR-2026-03", "--by", "Bernd", "--store", w.store]).status == 2)
+        #expect(leq(["certify", "KRR-2026-03", "--by", "Anna Kassner", "--store", w.store]).status == 0)
+        let same = leq(["approve", "KRR-2026-03", "--by", "Anna Kassner", "--store", w.store])
+        #expect(same.status == 2 && same.err.contains("another person"))
+        #expect(leq(["approve", "KRR-2026-03", "--by", "Bernd Vogt", "--store", w.store]).status == 0)
+        let list = String(decoding: leq(["statements", "list", "--store", w.store]).out, as: UTF8.self)
+        #expect(list.contains("Anna Kassner") && list.contains("Bernd Vogt"))
+        let info = String(decoding: leq(["statements", "show", "KRR-2026-03", "--store", w.store]).out, as: UTF8.self)
+        #expect(info.contains("sachlich und rechnerisch richtig: Anna Kassner") && info.contains("angeordnet: Bernd Vogt") && info.contains("zahlbar: ja"))
+        #expect(leq(["certify", "KRR-2099-01", "--by", "X", "--store", w.store]).status == 2)
+    }
+
+    @Test("A store that is no store is refused with its path; a missing one is not created by reading")
+    func badStores() throws {
+        let w = Workspace()
+        defer { w.remove() }
+        try Data("not a database".utf8).write(to: URL(fileURLWithPath: w.store))
+        let r = w.run("finalize", "2026-03", ["--by", "Anna"])
+        #expect(r.status == 2 && r.err.contains(w.store) && r.err.contains("not a LEQ statement store"))
+        let missing = w.folder.appendingPathComponent("missing.db").path
+        #expect(leq(["statements", "list", "--store", missing]).status == 2)
+        #expect(!FileManager.default.fileExists(atPath: missing))
+    }
+
+    @Test("Two finalize processes at once for the same month with different input: exactly one succeeds")
+    func concurrentFinalize() throws {
+        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("leq").path
+        let built = packageRoot.appendingPathComponent(".build/debug/leq").path
+        let leqPath = FileManager.default.isExecutableFile(atPath: binary) ? binary : built
+        try #require(FileManager.default.isExecutableFile(atPath: leqPath), "the leq executable is not built at \(binary)")
+        for round in 0..<3 {
+            let w = Workspace()
+            defer { w.remove() }
+            let other = w.folder.appendingPathComponent("other.json").path
+            try FileManager.default.copyItem(atPath: w.cases, toPath: other)
+            w.change([(#""proofReceived": "2026-03-03""#, #""proofReceived": "2026-01-20""#)])
+            let processes = [w.cases, other].map { cases -> Process in
+                let p = Process()
+                p.executableURL = URL(fileURLWithPath: leqPath)
+                p.arguments = ["finalize", "--agreement"] + dailyAgreements + ["--cases", cases, "--month", "2026-03", "--by", "P", "--store", w.store]
+                p.standardOutput = FileHandle.nullDevice
+                p.standardError = FileHandle.nullDevice
+                return p
+            }
+            for p in processes { try p.run() }
+            for p in processes { p.waitUntilExit() }
+            let statuses = processes.map(\.terminationStatus).sorted()
+            #expect(statuses == [0, 2], "round \(round): \(statuses)")
+            let list = String(decoding: leq(["statements", "list", "--store", w.store]).out, as: UTF8.self)
+            #expect(list.components(separatedBy: "KRR-2026-03").count == 2, "round \(round): \(list)")
+        }
+    }
+}
