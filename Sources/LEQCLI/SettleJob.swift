@@ -124,6 +124,7 @@ func render(_ statements: [Statement], format: String, language: Language) -> [U
     switch format {
     case "json": return StatementJSON.render(statements, language: language)
     case "csv": return StatementCSV.render(statements, language: language)
+    case "advice": return PaymentAdvice.render(statements, language: language)
     default: return StatementText.render(statements, language: language)
     }
 }

@@ -10,7 +10,7 @@ struct Golden: Sendable, CustomTestStringConvertible {
 
     init(_ month: String, format: String, lang: String = "de", sample: String = "halle") {
         let suffix = lang == "de" ? "" : ".\(lang)"
-        let ext = format == "text" ? "txt" : format
+        let ext = format == "text" ? "txt" : format == "advice" ? "advice.csv" : format
         file = "samples/\(sample)/statements/\(month)\(suffix).\(ext)"
         let agreements = sample == "halle" ? [halleAgreement] : dailyAgreements
         let cases = path("samples/\(sample)/cases-2026.json")
@@ -31,7 +31,8 @@ struct GoldenStatementTests {
         } + [Golden("2026-05", format: "text", lang: "en", sample: "daily")]
         + ["2026-01", "2026-02", "2026-03", "2026-04", "2026-05"].flatMap {
             [Golden($0, format: "json", sample: "topups"), Golden($0, format: "text", sample: "topups")]
-        } + [Golden("2026-03", format: "text", lang: "en", sample: "topups"), Golden("2026-03", format: "csv", sample: "topups")]
+        } + [Golden("2026-03", format: "text", lang: "en", sample: "topups"), Golden("2026-03", format: "csv", sample: "topups"),
+           Golden("2026-03", format: "advice", sample: "topups")]
 
     /// Compares byte for byte; with LEQ_RECORD=1 in the environment, writes the golden instead.
     @Test("Byte for byte", arguments: goldens)

@@ -166,4 +166,20 @@ struct StoreCommandTests {
             #expect(list.components(separatedBy: "KRR-2026-03").count == 2, "round \(round): \(list)")
         }
     }
+
+    @Test("The payment advice has one row per line that moves money, and its amounts add up to the total")
+    func paymentAdvice() throws {
+        for month in ["2026-01", "2026-02", "2026-03", "2026-04", "2026-05"] {
+            for provider in ["krr", "hjw"] {
+                let args = ["settle", "--agreement"] + dailyAgreements + ["--cases", topUpCases, "--month", month, "--provider", provider]
+                let advice = String(decoding: leq(args + ["--format", "advice", "--lang", "en"]).out, as: UTF8.self)
+                let rows = try CSV.parse(advice).get().dropFirst()
+                let sum = rows.reduce(Money.zero) { $0 + Money(decimal: $1[9])! }
+                let json = leq(args + ["--format", "json"]).out
+                let total = String(decoding: json, as: UTF8.self).components(separatedBy: "\"all\": \"")[1].prefix { $0 != "\"" }
+                #expect(sum == Money(decimal: String(total)), "\(provider) \(month)")
+                #expect(rows.allSatisfy { $0[3].hasPrefix("Z-") && $0[10].contains($0[3]) })
+            }
+        }
+    }
 }
