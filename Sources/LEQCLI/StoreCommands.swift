@@ -205,3 +205,71 @@ extension LEQ {
         }
     }
 }
+
+// MARK: - check
+
+extension LEQ {
+    static let check = Command(
+        name: "check",
+        usage: "--statement NUMBER --lines FILE.csv [--store PATH]",
+        summary: "Provider check: match a provider's own lines (CSV) against a finalised statement.",
+        options: [
+            OptionSpec("statement", value: "NUMBER", required: true, help: "The finalised statement, e.g. KRR-2026-03."),
+            OptionSpec("lines", value: "FILE", required: true, help: "The provider's lines: CSV with the header Fall;Art;Von;Bis;Betrag."),
+            OptionSpec("store", value: "PATH", help: "The statement store; default: leq.db in this folder."),
+        ],
+        details: """
+            Lines are matched by case, kind (the statement's key, e.g. flatRate) and period. The report
+            lists matched lines, lines whose amount differs (both amounts and the statement's text,
+            which shows how its amount follows from the agreement), lines missing from the provider's
+            file and extra lines in it. Statement lines of 0,00 € need not be listed.
+            Exit status 0 when everything matches, 1 when something differs, 2 on bad input.
+            """
+    ) { options, console in
+        let number = options.value("statement")!, file = options.value("lines")!
+        guard let store = openStore(options, command: "check", console: console) else { return ExitStatus.badInput }
+        let json: [UInt8]
+        do throws(StoreError) {
+            guard let bytes = try store.rendering(number, format: "json", language: "de") else {
+                console.err("leq check: no finalised statement \(number) in \(store.path); 'leq statements list' shows them\n")
+                return ExitStatus.badInput
+            }
+            json = bytes
+        } catch {
+            console.err("leq check: \(error.message)\n")
+            return SettleJob.exitStatus(error)
+        }
+        let provider: [ProviderCheck.Line]
+        switch Files.read(file) {
+        case let .failure(f):
+            report([Diagnostic(file: file, place: "", message: f.message)], to: console)
+            return ExitStatus.badInput
+        case let .success(bytes):
+            do throws(InputError) {
+                provider = try ProviderCheck.readLines(String(decoding: bytes, as: UTF8.self), file: file)
+            } catch {
+                report(error.diagnostics, to: console)
+                return ExitStatus.badInput
+            }
+        }
+        let result = ProviderCheck.compare(statement: ProviderCheck.statementLines(json), provider: provider)
+        let f = Formatter(.de)
+        func describe(_ l: ProviderCheck.Line) -> String {
+            "\(l.caseID) \(l.kind) \(f.period(Period(l.from, l.to)))" + (l.csvLine.map { " (Zeile \($0))" } ?? "")
+        }
+        var out = ["Abgleich \(number) mit \(file)", "  übereinstimmend: \(result.matched.count) Zeilen"]
+        out.append("  Betrag abweichend: \(result.differing.count)")
+        for (s, p) in result.differing {
+            out.append("    \(describe(p)): Träger \(f.money(p.amount)), Abrechnung \(f.money(s.amount)) (Differenz \(f.money(s.amount - p.amount)))")
+            out.append("      Regel: \(s.text)")
+        }
+        out.append("  fehlt in der Liste des Trägers: \(result.missing.count)")
+        for s in result.missing { out.append("    \(describe(s)): \(f.money(s.amount)) — \(s.text)") }
+        out.append("  nur in der Liste des Trägers: \(result.extra.count)")
+        for p in result.extra { out.append("    \(describe(p)): \(f.money(p.amount))") }
+        let problems = result.differing.count + result.missing.count + result.extra.count
+        out.append(problems == 0 ? "Ergebnis: alle Zeilen stimmen überein." : "Ergebnis: \(problems) Abweichung\(problems == 1 ? "" : "en").")
+        console.out(out.joined(separator: "\n") + "\n")
+        return problems == 0 ? ExitStatus.success : ExitStatus.failure
+    }
+}

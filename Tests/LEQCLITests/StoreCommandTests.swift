@@ -182,4 +182,53 @@ struct StoreCommandTests {
             }
         }
     }
+
+    /// The provider's own list for a finalised statement: its lines with an amount, as the provider would write them.
+    private func providerList(_ w: Workspace, provider: String, month: String, change: (inout [[String]]) -> Void = { _ in }) -> String {
+        let csv = String(decoding: w.run("settle", month, ["--provider", provider, "--format", "csv"]).out, as: UTF8.self)
+        var rows = try! CSV.parse(csv).get().dropFirst().filter { $0[13] != "0,00" }.map { [$0[1], $0[5], $0[8], $0[9], $0[13]] }
+        change(&rows)
+        let file = w.folder.appendingPathComponent("\(provider)-\(month).csv")
+        try! Data(CSV.format([["Fall", "Art", "Von", "Bis", "Betrag"]] + rows).utf8).write(to: file)
+        return file.path
+    }
+
+    @Test("Provider check: a list that agrees exits 0; differences, missing and extra lines are named and exit 1")
+    func providerCheck() {
+        let w = Workspace()
+        defer { w.remove() }
+        #expect(w.run("finalize", "2026-03", ["--by", "Anna"]).status == 0)
+        let good = leq(["check", "--statement", "HJW-2026-03", "--lines", providerList(w, provider: "hjw", month: "2026-03"), "--store", w.store])
+        #expect(good.status == 0, "\(good.err)")
+        #expect(String(decoding: good.out, as: UTF8.self).contains("alle Zeilen stimmen überein"))
+        let bad = providerList(w, provider: "hjw", month: "2026-03") { rows in
+            rows[rows.firstIndex { $0[0] == "Z-305" && $0[1] == "topUp" }!][4] = "1200,00"
+            rows.removeAll { $0[0] == "Z-307" }
+            rows.append(["Z-999", "dailyRate", "01.03.2026", "31.03.2026", "100.00"])
+        }
+        let r = leq(["check", "--statement", "HJW-2026-03", "--lines", bad, "--store", w.store])
+        let text = String(decoding: r.out, as: UTF8.self)
+        #expect(r.status == 1)
+        #expect(text.contains("Betrag abweichend: 1") && text.contains("Träger 1.200,00 €, Abrechnung 39,73 €"))
+        #expect(text.contains("Regel: Zusatzbetreuung: 58.000,00 € × 0,25 ÷ 365 = 39,73 €/Tag"))
+        #expect(text.contains("fehlt in der Liste des Trägers: 1") && text.contains("Z-307 dailyRate"))
+        #expect(text.contains("nur in der Liste des Trägers: 1") && text.contains("Z-999 dailyRate 01.03.2026–31.03.2026 (Zeile"))
+    }
+
+    @Test("Provider check: a broken list is refused with file, line and column; exit 2")
+    func providerCheckRefusals() throws {
+        let w = Workspace()
+        defer { w.remove() }
+        #expect(w.run("finalize", "2026-03", ["--by", "Anna"]).status == 0)
+        let file = w.folder.appendingPathComponent("bad.csv")
+        try Data("Fall;Art;Von;Bis;Betrag\r\nZ-304;dailyRate;2026-03-01;2026-02-30;6045,00\r\nZ-305;topUp;2026-03-01;2026-03-01;1.200,00\r\n".utf8).write(to: file)
+        let r = leq(["check", "--statement", "HJW-2026-03", "--lines", file.path, "--store", w.store])
+        #expect(r.status == 2)
+        #expect(r.err.contains("\(file.path): line 2, column 4: '2026-02-30' is not a date"))
+        #expect(r.err.contains("\(file.path): line 3, column 5: '1.200,00' is not an amount"))
+        try Data("Case;Kind;From;To\r\n".utf8).write(to: file)
+        let header = leq(["check", "--statement", "HJW-2026-03", "--lines", file.path, "--store", w.store])
+        #expect(header.status == 2 && header.err.contains("no column 'Betrag'"))
+        #expect(leq(["check", "--statement", "HJW-2099-01", "--lines", file.path, "--store", w.store]).status == 2)
+    }
 }
