@@ -101,14 +101,14 @@ extension LEQ {
 extension LEQ {
     static let settle = Command(
         name: "settle",
-        usage: "--agreement FILE… --cases FILE --month YYYY-MM [--provider ID] [--format text|json|csv|advice] [--lang de|en] [--issued YYYY-MM-DD] [--out FILE] [--store PATH]",
+        usage: "--agreement FILE… --cases FILE --month YYYY-MM [--provider ID] [--format text|json|csv|html|advice] [--lang de|en] [--issued YYYY-MM-DD] [--out FILE] [--store PATH]",
         summary: "Settle one month: print the statement of every provider (or one).",
         options: [
             OptionSpec("agreement", value: "FILE…", multiple: true, required: true, help: "Agreement files (leq-agreement/1)."),
             OptionSpec("cases", value: "FILE", required: true, help: "Case file (leq-cases/1)."),
             OptionSpec("month", value: "YYYY-MM", required: true, help: "The month to settle."),
             OptionSpec("provider", value: "ID", help: "Only this provider's statement."),
-            OptionSpec("format", value: "FORMAT", help: "text (default), json (the canonical form), csv, or advice (payment advice CSV for bookkeeping)."),
+            OptionSpec("format", value: "FORMAT", help: "text (default), json (the canonical form), csv, html (printable, A4), or advice (payment advice CSV for bookkeeping)."),
             OptionSpec("lang", value: "LANG", help: "de (default) or en."),
             OptionSpec("issued", value: "YYYY-MM-DD", help: "Date of issue; default: the first day after the month."),
             OptionSpec("out", value: "FILE", help: "Write to this file (atomically) instead of standard output."),
@@ -124,7 +124,7 @@ extension LEQ {
     ) { options, console in
         var usage: [String] = []
         let format = options.value("format") ?? "text"
-        if !["text", "json", "csv", "advice"].contains(format) { usage.append("--format: '\(format)' is not a format; expected text, json, csv or advice") }
+        if !["text", "json", "csv", "html", "advice"].contains(format) { usage.append("--format: '\(format)' is not a format; expected text, json, csv, html or advice") }
         let language = Language(rawValue: options.value("lang") ?? "de")
         if language == nil { usage.append("--lang: '\(options.value("lang")!)' is not a language; expected de or en") }
         guard usage.isEmpty, let language else {

@@ -125,6 +125,7 @@ func render(_ statements: [Statement], format: String, language: Language) -> [U
     case "json": return StatementJSON.render(statements, language: language)
     case "csv": return StatementCSV.render(statements, language: language)
     case "advice": return PaymentAdvice.render(statements, language: language)
+    case "html": return StatementHTML.render(statements, language: language)
     default: return StatementText.render(statements, language: language)
     }
 }

@@ -4,7 +4,7 @@ import LEQFormats
 import LEQStore
 
 /// The formats and languages every finalised statement is stored in.
-let storedFormats = ["json", "text", "csv", "advice"]
+let storedFormats = ["json", "text", "csv", "advice", "html"]
 
 /// The time of a sign-off or finalisation: the command line may read the clock, the engine may not.
 func now() -> String {
@@ -42,7 +42,7 @@ extension LEQ {
         ],
         details: """
             Settles exactly as 'leq settle' does (corrections of earlier finalised months included)
-            and stores each statement in every format and language (json, text, csv, advice; de, en), its
+            and stores each statement in every format and language (json, text, csv, advice, html; de, en), its
             lines, and the SHA-256 of every input file, in one transaction: all or nothing.
             A finalised statement never changes. Finalising again with input that gives the same
             statement does nothing and says so; input that gives another statement is refused —
@@ -138,7 +138,7 @@ extension LEQ {
         summary: "Browse the store: list finalised statements, or show one as it was finalised.",
         options: [
             OptionSpec("provider", value: "ID", help: "list: only this provider's statements."),
-            OptionSpec("format", value: "FORMAT", help: "show: print the stored statement in this format (json, text, csv, advice = payment advice CSV), byte for byte."),
+            OptionSpec("format", value: "FORMAT", help: "show: print the stored statement in this format (json, text, csv, html, advice = payment advice CSV), byte for byte."),
             OptionSpec("lang", value: "LANG", help: "show: de (default) or en."),
             OptionSpec("store", value: "PATH", help: "The statement store; default: leq.db in this folder."),
         ],

@@ -25,14 +25,14 @@ let dailyAgreements = [path("contracts/essen-krr-2026.json"), path("contracts/ka
 struct GoldenStatementTests {
     static let goldens: [Golden] = ["2026-01", "2026-02", "2026-03", "2026-04", "2026-05"].flatMap {
         [Golden($0, format: "json"), Golden($0, format: "text")]
-    } + [Golden("2026-03", format: "csv"), Golden("2026-03", format: "text", lang: "en")]
+    } + [Golden("2026-03", format: "csv"), Golden("2026-03", format: "text", lang: "en"), Golden("2026-03", format: "html")]
         + ["2026-03", "2026-04", "2026-05"].flatMap {
             [Golden($0, format: "json", sample: "daily"), Golden($0, format: "text", sample: "daily")]
         } + [Golden("2026-05", format: "text", lang: "en", sample: "daily")]
         + ["2026-01", "2026-02", "2026-03", "2026-04", "2026-05"].flatMap {
             [Golden($0, format: "json", sample: "topups"), Golden($0, format: "text", sample: "topups")]
         } + [Golden("2026-03", format: "text", lang: "en", sample: "topups"), Golden("2026-03", format: "csv", sample: "topups"),
-           Golden("2026-03", format: "advice", sample: "topups")]
+           Golden("2026-03", format: "advice", sample: "topups"), Golden("2026-03", format: "html", sample: "topups")]
 
     /// Compares byte for byte; with LEQ_RECORD=1 in the environment, writes the golden instead.
     @Test("Byte for byte", arguments: goldens)

@@ -64,7 +64,7 @@ struct StoreCommandTests {
         #expect(String(decoding: r.out, as: UTF8.self).contains("finalised KRR-2026-03"))
         for provider in ["krr", "hjw"] {
             let number = provider.uppercased() + "-2026-03"
-            for format in ["json", "text", "csv"] {
+            for format in ["json", "text", "csv", "html", "advice"] {
                 for lang in ["de", "en"] {
                     let settled = w.run("settle", "2026-03", ["--provider", provider, "--format", format, "--lang", lang])
                     let shown = leq(["statements", "show", number, "--format", format, "--lang", lang, "--store", w.store])

@@ -66,3 +66,11 @@ struct RenderingTests {
         #expect(e1.suffix(3) == ["1390,97", "695,49", "695,48"])
     }
 }
+
+@Suite("Printable statement (HTML)")
+struct HTMLTests {
+    @Test("Text from the files is escaped; the page names its statement in the footer")
+    func escaping() {
+        #expect(StatementHTML.escape(#"A & B <script> "x""#) == "A &amp; B &lt;script&gt; &quot;x&quot;")
+    }
+}

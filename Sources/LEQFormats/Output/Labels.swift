@@ -48,6 +48,8 @@ struct Labels {
     var installments: String { t("Raten", "installments") }
     var drawdown: String { t("Abruf", "drawdown") }
     var withheld: String { t("Einbehalten bis zum Nachweis der Zusatzkraft (nicht im Gesamtbetrag)", "Withheld until the proof of the extra staff (not in the total)") }
+    var certifiedBox: String { t("Sachlich und rechnerisch richtig (Name, Datum):", "Factually and arithmetically correct (name, date):") }
+    var approvedBox: String { t("Angeordnet (Name, Datum):", "Payment ordered (name, date):") }
     var statementNumber: String { t("Abrechnungsnummer", "Statement number") }
     var vatNote: String {
         t("Die Leistungen sind nach § 4 Nr. 25 UStG von der Umsatzsteuer befreit.",
