@@ -101,7 +101,7 @@ extension LEQ {
 extension LEQ {
     static let settle = Command(
         name: "settle",
-        usage: "--agreement FILE… --cases FILE --month YYYY-MM [--provider ID] [--format text|json|csv|html|advice] [--lang de|en] [--issued YYYY-MM-DD] [--out FILE] [--store PATH]",
+        usage: "--agreement FILE… --cases FILE --month YYYY-MM [--provider ID] [--format text|json|csv|html|advice] [--lang de|en] [--issued YYYY-MM-DD] [--out FILE] [--store PATH | --no-store]",
         summary: "Settle one month: print the statement of every provider (or one).",
         options: [
             OptionSpec("agreement", value: "FILE…", multiple: true, required: true, help: "Agreement files (leq-agreement/1)."),
@@ -113,6 +113,7 @@ extension LEQ {
             OptionSpec("issued", value: "YYYY-MM-DD", help: "Date of issue; default: the first day after the month."),
             OptionSpec("out", value: "FILE", help: "Write to this file (atomically) instead of standard output."),
             OptionSpec("store", value: "PATH", help: "Statement store for corrections of finalised months; default: leq.db if it exists."),
+            OptionSpec("no-store", help: "Read no store: the month as if nothing were finalised (no corrections)."),
         ],
         details: """
             With a store, every finalised earlier month of a provider is settled again from the

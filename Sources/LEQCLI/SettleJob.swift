@@ -44,9 +44,14 @@ struct SettleJob {
         }
         var store: Store?
         let storePath = options.value("store") ?? SettleJob.defaultStore
-        if createStore || options.value("store") != nil || FileManager.default.fileExists(atPath: storePath) {
+        if options.flag("no-store") && options.value("store") != nil {
+            console.err("leq \(command): --store and --no-store exclude each other\n")
+            return .failure(Status(ExitStatus.badInput))
+        }
+        if !options.flag("no-store") && (createStore || options.value("store") != nil || FileManager.default.fileExists(atPath: storePath)) {
             do throws(StoreError) {
-                store = try Store(path: storePath)
+                // Only finalize creates a store; settle reads one that exists.
+                store = try Store(path: storePath, create: createStore)
             } catch {
                 console.err("leq \(command): \(error.message)\n")
                 return .failure(Status(exitStatus(error)))

@@ -13,9 +13,13 @@ extension Store {
     /// already finalised with the same canonical bytes is left as it is (a no-op that says so); one
     /// already finalised with other bytes refuses the whole run, since a finalised statement never
     /// changes: its differences become corrections in the next open month.
-    /// `failAfter` (tests only) throws after that many statements were written, to prove the rollback.
-    public func finalize(_ items: [Finalisable], inputs: [StoredInput], by: String, at: String,
-                         failAfter: Int? = nil) throws(StoreError) -> FinalizeOutcome {
+    public func finalize(_ items: [Finalisable], inputs: [StoredInput], by: String, at: String) throws(StoreError) -> FinalizeOutcome {
+        try finalize(items, inputs: inputs, by: by, at: at, failAfter: nil)
+    }
+
+    /// `failAfter` (tests) throws after that many statements were written, to prove the rollback.
+    func finalize(_ items: [Finalisable], inputs: [StoredInput], by: String, at: String,
+                  failAfter: Int?) throws(StoreError) -> FinalizeOutcome {
         let digest = Store.inputDigest(inputs)
         return try db.transaction { () throws(StoreError) -> FinalizeOutcome in
             var outcome = FinalizeOutcome(stored: [], unchanged: [])

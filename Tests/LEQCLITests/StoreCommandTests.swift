@@ -126,6 +126,15 @@ struct StoreCommandTests {
         #expect(leq(["certify", "KRR-2099-01", "--by", "X", "--store", w.store]).status == 2)
     }
 
+    @Test("settle reads an existing store only; --store and --no-store exclude each other")
+    func settleNeverCreates() {
+        let w = Workspace()
+        defer { w.remove() }
+        #expect(w.run("settle", "2026-03").status == 2)  // --store names a file that does not exist
+        #expect(!FileManager.default.fileExists(atPath: w.store))
+        #expect(w.run("settle", "2026-03", ["--no-store"]).status == 2)
+    }
+
     @Test("A store that is no store is refused with its path; a missing one is not created by reading")
     func badStores() throws {
         let w = Workspace()
@@ -171,7 +180,7 @@ struct StoreCommandTests {
     func paymentAdvice() throws {
         for month in ["2026-01", "2026-02", "2026-03", "2026-04", "2026-05"] {
             for provider in ["krr", "hjw"] {
-                let args = ["settle", "--agreement"] + dailyAgreements + ["--cases", topUpCases, "--month", month, "--provider", provider]
+                let args = ["settle", "--agreement"] + dailyAgreements + ["--cases", topUpCases, "--month", month, "--provider", provider, "--no-store"]
                 let advice = String(decoding: leq(args + ["--format", "advice", "--lang", "en"]).out, as: UTF8.self)
                 let rows = try CSV.parse(advice).get().dropFirst()
                 let sum = rows.reduce(Money.zero) { $0 + Money(decimal: $1[9])! }

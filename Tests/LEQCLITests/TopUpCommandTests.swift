@@ -32,7 +32,7 @@ private func caseLines(_ out: [UInt8], case id: String) throws -> [[String: Stri
 @Suite("Top-ups through the command line (SPEC § 11)")
 struct TopUpCommandTests {
     func settle(_ month: String) throws -> [[String: String]] {
-        let r = leq(["settle", "--agreement"] + dailyAgreements + ["--cases", topUpCases, "--month", month, "--format", "json"])
+        let r = leq(["settle", "--agreement"] + dailyAgreements + ["--cases", topUpCases, "--month", month, "--format", "json", "--no-store"])
         #expect(r.status == 0, "\(r.err)")
         return try caseLines(r.out, case: "Z-301")
     }
@@ -59,7 +59,7 @@ struct TopUpCommandTests {
 
     @Test("The German text explains the daily top-up and what is withheld")
     func text() {
-        let r = leq(["settle", "--agreement"] + dailyAgreements + ["--cases", topUpCases, "--month", "2026-01", "--provider", "krr"])
+        let r = leq(["settle", "--agreement"] + dailyAgreements + ["--cases", topUpCases, "--month", "2026-01", "--provider", "krr", "--no-store"])
         let text = String(decoding: r.out, as: UTF8.self)
         #expect(text.contains("Zusatzbetreuung: 61.234,56 € × 0,25 ÷ 365 = 41,94 €/Tag × 20 Tage: 838,80 € einbehalten bis zum Nachweis der Zusatzkraft"))
         #expect(text.contains("Einbehalten bis zum Nachweis der Zusatzkraft (nicht im Gesamtbetrag)"))
