@@ -4,17 +4,22 @@ import Foundation
 public protocol Console: AnyObject {
     func out(_ bytes: [UInt8])
     func err(_ text: String)
+    /// The time to record when a statement is finalised or signed off, as ISO 8601. The clock is
+    /// read at the edge (the `leq` executable), never by the engine or the commands.
+    func timestamp() -> String
 }
 
 extension Console {
     public func out(_ text: String) { out(Array(text.utf8)) }
 }
 
-/// Standard output and error.
+/// Standard output and error; the time comes from the function the executable passes in.
 public final class StandardConsole: Console {
-    public init() {}
+    private let clock: @Sendable () -> String
+    public init(clock: @escaping @Sendable () -> String) { self.clock = clock }
     public func out(_ bytes: [UInt8]) { FileHandle.standardOutput.write(Data(bytes)) }
     public func err(_ text: String) { FileHandle.standardError.write(Data(text.utf8)) }
+    public func timestamp() -> String { clock() }
 }
 
 /// A console that keeps what is written, for tests.
@@ -24,6 +29,8 @@ public final class CapturingConsole: Console, @unchecked Sendable {
     public init() {}
     public func out(_ bytes: [UInt8]) { stdout += bytes }
     public func err(_ text: String) { stderr += text }
+    /// A fixed time, so that tests see the same record every run.
+    public func timestamp() -> String { "2026-04-02T09:00:00Z" }
     public var stdoutText: String { String(decoding: stdout, as: UTF8.self) }
 }
 

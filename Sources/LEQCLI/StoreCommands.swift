@@ -6,13 +6,6 @@ import LEQStore
 /// The formats and languages every finalised statement is stored in.
 let storedFormats = ["json", "text", "csv", "advice", "html"]
 
-/// The time of a sign-off or finalisation: the command line may read the clock, the engine may not.
-func now() -> String {
-    let f = ISO8601DateFormatter()
-    f.formatOptions = [.withInternetDateTime]
-    return f.string(from: Date())
-}
-
 /// Opens the existing store named by `--store` (default leq.db), reporting a failure.
 func openStore(_ options: ParsedOptions, command: String, console: Console) -> Store? {
     let path = options.value("store") ?? SettleJob.defaultStore
@@ -73,7 +66,7 @@ extension LEQ {
             })
         }
         do throws(StoreError) {
-            let outcome = try store.finalize(items, inputs: inputs, by: by, at: now())
+            let outcome = try store.finalize(items, inputs: inputs, by: by, at: console.timestamp())
             for number in outcome.stored {
                 let s = job.statements.first { $0.number == number }!
                 console.out("finalised \(number): \(Formatter(.de).money(s.totals.all)) (\(s.lines.count) lines) in \(store.path)\n")
@@ -116,7 +109,7 @@ extension LEQ {
             let by = options.value("by")!
             guard let store = openStore(options, command: name, console: console) else { return ExitStatus.badInput }
             do throws(StoreError) {
-                try store.signOff(number, role: role, by: by, at: now())
+                try store.signOff(number, role: role, by: by, at: console.timestamp())
                 let s = try store.statement(number)!
                 console.out("\(number): \(role == .certified ? "sachlich und rechnerisch richtig" : "angeordnet") (\(by))"
                     + (s.payable ? "; certified and approved: ready to pay\n" : "; awaiting the order to pay by another person\n"))
