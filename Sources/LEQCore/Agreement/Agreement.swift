@@ -22,6 +22,8 @@ public struct Agreement: Sendable {
     public let lastDayBilled: Bool
     public let absenceRules: AbsenceRules?
     public let budgetTerms: BudgetTerms
+    /// Bonus and malus (SPEC § 12); nil: none agreed.
+    public var incentives: IncentiveTerms?
 
     /// Flat monthly rates, by service index, then category index.
     let flatRates: [[RateSchedule]]
@@ -39,7 +41,8 @@ public struct Agreement: Sendable {
                 increases: [RateIncrease] = [], clearing: ClearingTermsInput? = nil,
                 bearers: [CostBearer], bearerRules: [BearerRule] = [],
                 dailyRates: [ServiceRateEntry] = [], hourlyRates: [ServiceRateEntry] = [],
-                lastDayBilled: Bool = true, absenceRules: AbsenceRules? = nil, budgetTerms: BudgetTerms = BudgetTerms()) {
+                lastDayBilled: Bool = true, absenceRules: AbsenceRules? = nil, budgetTerms: BudgetTerms = BudgetTerms(),
+                incentives: IncentiveTerms? = nil) {
         precondition(!bearers.isEmpty, "an agreement needs at least one cost bearer")
         self.id = id
         self.validity = validity
@@ -55,6 +58,7 @@ public struct Agreement: Sendable {
         self.lastDayBilled = lastDayBilled
         self.absenceRules = absenceRules
         self.budgetTerms = budgetTerms
+        self.incentives = incentives
         self.dailyRates = RateTable(dailyRates, services: services, categories: categories, increases: increases,
                                     kind: .dailyRate, rounding: rounding)
         self.hourlyRates = RateTable(hourlyRates, services: services, categories: categories, increases: increases,

@@ -52,8 +52,24 @@ public struct Case: Sendable {
         set { update { $0.topUps = newValue } }
     }
 
+    /// Goal evaluations (Zielerreichung), in date order (SPEC § 12).
+    public var evaluations: [GoalEvaluation] {
+        get { records.values.evaluations }
+        set { update { $0.evaluations = newValue.sorted { $0.date < $1.date } } }
+    }
+    /// Reports owed, with due and received dates.
+    public var reports: [CaseReport] {
+        get { records.values.reports }
+        set { update { $0.reports = newValue.sorted { $0.due < $1.due } } }
+    }
+    /// The family questionnaire score (Nutzerfragebogen), 0–100, for the provider ranking.
+    public var questionnaire: ExactDecimal? {
+        get { records.values.questionnaire }
+        set { update { $0.questionnaire = newValue } }
+    }
+
     /// The case's records in one immutable box: settling copies cases month after month, and one
-    /// reference is cheaper to copy than seven arrays. Changing a record replaces the box.
+    /// reference is cheaper to copy than ten lists. Changing a record replaces the box.
     private var records: Records
 
     private struct Values {
@@ -64,6 +80,9 @@ public struct Case: Sendable {
         var hours = Hours()
         var budgets: [CaseBudget] = []
         var topUps: [TopUpApproval] = []
+        var evaluations: [GoalEvaluation] = []
+        var reports: [CaseReport] = []
+        var questionnaire: ExactDecimal?
     }
 
     private final class Records: Sendable {
@@ -129,6 +148,8 @@ public struct Case: Sendable {
             v.hours = Hours(approvals: v.hours.approvals.map { $0 }, delivered: v.hours.delivered.map { $0 })
             v.budgets = v.budgets.map { $0 }
             v.topUps = v.topUps.map { $0 }
+            v.evaluations = v.evaluations.map { $0 }
+            v.reports = v.reports.map { $0 }
         }
         return c
     }
@@ -138,6 +159,9 @@ public struct Case: Sendable {
 
     /// Whether the case has any top-up approval (without copying the list).
     var hasTopUps: Bool { !records.values.topUps.isEmpty }
+
+    /// Whether the case has goal evaluations or reports (without copying the lists).
+    var hasIncentiveRecords: Bool { !records.values.evaluations.isEmpty || !records.values.reports.isEmpty }
 }
 
 /// Why a case ended (Beendigungsgrund).

@@ -75,3 +75,58 @@ extension ExactDecimal {
         }
     }
 }
+
+/// The goal areas a goal evaluation rates (SPEC § 12).
+public enum GoalArea: String, Hashable, Sendable, CaseIterable {
+    case school
+    case relationships
+    case socialBehaviour
+    case leisure
+    case therapy
+    case other
+}
+
+/// A goal evaluation (Zielerreichungsbewertung) by all parties: each agreed goal area rated 0–100,
+/// optionally weighted.
+public struct GoalEvaluation: Hashable, Sendable {
+    public var date: CivilDate
+    /// The rated areas, in `GoalArea` order.
+    public var ratings: [(area: GoalArea, rating: ExactDecimal, weight: ExactDecimal)]
+
+    public init(date: CivilDate, ratings: [(area: GoalArea, rating: ExactDecimal, weight: ExactDecimal)]) {
+        self.date = date
+        self.ratings = ratings.sorted { GoalArea.allCases.firstIndex(of: $0.area)! < GoalArea.allCases.firstIndex(of: $1.area)! }
+    }
+
+    /// The (weighted) mean of the ratings, exact.
+    public var attainment: Fraction {
+        var sum = Fraction(0, 1), weights = Fraction(0, 1)
+        for r in ratings {
+            sum = sum + r.rating.fraction * r.weight.fraction
+            weights = weights + r.weight.fraction
+        }
+        return weights.numerator == 0 ? Fraction(0, 1) : sum / weights
+    }
+
+    public static func == (a: GoalEvaluation, b: GoalEvaluation) -> Bool {
+        a.date == b.date && a.ratings.map(\.area) == b.ratings.map(\.area) && a.ratings.map(\.rating) == b.ratings.map(\.rating)
+            && a.ratings.map(\.weight) == b.ratings.map(\.weight)
+    }
+
+    public func hash(into h: inout Hasher) {
+        h.combine(date)
+        for r in ratings { h.combine(r.area); h.combine(r.rating) }
+    }
+}
+
+/// A report the provider owes (Entwicklungsbericht): its due date and when it was received.
+public struct CaseReport: Hashable, Sendable {
+    public var due: CivilDate
+    /// nil while it has not been received.
+    public var received: CivilDate?
+
+    public init(due: CivilDate, received: CivilDate? = nil) {
+        self.due = due
+        self.received = received
+    }
+}

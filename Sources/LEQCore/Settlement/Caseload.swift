@@ -7,6 +7,9 @@ public struct Caseload: Sendable {
     /// Per case: its last day is the first day of another case of the same person (a move to
     /// another provider or help), so only the receiving case bills that day (SPEC § 2).
     let handsOverLastDay: [Bool]
+    /// Per case that has ended: the same person's next case starting after the end, if any
+    /// (an end bonus is clawed back when it comes too soon, SPEC § 12).
+    let successors: [Successor?]
 
     public init(_ cases: [Case]) {
         // Kept in settling order (by provider, then id), so that settling a month walks the cases
@@ -18,6 +21,13 @@ public struct Caseload: Sendable {
         byProvider = groups
         var starts: [String: [CivilDate]] = [:]
         for c in cases { starts[c.person, default: []].append(c.start) }
+        var byPerson: [String: [(start: CivilDate, id: String)]] = [:]
+        for c in cases { byPerson[c.person, default: []].append((c.start, c.id)) }
+        successors = cases.map { c in
+            guard let end = c.end else { return nil }
+            return byPerson[c.person]!.filter { $0.start > end }.min { ($0.start, $0.id) < ($1.start, $1.id) }
+                .map { Successor(caseID: $0.id, start: $0.start) }
+        }
         handsOverLastDay = cases.map { c in
             guard let end = c.end else { return false }
             let sameDay = starts[c.person]!.filter { $0 == end }.count
@@ -29,4 +39,10 @@ public struct Caseload: Sendable {
 
     /// The cases of one provider, ordered by id.
     public func cases(of provider: String) -> [Case] { (byProvider[provider] ?? []).map { cases[$0] } }
+}
+
+/// A person's next case after a case ended.
+public struct Successor: Sendable, Equatable {
+    public var caseID: String
+    public var start: CivilDate
 }

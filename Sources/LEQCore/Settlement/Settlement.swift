@@ -2,18 +2,23 @@
 /// agreement, cases and month. No clock, no files, no locale.
 public enum Settlement {
     /// The result of settling one month: one statement per provider, or the problems that
-    /// prevent it.
+    /// prevent it; and per provider with capped incentives, its year so far (pass it to the next
+    /// month's run to save recomputing the year).
     public struct Run: Sendable {
         public var statements: [Statement]
         public var problems: [SettlementProblem]
+        public var ledgers: [String: IncentiveLedger] = [:]
     }
 
     /// Settles `month` for every provider with an agreement in force (or only `provider`).
     /// A case active in the month whose provider has no agreement in force is a problem.
+    /// `ledgers`: the providers' incentive years up to the month before, from the previous month's
+    /// run; without them, a provider with capped incentives has its year settled again from January.
     public static func run(agreements: [Agreement], caseload: Caseload, month: Month, issued: CivilDate,
-                           provider only: String? = nil) -> Run {
+                           provider only: String? = nil, ledgers: [String: IncentiveLedger]? = nil) -> Run {
         var statements: [Statement] = []
         var problems: [SettlementProblem] = []
+        var after: [String: IncentiveLedger] = [:]
         for provider in caseload.providers where only == nil || only == provider {
             let indices = caseload.byProvider[provider] ?? []
             guard let agreement = agreements.first(where: { $0.provider.id == provider && $0.validity.contains(month.firstDay) })
@@ -24,12 +29,14 @@ public enum Settlement {
                 }
                 continue
             }
-            var builder = StatementBuilder(agreement: agreement, month: month)
-            builder.lines.reserveCapacity(indices.count + indices.count / 4)
-            // A local immutable array lets the optimizer borrow each case in place instead of
-            // copying it (a retain per field) for the call.
-            let cases = caseload.cases, handsOver = caseload.handsOverLastDay
-            for i in indices { builder.settle(cases[i], handsOverLastDay: handsOver[i]) }
+            var builder = settle(agreement: agreement, caseload: caseload, indices: indices, month: month)
+            if let terms = agreement.incentives, terms.bonusCapPercent != nil || terms.malusCapPercent != nil {
+                var ledger = ledgers?[provider].flatMap { $0.year == month.year ? $0 : nil } ?? IncentiveLedger(year: month.year)
+                if ledgers?[provider] == nil && month.month > 1 {
+                    ledger = yearToDate(agreements: agreements, caseload: caseload, provider: provider, before: month)
+                }
+                after[provider] = builder.applyCaps(terms, ledger: ledger)
+            }
             problems += builder.problems
             statements.append(builder.statement(issued: issued))
         }
@@ -40,15 +47,52 @@ public enum Settlement {
             statements.append(StatementBuilder(agreement: agreement, month: month).statement(issued: issued))
         }
         statements.sort { $0.provider.id < $1.provider.id }
-        return Run(statements: statements, problems: problems)
+        return Run(statements: statements, problems: problems, ledgers: after)
+    }
+
+    /// One provider's cases in one month, before the caps.
+    private static func settle(agreement: Agreement, caseload: Caseload, indices: [Int], month: Month) -> StatementBuilder {
+        var builder = StatementBuilder(agreement: agreement, month: month)
+        builder.lines.reserveCapacity(indices.count + indices.count / 4)
+        // A local immutable array lets the optimizer borrow each case in place instead of
+        // copying it (a retain per field) for the call.
+        let cases = caseload.cases, handsOver = caseload.handsOverLastDay, successors = caseload.successors
+        for i in indices { builder.settle(cases[i], handsOverLastDay: handsOver[i], successor: successors[i]) }
+        return builder
+    }
+
+    /// A provider's incentive year from January up to the month before `month`, each month with
+    /// its caps applied in turn.
+    static func yearToDate(agreements: [Agreement], caseload: Caseload, provider: String, before month: Month) -> IncentiveLedger {
+        var ledger = IncentiveLedger(year: month.year)
+        var m = Month(year: month.year, month: 1)!
+        let indices = caseload.byProvider[provider] ?? []
+        while m < month {
+            if let agreement = agreements.first(where: { $0.provider.id == provider && $0.validity.contains(m.firstDay) }),
+               let terms = agreement.incentives {
+                var builder = settle(agreement: agreement, caseload: caseload, indices: indices, month: m)
+                ledger = builder.applyCaps(terms, ledger: ledger)
+            }
+            m = m.next
+        }
+        return ledger
     }
 
     /// Settles one provider's cases for one month under one agreement.
     public static func statement(agreement: Agreement, cases: [Case], month: Month, issued: CivilDate)
         -> (statement: Statement, problems: [SettlementProblem]) {
         let caseload = Caseload(cases)
-        var builder = StatementBuilder(agreement: agreement, month: month)
-        for (i, c) in cases.enumerated() { builder.settle(c, handsOverLastDay: caseload.handsOverLastDay[i]) }
+        var builder = settle(agreement: agreement, caseload: caseload, indices: Array(caseload.cases.indices), month: month)
+        if let terms = agreement.incentives, terms.bonusCapPercent != nil || terms.malusCapPercent != nil {
+            var ledger = IncentiveLedger(year: month.year)
+            var m = Month(year: month.year, month: 1)!
+            while m < month {
+                var b = settle(agreement: agreement, caseload: caseload, indices: Array(caseload.cases.indices), month: m)
+                ledger = b.applyCaps(terms, ledger: ledger)
+                m = m.next
+            }
+            _ = builder.applyCaps(terms, ledger: ledger)
+        }
         return (builder.statement(issued: issued), builder.problems)
     }
 }

@@ -22,10 +22,21 @@ struct StatementBuilder {
                   budgets: budgets)
     }
 
-    /// Settles one case's month: clearing, then what its service pays, its top-ups, its budgets.
-    /// `handsOverLastDay`: the case's last day is another case's first (only that one bills it).
-    mutating func settle(_ c: borrowing Case, handsOverLastDay: Bool = false) {
-        guard let active = c.activeDays(in: month.period) else { return }
+    /// Settles one case's month: clearing, then what its service pays, its top-ups, its budgets,
+    /// its incentives. `handsOverLastDay`: the case's last day is another case's first (only that
+    /// one bills it). `successor`: the person's next case after this one ended.
+    mutating func settle(_ c: borrowing Case, handsOverLastDay: Bool = false, successor: Successor? = nil) {
+        if let active = c.activeDays(in: month.period) {
+            settleCare(c, active: active, handsOverLastDay: handsOverLastDay)
+        }
+        // Incentive events may fall after the case's last day (a report's grace period, a successor).
+        if withBudgets, let terms = agreement.incentives, c.end != nil || c.hasIncentiveRecords,
+           let service = agreement.service(c.service) {
+            settleIncentives(c, service: service, terms: terms, handsOverLastDay: handsOverLastDay, successor: successor)
+        }
+    }
+
+    private mutating func settleCare(_ c: borrowing Case, active: Period, handsOverLastDay: Bool) {
         guard let service = agreement.service(c.service) else {
             problems.append(SettlementProblem(caseID: c.id, kind: .unknownService(c.service), day: active.from))
             return

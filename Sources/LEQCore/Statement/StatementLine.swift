@@ -38,6 +38,24 @@ public enum LineKind: String, Sendable, CaseIterable {
     /// The top-up ended without proof of the extra staff: what was withheld is not paid (amount 0,
     /// the forfeited amount in `withheld`).
     case topUpForfeited
+    /// Goal attainment at or above the bonus threshold: a percentage of the base since the last evaluation.
+    case goalBonus
+    /// Goal attainment below the malus threshold (negative).
+    case goalMalus
+    /// A report received late or not at all (negative), once per report.
+    case reportMalus
+    /// A case ended with its goals achieved on or before its planned end.
+    case endBonus
+    /// A case the provider terminated (negative).
+    case endMalus
+    /// An end bonus taken back: the same person started a new case too soon (negative).
+    case bonusClawback
+    /// What passes the provider's yearly bonus cap (negative).
+    case bonusCapCut
+    /// What passes the provider's yearly malus cap (positive: the malus not charged).
+    case malusCapCut
+    /// An amount paid to the family for a goal area attained; never in the provider's total.
+    case familyIncentive
     /// A change to a finalised statement (SPEC § 15): the recomputed amount of one case and kind
     /// minus what was finalised (and corrected since), naming the statement it corrects.
     case correction
@@ -48,7 +66,9 @@ public enum LineKind: String, Sendable, CaseIterable {
         case .flatRate, .clearingFee, .clearingExtension, .dailyRate, .hours, .hoursNotApproved: return .base
         case .absenceFull, .absenceReduced, .absenceUnpaid: return .absences
         case .budgetInstallment, .budgetCut: return .budgets
-        case .budgetSavings: return .incentives
+        case .budgetSavings, .goalBonus, .goalMalus, .reportMalus, .endBonus, .endMalus, .bonusClawback, .bonusCapCut, .malusCapCut:
+            return .incentives
+        case .familyIncentive: return .family
         case .topUp, .topUpWithheld, .topUpCatchUp, .topUpNotPaid, .topUpEnded, .topUpForfeited: return .topUps
         case .correction: return .corrections
         }
@@ -212,6 +232,26 @@ public struct StatementLine: Hashable, Sendable {
         get { box?.value.previousAmount ?? LineDetail().previousAmount }
         set { detail { $0.previousAmount = newValue } }
     }
+    public var attainment: Fraction? {
+        get { box?.value.attainment ?? LineDetail().attainment }
+        set { detail { $0.attainment = newValue } }
+    }
+    public var reportDue: CivilDate? {
+        get { box?.value.reportDue ?? LineDetail().reportDue }
+        set { detail { $0.reportDue = newValue } }
+    }
+    public var goalArea: GoalArea? {
+        get { box?.value.goalArea ?? LineDetail().goalArea }
+        set { detail { $0.goalArea = newValue } }
+    }
+    public var relatedCase: String? {
+        get { box?.value.relatedCase ?? LineDetail().relatedCase }
+        set { detail { $0.relatedCase = newValue } }
+    }
+    public var reportReceived: CivilDate? {
+        get { box?.value.reportReceived ?? LineDetail().reportReceived }
+        set { detail { $0.reportReceived = newValue } }
+    }
 
     /// Changes the rare fields in place when this line holds the only reference.
     private mutating func detail(_ change: (inout LineDetail) -> Void) {
@@ -291,6 +331,16 @@ public struct LineDetail: Hashable, Sendable {
     /// Correction lines: what was paid so far for the case and kind (finalised plus earlier
     /// corrections); the line's amount is the recomputed amount minus this.
     public var previousAmount: Money?
+    /// Goal bonus and malus: the goal attainment (mean of the ratings), exact.
+    public var attainment: Fraction?
+    /// Report malus: the report's due date.
+    public var reportDue: CivilDate?
+    /// Family incentive: the goal area attained.
+    public var goalArea: GoalArea?
+    /// Clawback: the new case that triggered it.
+    public var relatedCase: String?
+    /// Report malus: when the report was received (nil: not received).
+    public var reportReceived: CivilDate?
 }
 
 /// Copy-on-write storage for `LineDetail`.

@@ -26,6 +26,10 @@ public struct Fraction: Hashable, Sendable {
         Fraction(a.numerator * b.numerator, a.denominator * b.denominator)
     }
 
+    public static func / (a: Fraction, b: Fraction) -> Fraction {
+        Fraction(a.numerator * b.denominator, a.denominator * b.numerator)
+    }
+
     public var isNegative: Bool { numerator < 0 }
 
     static func gcd(_ a: UInt64, _ b: UInt64) -> UInt64 {

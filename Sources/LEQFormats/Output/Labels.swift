@@ -156,6 +156,36 @@ struct Labels {
             let a = line.withheld.map { f.money($0) } ?? "?"
             return t("Kein Nachweis der Zusatzkraft bis zum Ende der Zusatzbetreuung: der Zuschlag aller fälligen Tage, \(a), wird nicht gezahlt",
                      "No proof of the extra staff by the end of the top-up: the top-up of all days due, \(a), is not paid")
+        case .goalBonus, .goalMalus:
+            let head = line.kind == .goalBonus ? t("Bonus Zielerreichung", "Goal bonus") : t("Malus Zielerreichung", "Goal malus")
+            let a = line.attainment.map(attainment) ?? "?"
+            let p = line.percent.map { f.decimal($0) } ?? "?"
+            return head + t(" (Bewertung vom \(f.date(line.period.to)): Zielerreichung \(a)): \(p) % von \(f.money(line.rate)) (Pauschalen, Tagessätze, Stunden seit der letzten Bewertung)",
+                            " (evaluation of \(f.date(line.period.to)): attainment \(a)): \(p) % of \(f.money(line.rate)) (flat, daily and hourly amounts since the last evaluation)")
+        case .reportMalus:
+            let due = line.reportDue.map { f.date($0) } ?? "?"
+            let received = line.reportReceived.map { t("eingegangen am \(f.date($0)), nach der Frist", "received \(f.date($0)), after the grace period") }
+                ?? t("nicht eingegangen", "not received")
+            return t("Malus Bericht, fällig am \(due): \(received)", "Report malus, due \(due): \(received)")
+        case .endBonus:
+            return t("Bonus Beendigung: Ziele erreicht, planmäßig beendet", "End bonus: goals achieved, ended as planned")
+        case .endMalus:
+            return t("Malus Beendigung: Abbruch durch den Träger", "End malus: terminated by the provider")
+        case .bonusClawback:
+            let next = line.relatedCase ?? "?"
+            return t("Rückforderung des Beendigungsbonus: neue Hilfe \(next) ab \(f.date(line.period.to)) innerhalb der Nachhaltigkeitsfrist",
+                     "End bonus clawed back: new case \(next) from \(f.date(line.period.to)) within the sustainability period")
+        case .bonusCapCut, .malusCapCut:
+            let p = line.percent.map { f.decimal($0) } ?? "?"
+            return line.kind == .bonusCapCut
+                ? t("Kappung Bonus: höchstens \(p) % der Grundbeträge des Jahres bis hier (\(f.money(line.rate)))",
+                    "Bonus cap: at most \(p) % of the year's base amounts so far (\(f.money(line.rate)))")
+                : t("Kappung Malus: höchstens \(p) % der Grundbeträge des Jahres bis hier (\(f.money(line.rate)))",
+                    "Malus cap: at most \(p) % of the year's base amounts so far (\(f.money(line.rate)))")
+        case .familyIncentive:
+            let area = line.goalArea.map(goalArea) ?? "?"
+            return t("Familienanreiz: Ziel \(area) erreicht (Bewertung \(line.percent.map { f.decimal($0) } ?? "?"))",
+                     "Family incentive: goal \(area) attained (rating \(line.percent.map { f.decimal($0) } ?? "?"))")
         case .correction:
             let kind = line.correctedKind.map(kindName) ?? "?"
             let m = line.forMonth.map { f.month($0) } ?? "?"
@@ -255,8 +285,44 @@ struct Labels {
         case .topUpNotPaid: return t("Zusatzbetreuung (nicht vergütet)", "top-up (not paid)")
         case .topUpEnded: return t("Zusatzbetreuung (Ende)", "top-up (end)")
         case .topUpForfeited: return t("Zusatzbetreuung (verfallen)", "top-up (forfeited)")
+        case .goalBonus: return t("Bonus Zielerreichung", "goal bonus")
+        case .goalMalus: return t("Malus Zielerreichung", "goal malus")
+        case .reportMalus: return t("Malus Bericht", "report malus")
+        case .endBonus: return t("Bonus Beendigung", "end bonus")
+        case .endMalus: return t("Malus Beendigung", "end malus")
+        case .bonusClawback: return t("Rückforderung Bonus", "bonus clawback")
+        case .bonusCapCut: return t("Kappung Bonus", "bonus cap")
+        case .malusCapCut: return t("Kappung Malus", "malus cap")
+        case .familyIncentive: return t("Familienanreiz", "family incentive")
         case .correction: return t("Korrektur", "correction")
         }
+    }
+
+    /// A goal attainment for reading: exact when whole, else to two decimals (the comparison with
+    /// the thresholds is exact).
+    func attainment(_ a: Fraction) -> String {
+        if a.denominator == 1 { return "\(a.numerator)" }
+        let hundredths = RoundingMode.halfAwayFromZero.round(Int128(a.numerator) * 100, over: Int128(a.denominator))
+        return f.decimal(ExactDecimal(units: hundredths, scale: 2))
+    }
+
+    func goalArea(_ area: GoalArea) -> String {
+        switch area {
+        case .school: return t("Schule/Ausbildung", "school")
+        case .relationships: return t("Beziehungen", "relationships")
+        case .socialBehaviour: return t("Sozialverhalten", "social behaviour")
+        case .leisure: return t("Freizeit", "leisure")
+        case .therapy: return t("Therapie", "therapy")
+        case .other: return t("Sonstiges", "other")
+        }
+    }
+
+    /// The heading over a case's lines; provider-wide lines (the caps) have no case.
+    func caseHeading(_ line: StatementLine, service: Service?) -> String {
+        guard !line.caseID.isEmpty else { return t("Träger insgesamt", "Provider as a whole") }
+        let name = service.map { "\($0.legalBasis) \($0.name)" } ?? line.service
+        let reference = line.fileReference.isEmpty ? "" : ", \(fileReference) \(line.fileReference)"
+        return "\(caseColumn) \(line.caseID)\(reference) – \(name)"
     }
 
     /// Known absence reasons in the statement's language; others as the case file names them.

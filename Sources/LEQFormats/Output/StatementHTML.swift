@@ -101,9 +101,7 @@ public enum StatementHTML {
                     // Each case in a body of its own that a page break does not split.
                     if lastCase != nil { h += "</tbody>\n" }
                     h += "<tbody class=\"casegroup\">\n"
-                    let name = service.map { "\($0.legalBasis) \($0.name)" } ?? line.service
-                    let reference = line.fileReference.isEmpty ? "" : ", \(l.fileReference) \(line.fileReference)"
-                    h += "<tr class=\"case\"><td colspan=\"4\">\(escape("\(l.caseColumn) \(line.caseID)\(reference) – \(name)"))</td></tr>\n"
+                    h += "<tr class=\"case\"><td colspan=\"4\">\(escape(l.caseHeading(line, service: service)))</td></tr>\n"
                     lastCase = line.caseID
                 }
                 h += "<tr\(line.amount == .zero ? " class=\"zero\"" : "")><td>\(escape(l.text(line, service: service)))</td>"

@@ -96,6 +96,11 @@ public enum StatementJSON {
             if let n = line.corrects { w.field("corrects", n) }
             if let k = line.correctedKind { w.field("correctedKind", k.rawValue) }
             if let a = line.previousAmount { w.field("previousAmount", a.decimalString) }
+            if let a = line.attainment { w.field("attainment", Labels(.en).attainment(a)) }
+            if let d = line.reportDue { w.field("reportDue", d.iso) }
+            if let d = line.reportReceived { w.field("reportReceived", d.iso) }
+            if let g = line.goalArea { w.field("goalArea", g.rawValue) }
+            if let c = line.relatedCase { w.field("relatedCase", c) }
             w.field("amount", line.amount.decimalString)
             w.beginObject("bearers")
             for (i, b) in s.bearers.enumerated() { w.field(b.id, line.bearerParts[i].decimalString) }

@@ -42,9 +42,7 @@ public enum StatementText {
             for line in lines {
                 let service = s.service(line.service)
                 if line.caseID != lastCase {
-                    let name = service.map { "\($0.legalBasis) \($0.name)" } ?? line.service
-                    let reference = line.fileReference.isEmpty ? "" : ", \(l.fileReference) \(line.fileReference)"
-                    table.addSpan("\(l.caseColumn) \(line.caseID)\(reference) – \(name)")
+                    table.addSpan(l.caseHeading(line, service: service))
                     lastCase = line.caseID
                 }
                 table.add(["  " + l.text(line, service: service), f.period(line.period),

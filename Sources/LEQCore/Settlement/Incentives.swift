@@ -1,0 +1,166 @@
+// Incentives (SPEC § 12, seed 002): goal bonus and malus, report malus, end bonus and malus, the
+// clawback of an end bonus, family incentives, and the provider's yearly caps.
+
+/// What a provider's year has come to before the month settled: the base the caps are a
+/// percentage of, and the bonuses and maluses already paid (after their caps).
+public struct IncentiveLedger: Sendable, Equatable {
+    public var year: Int
+    /// Flat, daily and hourly amounts of the year so far.
+    public var base: Money = .zero
+    /// Bonuses paid in the year so far (net of clawbacks and cuts), ≥ 0 as a rule.
+    public var bonuses: Money = .zero
+    /// Maluses charged in the year so far, as a positive amount (net of cuts).
+    public var maluses: Money = .zero
+
+    public init(year: Int) { self.year = year }
+}
+
+extension LineKind {
+    /// The amounts a goal bonus or malus and the caps are a percentage of: flat, daily and hourly.
+    var isIncentiveBase: Bool {
+        switch self {
+        case .flatRate, .dailyRate, .hours, .absenceFull, .absenceReduced: return true
+        default: return false
+        }
+    }
+
+    /// Bonuses the yearly bonus cap counts.
+    var isBonus: Bool { self == .goalBonus || self == .endBonus || self == .bonusClawback }
+    /// Maluses the yearly malus cap counts.
+    var isMalus: Bool { self == .goalMalus || self == .reportMalus || self == .endMalus }
+}
+
+extension StatementBuilder {
+    /// The incentive lines of one case this month. Called for every case of the provider, also
+    /// when it is not active this month (a report's grace period, a successor's start).
+    /// `successor`: the person's next case after this one ended.
+    mutating func settleIncentives(_ c: Case, service: Service, terms: IncentiveTerms, handsOverLastDay: Bool,
+                                   successor: Successor?) {
+        // Goal evaluations in this month.
+        for (k, e) in c.evaluations.enumerated() where month.period.contains(e.date) {
+            let category = c.category(on: e.date)
+            let attainment = e.attainment
+            if let t = category.flatMap({ terms.byCategory[$0] }) {
+                let from = k > 0 ? c.evaluations[k - 1].date.month.next : c.start.month
+                if attainment >= t.bonusThreshold.fraction, let p = t.bonusPercent {
+                    goalLine(c, service: service, kind: .goalBonus, evaluation: e, from: from, percent: p, sign: 1,
+                             category: category, handsOverLastDay: handsOverLastDay)
+                } else if attainment < t.malusThreshold.fraction, let p = t.malusPercent {
+                    goalLine(c, service: service, kind: .goalMalus, evaluation: e, from: from, percent: p, sign: -1,
+                             category: category, handsOverLastDay: handsOverLastDay)
+                }
+            }
+            if let perArea = terms.familyPerGoalArea {
+                for r in e.ratings where r.rating.fraction >= terms.familyThreshold.fraction {
+                    var l = line(c, service: service, kind: .familyIncentive, category: category, period: Period(e.date, e.date),
+                                 quantity: ExactDecimal(1), unit: .once, rate: perArea, rateUnit: .once, amount: perArea)
+                    l.goalArea = r.area
+                    l.percent = r.rating
+                    append(c, service: service, l)
+                }
+            }
+        }
+        // Reports whose grace period ends this month, late or missing.
+        for r in c.reports {
+            let lastDay = r.due.advanced(by: terms.reportGraceDays)
+            guard month.period.contains(lastDay), (r.received.map { $0 > lastDay } ?? true) else { continue }
+            guard let category = c.category(on: min(lastDay, c.end ?? lastDay)), let malus = terms.byCategory[category]?.reportMalus
+            else { continue }
+            var l = line(c, service: service, kind: .reportMalus, category: category, period: Period(r.due, lastDay),
+                         quantity: ExactDecimal(1), unit: .once, rate: -malus, rateUnit: .once, amount: -malus)
+            l.reportDue = r.due
+            l.reportReceived = r.received
+            append(c, service: service, l)
+        }
+        // The end, and an end bonus taken back when the person soon needs help again.
+        if let end = c.end, let category = c.category(on: end), let t = terms.byCategory[category] {
+            let earnsBonus = c.endReason == .goalsAchieved && (c.plannedEnd.map { end <= $0 } ?? true)
+            if month.period.contains(end) {
+                if earnsBonus, let bonus = t.endBonus {
+                    append(c, service: service, line(c, service: service, kind: .endBonus, category: category, period: Period(end, end),
+                                                     quantity: ExactDecimal(1), unit: .once, rate: bonus, rateUnit: .once, amount: bonus))
+                } else if c.endReason == .providerTermination, let malus = t.endMalus {
+                    append(c, service: service, line(c, service: service, kind: .endMalus, category: category, period: Period(end, end),
+                                                     quantity: ExactDecimal(1), unit: .once, rate: -malus, rateUnit: .once, amount: -malus))
+                }
+            }
+            if earnsBonus, let bonus = t.endBonus, let next = successor, month.period.contains(next.start),
+               next.start <= end.addingMonths(terms.sustainabilityMonths) {
+                var l = line(c, service: service, kind: .bonusClawback, category: category, period: Period(end, next.start),
+                             quantity: ExactDecimal(1), unit: .once, rate: -bonus, rateUnit: .once, amount: -bonus)
+                l.relatedCase = next.caseID
+                append(c, service: service, l)
+            }
+        }
+    }
+
+    private mutating func goalLine(_ c: Case, service: Service, kind: LineKind, evaluation e: GoalEvaluation, from: Month,
+                                   percent: ExactDecimal, sign: Int64, category: String?, handsOverLastDay: Bool) {
+        // The base: the case's flat, daily and hourly amounts of the months since the previous evaluation.
+        var base = Money.zero
+        var m = from
+        while m <= e.date.month {
+            var b = StatementBuilder(agreement: agreement, month: m)
+            b.withBudgets = false
+            b.settle(c, handsOverLastDay: handsOverLastDay)
+            for l in b.lines where l.kind.isIncentiveBase { base += l.amount }
+            m = m.next
+        }
+        let amount = agreement.rounding.percent(percent, of: base)
+        var l = line(c, service: service, kind: kind, category: category, period: Period(from.firstDay, e.date),
+                     quantity: ExactDecimal(1), unit: .once, rate: base, rateUnit: .once, amount: Money(cents: sign * amount.cents))
+        l.percent = percent
+        l.attainment = e.attainment
+        append(c, service: service, l)
+    }
+
+    /// The provider's yearly caps (SPEC § 12): what passes them this month is cut in a line of its
+    /// own. Returns the ledger after this month.
+    mutating func applyCaps(_ terms: IncentiveTerms, ledger: IncentiveLedger) -> IncentiveLedger {
+        var base = Money.zero, bonus = Money.zero, malus = Money.zero
+        for l in lines {
+            if l.kind.isIncentiveBase { base += l.amount }
+            if l.kind.isBonus { bonus += l.amount }
+            if l.kind.isMalus { malus -= l.amount }
+        }
+        var after = ledger
+        after.base += base
+        if let p = terms.bonusCapPercent {
+            let allowed = max(.zero, agreement.rounding.percent(p, of: after.base) - ledger.bonuses)
+            if bonus > allowed {
+                capLine(.bonusCapCut, amount: allowed - bonus, cap: p, base: after.base)
+                bonus = allowed
+            }
+        }
+        if let p = terms.malusCapPercent {
+            let allowed = max(.zero, agreement.rounding.percent(p, of: after.base) - ledger.maluses)
+            if malus > allowed {
+                capLine(.malusCapCut, amount: malus - allowed, cap: p, base: after.base)
+                malus = allowed
+            }
+        }
+        after.bonuses += bonus
+        after.maluses += malus
+        return after
+    }
+
+    private mutating func capLine(_ kind: LineKind, amount: Money, cap: ExactDecimal, base: Money) {
+        var l = StatementLine(caseID: "", fileReference: "", service: "", kind: kind, category: nil, period: month.period,
+                              quantity: ExactDecimal(1), unit: .once, rate: base, rateUnit: .once, amount: amount, bearerParts: [])
+        l.percent = cap
+        var parts = [Money](repeating: .zero, count: agreement.bearers.count)
+        Allocation.largestRemainder(amount, numerators: agreement.defaultShares.numerators,
+                                    denominator: agreement.defaultShares.denominator) { i, part in parts[i] = part }
+        l.bearerParts = parts
+        lines.append(l)
+    }
+}
+
+extension Case {
+    /// The category in force on `day` (the last one before it), or nil.
+    func category(on day: CivilDate) -> String? {
+        var found: String?
+        for p in effectiveCategories where p.from <= day { found = p.category }
+        return found
+    }
+}
