@@ -1,0 +1,167 @@
+import Testing
+@testable import LEQCore
+
+private let d = Fixture.d
+private let m = Fixture.m
+private func x(_ s: String) -> ExactDecimal { ExactDecimal(s)! }
+
+/// Category B: bonus 4 % at 75, malus 2 % below 40, report malus 75.00, end bonus 300.00, end
+/// malus 200.00; family 50.00 per goal area at 75 or more.
+private func terms(bonusCap: String? = nil, malusCap: String? = nil) -> IncentiveTerms {
+    IncentiveTerms(byCategory: ["B": .init(bonusPercent: x("4"), malusPercent: x("2"), reportMalus: m("75.00"), endBonus: m("300.00"),
+                                           endMalus: m("200.00"))],
+                   bonusCapPercent: bonusCap.map(x), malusCapPercent: malusCap.map(x), familyPerGoalArea: m("50.00"))
+}
+
+private func agreement(_ t: IncentiveTerms = terms(), provider: String = "tsd") -> Agreement {
+    var a = Fixture.agreement()
+    a.incentives = t
+    if provider == "tsd" { return a }
+    return Agreement(id: "other", validity: a.validity, youthOffice: a.youthOffice,
+                     provider: Provider(id: provider, name: "Anderer Träger", address: [], taxNumber: "", creditorNumber: "",
+                                        leitwegID: "", statementPrefix: "OTH"),
+                     services: a.services, categories: a.categories,
+                     flatRates: [FlatRateEntry(service: "flex", category: "B", from: d("2026-01-01"), amount: m("1960.00"))],
+                     bearers: a.bearers, incentives: t)
+}
+
+private func evaluation(_ date: String, _ ratings: [(GoalArea, String)]) -> GoalEvaluation {
+    GoalEvaluation(date: d(date), ratings: ratings.map { ($0.0, x($0.1), x("1")) })
+}
+
+private func flex(_ id: String = "F", start: String = "2026-01-01", end: String? = nil, reason: EndReason? = nil,
+                  planned: String? = nil, person: String = "p", provider: String = "tsd") -> Case {
+    Case(id: id, person: person, provider: provider, service: "flex", start: d(start), plannedEnd: planned.map(d), end: end.map(d),
+         endReason: end == nil ? nil : (reason ?? .planned), categories: [CategoryPeriod(category: "B", from: d(start))])
+}
+
+private func lines(_ s: Statement, _ kind: LineKind) -> [StatementLine] { s.lines.filter { $0.kind == kind } }
+
+private func settle(_ cases: [Case], _ month: String, agreements: [Agreement] = [agreement()]) -> [Statement] {
+    let run = Settlement.run(agreements: agreements, caseload: Caseload(cases), month: Fixture.month(month), issued: d("2026-12-01"))
+    #expect(run.problems.isEmpty, "\(run.problems)")
+    for s in run.statements { #expect(s.invariantViolations().isEmpty, "\(s.invariantViolations())") }
+    return run.statements
+}
+
+@Suite("Incentives (SPEC § 12)")
+struct IncentiveTests {
+    @Test("SPEC: B, 6 months × 1,960.00 = 11,760.00 paid, attainment 80, bonus 4 % = 470.40")
+    func goalBonus() {
+        var c = flex()
+        c.evaluations = [evaluation("2026-06-30", [(.school, "80"), (.relationships, "70"), (.socialBehaviour, "90")])]
+        let june = settle([c], "2026-06")[0]
+        let bonus = lines(june, .goalBonus)
+        #expect(bonus.map(\.amount) == [m("470.40")])
+        #expect(bonus.map(\.rate) == [m("11760.00")])
+        #expect(bonus.map(\.attainment) == [Fraction(80, 1)])
+        #expect(bonus.map(\.period) == [Period(d("2026-01-01"), d("2026-06-30"))])
+        #expect(june.totals.section(.incentives) == m("470.40"))
+        // The next evaluation's base starts after the previous evaluation's month.
+        c.evaluations.append(evaluation("2026-12-31", [(.school, "75")]))
+        #expect(lines(settle([c], "2026-12")[0], .goalBonus).map(\.rate) == [m("11760.00")])
+    }
+
+    @Test("Attainment is the (weighted) mean, compared with the thresholds exactly; below 40 a malus")
+    func thresholdsAndMalus() {
+        var c = flex()
+        // (80 + 70 + 74) / 3 = 74.67: no bonus, no malus.
+        c.evaluations = [evaluation("2026-06-30", [(.school, "80"), (.relationships, "70"), (.leisure, "74")])]
+        #expect(settle([c], "2026-06")[0].lines(in: .incentives).isEmpty)
+        // Weighted: school counts twice: (2 × 80 + 65) / 3 = 75 → bonus.
+        c.evaluations = [GoalEvaluation(date: d("2026-06-30"), ratings: [(.school, x("80"), x("2")), (.therapy, x("65"), x("1"))])]
+        #expect(lines(settle([c], "2026-06")[0], .goalBonus).map(\.amount) == [m("470.40")])
+        c.evaluations = [evaluation("2026-06-30", [(.school, "30"), (.relationships, "45")])]  // 37.5
+        #expect(lines(settle([c], "2026-06")[0], .goalMalus).map(\.amount) == [m("-235.20")])
+    }
+
+    @Test("A report late or missing costs the malus once, in the month its grace period ends")
+    func reports() {
+        var c = flex()
+        c.reports = [CaseReport(due: d("2026-03-25"), received: d("2026-04-08")),  // day 14: in time
+                     CaseReport(due: d("2026-05-25"), received: d("2026-06-09")),  // day 15: late
+                     CaseReport(due: d("2026-07-31"))]  // missing
+        #expect(settle([c], "2026-04")[0].lines(in: .incentives).isEmpty)
+        #expect(lines(settle([c], "2026-06")[0], .reportMalus).map(\.amount) == [m("-75.00")])
+        #expect(lines(settle([c], "2026-08")[0], .reportMalus).map(\.reportDue) == [d("2026-07-31")])
+        #expect(settle([c], "2026-09")[0].lines(in: .incentives).isEmpty)
+        // After the case has ended too.
+        var ended = flex(end: "2026-07-31")
+        ended.reports = [CaseReport(due: d("2026-07-31"))]
+        #expect(lines(settle([ended], "2026-08")[0], .reportMalus).count == 1)
+    }
+
+    @Test("End bonus for goals achieved on time, end malus for a provider's termination")
+    func endings() {
+        let achieved = flex(end: "2026-05-20", reason: .goalsAchieved, planned: "2026-06-30")
+        #expect(lines(settle([achieved], "2026-05")[0], .endBonus).map(\.amount) == [m("300.00")])
+        let late = flex(end: "2026-07-20", reason: .goalsAchieved, planned: "2026-06-30")
+        #expect(lines(settle([late], "2026-07")[0], .endBonus).isEmpty)
+        let terminated = flex(end: "2026-05-20", reason: .providerTermination)
+        #expect(lines(settle([terminated], "2026-05")[0], .endMalus).map(\.amount) == [m("-200.00")])
+    }
+
+    @Test("Clawback: the person starts a new case within 12 months, at another provider; it lands on the provider that got the bonus")
+    func clawback() {
+        let first = flex("F1", end: "2026-03-31", reason: .goalsAchieved, person: "same")
+        let next = flex("O1", start: "2026-09-15", person: "same", provider: "oth")
+        let agreements = [agreement(), agreement(provider: "oth")]
+        let september = settle([first, next], "2026-09", agreements: agreements)
+        let tsd = september.first { $0.provider.id == "tsd" }!, oth = september.first { $0.provider.id == "oth" }!
+        #expect(lines(tsd, .bonusClawback).map(\.amount) == [m("-300.00")])
+        #expect(lines(tsd, .bonusClawback).map(\.relatedCase) == ["O1"])
+        #expect(lines(oth, .bonusClawback).isEmpty)
+        // After 12 months: kept.
+        let much = flex("O1", start: "2027-04-01", person: "same", provider: "oth")
+        #expect(settle([first, much], "2027-04", agreements: agreements).allSatisfy { lines($0, .bonusClawback).isEmpty })
+    }
+
+    @Test("Yearly caps per provider: bonuses and maluses past their percentage of the year's base are cut in a line of their own")
+    func caps() {
+        // 1 % of the base: January–June 11,760.00 → 117.60 allowed of 470.40.
+        var c = flex()
+        c.evaluations = [evaluation("2026-06-30", [(.school, "80")])]
+        let june = settle([c], "2026-06", agreements: [agreement(terms(bonusCap: "1"))])[0]
+        #expect(lines(june, .bonusCapCut).map(\.amount) == [m("-352.80")])
+        #expect(june.totals.section(.incentives) == m("117.60"))
+        #expect(lines(june, .bonusCapCut).map(\.caseID) == [""])
+        // Maluses: three missing reports at 75.00 against 0.5 % of 1,960.00 a month.
+        var r = flex()
+        r.reports = [CaseReport(due: d("2026-01-10")), CaseReport(due: d("2026-01-12")), CaseReport(due: d("2026-02-01"))]
+        let capped = agreement(terms(malusCap: "0.5"))
+        let january = settle([r], "2026-01", agreements: [capped])[0]
+        #expect(january.totals.section(.incentives) == m("-9.80"))  // 0.5 % of 1,960.00
+        #expect(lines(january, .malusCapCut).map(\.amount) == [m("140.20")])
+        // February: the year's base is 3,920.00, so 19.60 in all: 9.80 more.
+        let february = settle([r], "2026-02", agreements: [capped])[0]
+        #expect(february.totals.section(.incentives) == m("-9.80"))
+        // The ledger carried from January's run gives the same February.
+        let run1 = Settlement.run(agreements: [capped], caseload: Caseload([r]), month: Fixture.month("2026-01"), issued: d("2026-02-01"))
+        let run2 = Settlement.run(agreements: [capped], caseload: Caseload([r]), month: Fixture.month("2026-02"), issued: d("2026-03-01"),
+                                  ledgers: run1.ledgers)
+        #expect(run2.statements[0].totals.section(.incentives) == m("-9.80"))
+    }
+
+    @Test("Family incentives per goal area attained: listed apart, never in the provider's total (random caseloads)")
+    func familyNeverInTotal() {
+        var rng = SplitMix(seed: 12)
+        for _ in 0..<30 {
+            var cases: [Case] = []
+            for i in 0..<8 {
+                var c = flex("F\(i)", person: "p\(i)")
+                c.evaluations = [evaluation("2026-06-\(10 + rng.next(20))",
+                                            GoalArea.allCases.filter { _ in rng.next(2) == 0 }.map { ($0, "\(rng.next(101))") })]
+                cases.append(c)
+            }
+            let with = settle(cases, "2026-06")[0]
+            var noFamily = terms()
+            noFamily.familyPerGoalArea = nil
+            let without = settle(cases, "2026-06", agreements: [agreement(noFamily)])[0]
+            #expect(with.totals.all == without.totals.all)
+            #expect(with.totals.bearers == without.totals.bearers)
+            let family = lines(with, .familyIncentive)
+            #expect(with.totals.section(.family) == family.reduce(Money.zero) { $0 + $1.amount })
+            #expect(family.allSatisfy { $0.amount == m("50.00") && $0.percent.map { $0.fraction >= Fraction(75, 1) } == true })
+        }
+    }
+}
