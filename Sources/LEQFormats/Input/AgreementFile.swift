@@ -16,7 +16,7 @@ public enum AgreementFile {
     private static let topKeys = [
         "format", "id", "validFrom", "validTo", "youthOffice", "provider", "rounding", "proration", "categories",
         "services", "flatRates", "increases", "clearing", "bearers", "bearerRules",
-        "dailyRates", "hourlyRates", "lastDayBilled", "absences", "budgets",
+        "dailyRates", "hourlyRates", "lastDayBilled", "absences", "budgets", "incentives",
     ]
 
     private static func decode(_ root: JSONValue, _ reader: JSONReader) -> Agreement? {
@@ -169,6 +169,7 @@ public enum AgreementFile {
             budgetTerms.mode = o.choice("mode", required: false, BudgetMode.self, choices: BudgetMode.allCases) ?? .installments
             budgetTerms.savingsSharePercent = percent(o, "savingsSharePercent", required: false)
         }
+        let incentives = incentiveTerms(top, categories: categories)
 
         guard reader.diagnostics.isEmpty, let id, let validFrom, let youthOffice, let provider, !bearers.isEmpty else { return nil }
         return Agreement(
@@ -177,7 +178,63 @@ public enum AgreementFile {
             proration: proration ?? .calendar, services: services, categories: categories, flatRates: flatRates,
             increases: increases, clearing: clearing, bearers: bearers, bearerRules: rules,
             dailyRates: dailyRates, hourlyRates: hourlyRates, lastDayBilled: lastDayBilled,
-            absenceRules: absenceRules, budgetTerms: budgetTerms)
+            absenceRules: absenceRules, budgetTerms: budgetTerms, incentives: incentives)
+    }
+
+    /// `incentives`: per category the goal, report and end amounts; grace days, sustainability
+    /// months, caps, family incentive and ranking weights (SPEC §§ 12, 18).
+    private static func incentiveTerms(_ top: ObjectReader, categories: [String]) -> IncentiveTerms? {
+        guard let o = top.object("incentives", required: false, keys: [
+            "categories", "reportGraceDays", "sustainabilityMonths", "bonusCapPercent", "malusCapPercent", "family", "rankingWeights",
+        ]) else { return nil }
+        var byCategory: [String: IncentiveTerms.CategoryTerms] = [:]
+        for item in o.array("categories") ?? [] {
+            guard let c = o.reader.object(item.value, at: item.path, keys: [
+                "category", "bonusThreshold", "bonusPercent", "malusThreshold", "malusPercent", "reportMalus", "endBonus", "endMalus",
+            ]), let category = c.string("category") else { continue }
+            if !categories.contains(category) {
+                c.reader.error(c.at("category"), "unknown category '\(category)'; expected one of: \(categories.joined(separator: ", "))")
+                continue
+            }
+            if byCategory[category] != nil {
+                c.reader.error(c.at("category"), "category '\(category)' has incentive terms twice")
+                continue
+            }
+            var t = IncentiveTerms.CategoryTerms()
+            if let v = percent(c, "bonusThreshold", required: false) { t.bonusThreshold = v }
+            if let v = percent(c, "malusThreshold", required: false) { t.malusThreshold = v }
+            t.bonusPercent = percent(c, "bonusPercent", required: false)
+            t.malusPercent = percent(c, "malusPercent", required: false)
+            t.reportMalus = c.money("reportMalus", required: false)
+            t.endBonus = c.money("endBonus", required: false)
+            t.endMalus = c.money("endMalus", required: false)
+            if t.malusThreshold.fraction > t.bonusThreshold.fraction {
+                c.reader.error(c.at("malusThreshold"), "the malus threshold (\(t.malusThreshold)) lies above the bonus threshold (\(t.bonusThreshold))")
+            }
+            byCategory[category] = t
+        }
+        var terms = IncentiveTerms(byCategory: byCategory)
+        if let g = o.int("reportGraceDays", range: 0...365) { terms.reportGraceDays = g }
+        if let n = o.int("sustainabilityMonths", range: 0...120) { terms.sustainabilityMonths = n }
+        terms.bonusCapPercent = percent(o, "bonusCapPercent", required: false)
+        terms.malusCapPercent = percent(o, "malusCapPercent", required: false)
+        if let f = o.object("family", required: false, keys: ["perGoalArea", "threshold"]) {
+            terms.familyPerGoalArea = f.money("perGoalArea")
+            if let t = percent(f, "threshold", required: false) { terms.familyThreshold = t }
+        }
+        if let w = o.object("rankingWeights", required: false, keys: ["goalAttainment", "reportsOnTime", "plannedEnds", "questionnaire", "costPerCase"]) {
+            var weights = RankingWeights()
+            let keys: [(String, WritableKeyPath<RankingWeights, ExactDecimal>)] = [
+                ("goalAttainment", \.goalAttainment), ("reportsOnTime", \.reportsOnTime), ("plannedEnds", \.plannedEnds),
+                ("questionnaire", \.questionnaire), ("costPerCase", \.costPerCase),
+            ]
+            for (key, path) in keys {
+                guard let v = w.decimal(key, required: false) else { continue }
+                if v.units < 0 { w.reader.error(w.at(key), "a weight cannot be negative; found \(v)") } else { weights[keyPath: path] = v }
+            }
+            terms.rankingWeights = weights
+        }
+        return terms
     }
 
     private static func party(_ o: ObjectReader?) -> Party? {

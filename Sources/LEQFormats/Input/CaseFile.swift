@@ -14,7 +14,8 @@ public enum CaseFile {
 
     private static let caseKeys = [
         "id", "person", "provider", "service", "socialSpace", "fileReference", "start", "plannedEnd", "end",
-        "endReason", "clearing", "categories", "flags", "absences", "hours", "budgets", "topUps",
+        "endReason", "clearing", "categories", "flags", "absences", "hours", "budgets", "topUps", "evaluations", "reports",
+        "questionnaire",
     ]
 
     /// Decodes the cases; with `agreements`, also checks providers, services, categories and
@@ -94,6 +95,12 @@ public enum CaseFile {
         let hours = decodeHours(o, caseDays: caseDays)
         let budgets = decodeBudgets(o, caseDays: caseDays)
         let topUps = decodeTopUps(o, caseDays: caseDays)
+        let evaluations = decodeEvaluations(o, caseDays: caseDays)
+        let reports = decodeReports(o)
+        let questionnaire = o.decimal("questionnaire", required: false)
+        if let q = questionnaire, q.units < 0 || q.units > 100 * q.denominator {
+            reader.error(o.at("questionnaire"), "the questionnaire score \(q) is outside 0–100")
+        }
 
         guard reader.diagnostics.count == before, let id, let person, let provider, let service, let start else { return nil }
         var c = Case(id: id, person: person, provider: provider, service: service, socialSpace: socialSpace,
@@ -103,6 +110,9 @@ public enum CaseFile {
         c.hours = hours
         c.budgets = budgets
         c.topUps = topUps
+        c.evaluations = evaluations
+        c.reports = reports
+        c.questionnaire = questionnaire
         return c
     }
 
@@ -210,6 +220,49 @@ public enum CaseFile {
             budgets.append(CaseBudget(period: Period(from, to), amount: amount, mode: mode, overrunApproved: overrun))
         }
         return budgets
+    }
+
+    /// `evaluations: [{date, ratings: {area: 0–100}, weights?: {area: w}}]`, inside the case, one a day.
+    private static func decodeEvaluations(_ o: ObjectReader, caseDays: Period?) -> [GoalEvaluation] {
+        var out: [GoalEvaluation] = []
+        let areas = GoalArea.allCases.map(\.rawValue)
+        for item in o.array("evaluations", required: false) ?? [] {
+            guard let e = o.reader.object(item.value, at: item.path, keys: ["date", "ratings", "weights"]), let date = e.date("date") else { continue }
+            if let caseDays, !caseDays.contains(date) {
+                e.reader.error(e.at("date"), "the evaluation (\(date)) lies outside the case (\(caseDays.from)–\(caseDays.to.year == 9999 ? "…" : "\(caseDays.to)"))")
+                continue
+            }
+            if out.contains(where: { $0.date == date }) { e.reader.error(e.at("date"), "two evaluations on \(date)"); continue }
+            guard let r = e.object("ratings", keys: areas) else { continue }
+            let w = e.object("weights", required: false, keys: areas)
+            var ratings: [(area: GoalArea, rating: ExactDecimal, weight: ExactDecimal)] = []
+            for area in GoalArea.allCases {
+                guard let rating = r.decimal(area.rawValue, required: false) else {
+                    if w?.value(area.rawValue, required: false) != nil { e.reader.error(w!.at(area.rawValue), "a weight for a goal area that is not rated") }
+                    continue
+                }
+                if rating.units < 0 || rating.units > 100 * rating.denominator {
+                    e.reader.error(r.at(area.rawValue), "a rating from 0 to 100; found \(rating)")
+                    continue
+                }
+                let weight = w?.decimal(area.rawValue, required: false) ?? ExactDecimal(units: 1, scale: 0)
+                if weight.units <= 0 { e.reader.error(w!.at(area.rawValue), "a weight above 0; found \(weight)"); continue }
+                ratings.append((area, rating, weight))
+            }
+            if ratings.isEmpty { e.reader.error(e.at("ratings"), "rate at least one goal area: \(areas.joined(separator: ", "))"); continue }
+            out.append(GoalEvaluation(date: date, ratings: ratings))
+        }
+        return out
+    }
+
+    /// `reports: [{due, received?}]`.
+    private static func decodeReports(_ o: ObjectReader) -> [CaseReport] {
+        var out: [CaseReport] = []
+        for item in o.array("reports", required: false) ?? [] {
+            guard let r = o.reader.object(item.value, at: item.path, keys: ["due", "received"]), let due = r.date("due") else { continue }
+            out.append(CaseReport(due: due, received: r.date("received", required: false)))
+        }
+        return out
     }
 
     private static let topUpKeys = [
