@@ -12,28 +12,36 @@ struct Golden: Sendable, CustomTestStringConvertible {
         let suffix = lang == "de" ? "" : ".\(lang)"
         let ext = format == "text" ? "txt" : format == "advice" ? "advice.csv" : format
         file = "samples/\(sample)/statements/\(month)\(suffix).\(ext)"
-        let agreements = sample == "halle" ? [halleAgreement] : dailyAgreements
+        let agreements = sample == "halle" ? [halleAgreement] : sample == "incentives" ? incentiveAgreements : dailyAgreements
         let cases = path("samples/\(sample)/cases-2026.json")
         // --no-store: a leq.db a developer keeps in the project folder must not change the goldens.
         arguments = ["settle", "--agreement"] + agreements + ["--cases", cases, "--month", month, "--format", format, "--lang", lang, "--no-store"]
     }
 }
 
+/// The two Halle providers of the incentive sample.
+let incentiveAgreements = [path("contracts/halle-tsd-2026.json"), path("contracts/halle-jhn-2026.json")]
+
 /// The Essen (NRW rules) and Kassel (Hessen rules) agreements of the daily-rate sample.
 let dailyAgreements = [path("contracts/essen-krr-2026.json"), path("contracts/kassel-hjw-2026.json")]
 
 @Suite("Golden statements of the samples (samples/*/statements)")
 struct GoldenStatementTests {
-    static let goldens: [Golden] = ["2026-01", "2026-02", "2026-03", "2026-04", "2026-05"].flatMap {
-        [Golden($0, format: "json"), Golden($0, format: "text")]
-    } + [Golden("2026-03", format: "csv"), Golden("2026-03", format: "text", lang: "en"), Golden("2026-03", format: "html")]
-        + ["2026-03", "2026-04", "2026-05"].flatMap {
-            [Golden($0, format: "json", sample: "daily"), Golden($0, format: "text", sample: "daily")]
-        } + [Golden("2026-05", format: "text", lang: "en", sample: "daily")]
-        + ["2026-01", "2026-02", "2026-03", "2026-04", "2026-05"].flatMap {
-            [Golden($0, format: "json", sample: "topups"), Golden($0, format: "text", sample: "topups")]
-        } + [Golden("2026-03", format: "text", lang: "en", sample: "topups"), Golden("2026-03", format: "csv", sample: "topups"),
+    /// JSON and text for each month of a sample.
+    static func months(_ months: [String], sample: String) -> [Golden] {
+        months.flatMap { [Golden($0, format: "json", sample: sample), Golden($0, format: "text", sample: sample)] }
+    }
+
+    static let halle: [Golden] = months(["2026-01", "2026-02", "2026-03", "2026-04", "2026-05"], sample: "halle")
+        + [Golden("2026-03", format: "csv"), Golden("2026-03", format: "text", lang: "en"), Golden("2026-03", format: "html")]
+    static let daily: [Golden] = months(["2026-03", "2026-04", "2026-05"], sample: "daily")
+        + [Golden("2026-05", format: "text", lang: "en", sample: "daily")]
+    static let topUps: [Golden] = months(["2026-01", "2026-02", "2026-03", "2026-04", "2026-05"], sample: "topups")
+        + [Golden("2026-03", format: "text", lang: "en", sample: "topups"), Golden("2026-03", format: "csv", sample: "topups"),
            Golden("2026-03", format: "advice", sample: "topups"), Golden("2026-03", format: "html", sample: "topups")]
+    static let incentives: [Golden] = months(["2026-03", "2026-04", "2026-06", "2026-07", "2026-09"], sample: "incentives")
+        + [Golden("2026-06", format: "text", lang: "en", sample: "incentives")]
+    static let goldens: [Golden] = halle + daily + topUps + incentives
 
     /// Compares byte for byte; with LEQ_RECORD=1 in the environment, writes the golden instead.
     @Test("Byte for byte", arguments: goldens)

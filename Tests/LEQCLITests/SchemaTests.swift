@@ -8,13 +8,13 @@ import LEQFormats
 @Suite("JSON Schemas in docs/schema")
 struct SchemaTests {
     @Test("Every sample agreement conforms to the agreement schema",
-          arguments: ["halle-tsd-2026", "essen-krr-2026", "kassel-hjw-2026"])
+          arguments: ["halle-tsd-2026", "halle-jhn-2026", "essen-krr-2026", "kassel-hjw-2026"])
     func agreement(name: String) throws {
         let problems = try validate(file: "contracts/\(name).json", schema: "leq-agreement-1")
         #expect(problems.isEmpty, "\(problems)")
     }
 
-    @Test("Every sample caseload conforms to the case-file schema", arguments: ["halle", "daily", "topups"])
+    @Test("Every sample caseload conforms to the case-file schema", arguments: ["halle", "daily", "topups", "incentives"])
     func cases(sample: String) throws {
         let problems = try validate(file: "samples/\(sample)/cases-2026.json", schema: "leq-cases-1")
         #expect(problems.isEmpty, "\(problems)")
@@ -23,7 +23,8 @@ struct SchemaTests {
     @Test("Every golden JSON statement conforms to the statements schema",
           arguments: ["halle/statements/2026-01", "halle/statements/2026-02", "halle/statements/2026-03", "halle/statements/2026-04",
                       "halle/statements/2026-05", "daily/statements/2026-03", "daily/statements/2026-04", "daily/statements/2026-05",
-                      "topups/statements/2026-01", "topups/statements/2026-03", "topups/statements/2026-04"])
+                      "topups/statements/2026-01", "topups/statements/2026-03", "topups/statements/2026-04",
+                      "incentives/statements/2026-03", "incentives/statements/2026-06", "incentives/statements/2026-09"])
     func statements(golden: String) throws {
         let problems = try validate(file: "samples/\(golden).json", schema: "leq-statements-1")
         #expect(problems.isEmpty, "\(problems)")

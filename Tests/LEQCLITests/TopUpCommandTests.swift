@@ -122,3 +122,29 @@ struct TopUpCostCommandTests {
         #expect(r.status == 2 && r.err.contains("/nonexistent/cost.json"))
     }
 }
+
+@Suite("leq rank: the provider ranking (SPEC § 18)")
+struct RankCommandTests {
+    let arguments = ["rank", "--agreement"] + incentiveAgreements + ["--cases", path("samples/incentives/cases-2026.json"), "--year", "2026"]
+
+    @Test("The sample ranking, byte for byte as recorded, in text and JSON", arguments: [
+        ([String](), "samples/incentives/ranking-2026.txt"), (["--format", "json"], "samples/incentives/ranking-2026.json"),
+    ])
+    func golden(_ options: [String], _ golden: String) throws {
+        let r = leq(arguments + options)
+        #expect(r.status == 0, "\(r.err)")
+        if ProcessInfo.processInfo.environment["LEQ_RECORD"] == "1" {
+            try Data(r.out).write(to: URL(fileURLWithPath: path(golden)))
+            return
+        }
+        let expected = try #require(FileManager.default.contents(atPath: path(golden)), "missing \(golden); record with LEQ_RECORD=1")
+        #expect([UInt8](expected) == r.out, "\(String(decoding: r.out, as: UTF8.self))")
+    }
+
+    @Test("Usage errors exit 2", arguments: [["--year", "2026", "--from", "2026-01", "--to", "2026-06"], ["--from", "2026-07", "--to", "2026-01"],
+                                             [String](), ["--year", "2026", "--format", "csv"]])
+    func usage(_ extra: [String]) {
+        let r = leq(["rank", "--agreement"] + incentiveAgreements + ["--cases", path("samples/incentives/cases-2026.json")] + extra)
+        #expect(r.status == 2 && !r.err.isEmpty)
+    }
+}

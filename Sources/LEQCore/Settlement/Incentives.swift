@@ -41,7 +41,8 @@ extension StatementBuilder {
             let category = c.category(on: e.date)
             let attainment = e.attainment
             if let t = category.flatMap({ terms.byCategory[$0] }) {
-                let from = k > 0 ? c.evaluations[k - 1].date.month.next : c.start.month
+                // Since the previous evaluation, or the case's start; not before this agreement's months.
+                let from = max(k > 0 ? c.evaluations[k - 1].date.month.next : c.start.month, agreement.validity.from.month)
                 if attainment >= t.bonusThreshold.fraction, let p = t.bonusPercent {
                     goalLine(c, service: service, kind: .goalBonus, evaluation: e, from: from, percent: p, sign: 1,
                              category: category, handsOverLastDay: handsOverLastDay)

@@ -1,0 +1,68 @@
+import LEQCore
+import LEQFormats
+
+// MARK: - rank
+
+extension LEQ {
+    static let rank = Command(
+        name: "rank",
+        usage: "--agreement FILE… --cases FILE (--year YYYY | --from YYYY-MM --to YYYY-MM) [--format text|json] [--lang de|en]",
+        summary: "Provider ranking: indicators, weighted score, strengths and weaknesses of each provider.",
+        options: [
+            OptionSpec("agreement", value: "FILE…", multiple: true, required: true, help: "Agreement files (leq-agreement/1)."),
+            OptionSpec("cases", value: "FILE", required: true, help: "Case file (leq-cases/1)."),
+            OptionSpec("year", value: "YYYY", help: "The calendar year to rank."),
+            OptionSpec("from", value: "YYYY-MM", help: "First month of the period (with --to)."),
+            OptionSpec("to", value: "YYYY-MM", help: "Last month of the period (with --from)."),
+            OptionSpec("format", value: "FORMAT", help: "text (default) or json."),
+            OptionSpec("lang", value: "LANG", help: "de (default) or en."),
+        ],
+        details: """
+            Indicators (SPEC § 18): mean goal attainment of the evaluations in the period; share of
+            reports in time (of those whose grace period ended in it); share of cases ended as planned;
+            mean family questionnaire score; cost per day of care against the mean of the same service
+            and category (settled through the engine; lower is better). Each is normalised across the
+            providers to 0–100 (100 the best) and weighted as the agreements' "rankingWeights" say
+            (all 1 when none are agreed). Strengths: 75 or more; weaknesses: 25 or less.
+            """
+    ) { options, console in
+        var usage: [String] = []
+        var months: [Month] = []
+        if let y = options.value("year") {
+            if let year = Int(y), let first = Month(year: year, month: 1) {
+                months = (0..<12).reduce(into: [first]) { list, _ in list.append(list.last!.next) }.prefix(12).map { $0 }
+            } else { usage.append("--year: '\(y)' is not a year") }
+            if options.value("from") != nil || options.value("to") != nil { usage.append("give either --year or --from and --to") }
+        } else if let f = options.value("from"), let t = options.value("to") {
+            if let from = Month(iso: f), let to = Month(iso: t), from <= to {
+                var m = from
+                while m <= to { months.append(m); m = m.next }
+            } else { usage.append("--from/--to: '\(f)'–'\(t)' is not a period of months (YYYY-MM, from not after to)") }
+        } else {
+            usage.append("give the period: --year YYYY, or --from YYYY-MM --to YYYY-MM")
+        }
+        let format = options.value("format") ?? "text"
+        if !["text", "json"].contains(format) { usage.append("--format: '\(format)' is not a format; expected text or json") }
+        let language = Language(rawValue: options.value("lang") ?? "de")
+        if language == nil { usage.append("--lang: '\(options.value("lang")!)' is not a language; expected de or en") }
+        guard usage.isEmpty, let language else {
+            for u in usage { console.err("leq rank: \(u)\n") }
+            return ExitStatus.badInput
+        }
+        let inputs = Inputs.load(agreements: options.all("agreement"), cases: options.value("cases"))
+        guard inputs.diagnostics.isEmpty, let contents = inputs.cases else {
+            report(inputs.diagnostics, to: console)
+            return ExitStatus.badInput
+        }
+        let period = Period(months.first!.firstDay, months.last!.lastDay)
+        let weights = Set(inputs.agreements.filter { $0.validity.intersection(period) != nil }.map { $0.incentives?.rankingWeights ?? RankingWeights() })
+        guard weights.count <= 1 else {
+            console.err("leq rank: the agreements in force agree on different ranking weights (incentives.rankingWeights); rank with agreements that share them\n")
+            return ExitStatus.badInput
+        }
+        let ranking = ProviderRanking.compute(agreements: inputs.agreements, caseload: Caseload(contents.cases), months: months,
+                                              weights: weights.first ?? RankingWeights())
+        console.out(format == "json" ? RankingReport.json(ranking) : RankingReport.text(ranking, language: language))
+        return ExitStatus.success
+    }
+}
