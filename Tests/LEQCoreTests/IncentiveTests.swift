@@ -165,3 +165,38 @@ struct IncentiveTests {
         }
     }
 }
+
+@Suite("Provider ranking (SPEC § 18)")
+struct RankingTests {
+    @Test("Indicators, normalisation across providers, weights, strengths and weaknesses")
+    func ranking() {
+        // tsd: attainment 80, both reports on time, one planned end of one; oth: attainment 50, one of two reports late.
+        var a1 = flex("T1", end: "2026-06-30", reason: .planned)
+        a1.evaluations = [evaluation("2026-06-15", [(.school, "80")])]
+        a1.reports = [CaseReport(due: d("2026-03-31"), received: d("2026-04-01")), CaseReport(due: d("2026-05-31"), received: d("2026-06-01"))]
+        a1.questionnaire = x("90")
+        var b1 = flex("O1", person: "q", provider: "oth")
+        b1.evaluations = [evaluation("2026-06-15", [(.school, "50")])]
+        b1.reports = [CaseReport(due: d("2026-03-31"), received: d("2026-04-01")), CaseReport(due: d("2026-05-31"))]
+        b1.questionnaire = x("60")
+        var weights = RankingWeights()
+        weights.goalAttainment = x("3")
+        let r = ProviderRanking.compute(agreements: [agreement(), agreement(provider: "oth")], caseload: Caseload([a1, b1]),
+                                        months: (1...6).map { Month(year: 2026, month: $0)! }, weights: weights)
+        #expect(r.entries.map(\.provider.id) == ["tsd", "oth"])
+        let tsd = r.entries[0], oth = r.entries[1]
+        #expect(tsd.values[.goalAttainment]?.value == Micro(value: 80_000_000))
+        #expect(tsd.values[.reportsOnTime]?.value == Micro(value: 100_000_000) && oth.values[.reportsOnTime]?.value == Micro(value: 50_000_000))
+        #expect(tsd.values[.plannedEnds]?.value == Micro(value: 100_000_000) && oth.values[.plannedEnds] == nil)
+        #expect(tsd.values[.goalAttainment]?.normalised == Micro(value: 100_000_000) && oth.values[.goalAttainment]?.normalised == Micro(value: 0))
+        // Same service and category, same cost per day: equal (50 each), nobody's strength.
+        #expect(tsd.values[.costPerCase]?.normalised == Micro(value: 50_000_000))
+        #expect(tsd.strengths == [.goalAttainment, .reportsOnTime, .questionnaire])
+        #expect(oth.weaknesses == [.goalAttainment, .reportsOnTime, .questionnaire])
+        // Planned ends: only tsd has one, so it stands alone at 50.
+        // tsd: (3 × 100 + 100 + 50 + 100 + 50) / 7 = 85.71; oth: (0 + 0 + 0 + 50) / 6 = 8.33.
+        #expect(tsd.values[.plannedEnds]?.normalised == Micro(value: 50_000_000))
+        #expect(tsd.score.rounded(2) == ExactDecimal("85.71"), "\(tsd.score)")
+        #expect(oth.score.rounded(2) == ExactDecimal("8.33"), "\(oth.score)")
+    }
+}

@@ -11,8 +11,8 @@ public struct ProviderRanking: Sendable {
         case plannedEnds
         /// Mean family questionnaire score of the cases active in the period.
         case questionnaire
-        /// Cost per day of care against the mean of the same service and category, as a
-        /// percentage (100 = the mean; lower is better).
+        /// Cost of care (base services, absences, top-ups, budgets) per day against the mean of the
+        /// same service and category, as a percentage (100 = the mean; lower is better).
         case costPerCase
 
         var higherIsBetter: Bool { self != .costPerCase }
@@ -68,7 +68,10 @@ public struct ProviderRanking: Sendable {
         for m in months {
             let run = Settlement.run(agreements: agreements, caseload: caseload, month: m, issued: m.lastDay.next)
             for s in run.statements {
-                for line in s.lines where line.section != .family && !line.caseID.isEmpty { cost[line.caseID, default: .zero] += line.amount }
+                // The cost of care: what incentives and corrections add is not what the help costs.
+                for line in s.lines where [.base, .absences, .topUps, .budgets].contains(line.section) {
+                    cost[line.caseID, default: .zero] += line.amount
+                }
             }
             for c in caseload.cases { if let a = c.activeDays(in: m.period) { days[c.id, default: 0] += a.dayCount } }
         }
