@@ -33,9 +33,13 @@ extension LEQ {
         var lines = 0
         var checksum = Money.zero
         let clock = ContinuousClock()
+        // The providers' incentive years, carried from month to month (as a monthly routine would).
+        var ledgers: [String: IncentiveLedger] = [:]
         let settleTime = clock.measure {
             for (k, month) in monthList.enumerated() {
-                let run = Settlement.run(agreements: agreements, caseload: caseload, month: month, issued: month.lastDay.next)
+                let run = Settlement.run(agreements: agreements, caseload: caseload, month: month, issued: month.lastDay.next,
+                                         ledgers: ledgers)
+                ledgers = run.ledgers
                 for s in run.statements {
                     lines += s.lines.count
                     checksum += s.totals.all
@@ -45,9 +49,12 @@ extension LEQ {
         }
         // Settling and rendering the canonical JSON.
         var jsonBytes = 0
+        ledgers = [:]
         let jsonTime = clock.measure {
             for month in monthList {
-                let run = Settlement.run(agreements: agreements, caseload: caseload, month: month, issued: month.lastDay.next)
+                let run = Settlement.run(agreements: agreements, caseload: caseload, month: month, issued: month.lastDay.next,
+                                         ledgers: ledgers)
+                ledgers = run.ledgers
                 jsonBytes += StatementJSON.render(run.statements).count
             }
         }
@@ -86,7 +93,9 @@ extension LEQ {
 /// extended), category changes in mid-month, a rate change in July, an increase in January
 /// 2027, ends, a cost-bearer rule; daily rates with absences under NRW-style rules, specialist
 /// hours with approvals (some exceeded), budgets in installments and drawdown budgets, top-ups
-/// (one home case in eight) with late or missing proof, tariff changes and staff illness.
+/// (one home case in eight) with late or missing proof, tariff changes and staff illness;
+/// incentives with yearly caps: half-yearly goal evaluations and reports (one case in four), ends
+/// of every kind.
 struct Synthetic {
     var state: UInt64
 
@@ -122,6 +131,14 @@ struct Synthetic {
                 rates.append(FlatRateEntry(service: s, category: c, from: d("2026-07-01"), amount: Money(cents: amount + 3_100)))
             }
         }
+        let category = { (bonus: String, malus: String, report: Int64, end: Int64) in
+            IncentiveTerms.CategoryTerms(bonusPercent: ExactDecimal(bonus)!, malusPercent: ExactDecimal(malus)!,
+                                         reportMalus: Money(cents: report), endBonus: Money(cents: 4 * end), endMalus: Money(cents: 3 * end))
+        }
+        let incentives = IncentiveTerms(byCategory: ["A": category("3", "2", 5_000, 5_000), "B": category("4", "2", 7_500, 7_500),
+                                                     "C": category("5", "3", 10_000, 10_000)],
+                                        bonusCapPercent: ExactDecimal("2")!, malusCapPercent: ExactDecimal("1")!,
+                                        familyPerGoalArea: Money(cents: 5_000))
         return (1...10).map { p in
             Agreement(
                 id: "bench-\(p)", validity: Period(d("2024-01-01"), d("2099-12-31")),
@@ -137,7 +154,8 @@ struct Synthetic {
                 dailyRates: [ServiceRateEntry(service: "heimT", from: d("2024-01-01"), amount: Money(cents: 17_843)),
                              ServiceRateEntry(service: "heimT", category: "C", from: d("2026-07-01"), amount: Money(cents: 21_260))],
                 hourlyRates: [ServiceRateEntry(service: "spfh", from: d("2024-01-01"), amount: Money(cents: 6_250))],
-                absenceRules: absences, budgetTerms: BudgetTerms(mode: .installments, savingsSharePercent: ExactDecimal("50")!))
+                absenceRules: absences, budgetTerms: BudgetTerms(mode: .installments, savingsSharePercent: ExactDecimal("50")!),
+                incentives: incentives)
         }
     }
 
@@ -167,7 +185,19 @@ struct Synthetic {
             if next(5) < 2 {
                 let end = firstCategory.advanced(by: 60 + next(600))
                 c.end = end
-                c.endReason = .planned
+                c.endReason = [.planned, .goalsAchieved, .providerTermination, .familyTermination][next(4)]
+                c.plannedEnd = end.advanced(by: next(60) - 20)
+            }
+            if next(4) == 0 {
+                // Half-yearly goal evaluations and reports, some late or missing.
+                var day = firstCategory.advanced(by: 170 + next(20))
+                while day <= (c.end ?? CivilDate(iso: "2027-12-31")!) {
+                    c.evaluations.append(GoalEvaluation(date: day, ratings: GoalArea.allCases.filter { _ in next(2) == 0 }.map {
+                        ($0, ExactDecimal(units: Int64(20 + next(81)), scale: 0), ExactDecimal(units: 1, scale: 0))
+                    } + [(.other, ExactDecimal(units: Int64(next(101)), scale: 0), ExactDecimal(units: 1, scale: 0))]))
+                    c.reports.append(CaseReport(due: day, received: next(5) == 0 ? nil : day.advanced(by: next(30))))
+                    day = day.advanced(by: 182)
+                }
             }
             records(&c)
             result.append(c)

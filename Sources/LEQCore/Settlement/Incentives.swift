@@ -73,8 +73,10 @@ extension StatementBuilder {
             l.reportReceived = r.received
             append(c, service: service, l)
         }
-        // The end, and an end bonus taken back when the person soon needs help again.
-        if let end = c.end, let category = c.category(on: end), let t = terms.byCategory[category] {
+        // The end, and an end bonus taken back when the person soon needs help again (checked only
+        // in the months they happen: this runs for every ended case every month).
+        if let end = c.end, month.period.contains(end) || (successor.map { month.period.contains($0.start) } ?? false),
+           let category = c.category(on: end), let t = terms.byCategory[category] {
             let earnsBonus = c.endReason == .goalsAchieved && (c.plannedEnd.map { end <= $0 } ?? true)
             if month.period.contains(end) {
                 if earnsBonus, let bonus = t.endBonus {

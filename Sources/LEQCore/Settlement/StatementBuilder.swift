@@ -30,7 +30,8 @@ struct StatementBuilder {
             settleCare(c, active: active, handsOverLastDay: handsOverLastDay)
         }
         // Incentive events may fall after the case's last day (a report's grace period, a successor).
-        if withBudgets, let terms = agreement.incentives, c.end != nil || c.hasIncentiveRecords,
+        if withBudgets, let terms = agreement.incentives, c.hasIncentiveRecords || c.end.map({ $0 >= month.firstDay }) ?? false
+            || successor.map({ month.period.contains($0.start) }) ?? false,
            let service = agreement.service(c.service) {
             settleIncentives(c, service: service, terms: terms, handsOverLastDay: handsOverLastDay, successor: successor)
         }
