@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 @testable import LEQCLI
 
 /// The package's root folder, found from this file's path (tests never change the working folder).
@@ -22,3 +23,15 @@ func temporaryFolder() -> URL {
 
 let halleAgreement = path("contracts/halle-tsd-2026.json")
 let halleCases = path("samples/halle/cases-2026.json")
+
+/// Expects a command's output to equal a recorded file byte for byte; with LEQ_RECORD=1 in the
+/// environment, records it instead.
+func expectGolden(_ result: (status: Int32, out: [UInt8], err: String), _ golden: String) throws {
+    #expect(result.status == 0, "\(result.err)")
+    if ProcessInfo.processInfo.environment["LEQ_RECORD"] == "1" {
+        try Data(result.out).write(to: URL(fileURLWithPath: path(golden)))
+        return
+    }
+    let expected = try #require(FileManager.default.contents(atPath: path(golden)), "missing \(golden); record with LEQ_RECORD=1")
+    #expect([UInt8](expected) == result.out, "\(golden) differs:\n\(String(decoding: result.out, as: UTF8.self))")
+}

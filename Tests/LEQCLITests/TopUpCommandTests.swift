@@ -76,14 +76,7 @@ struct TopUpCostCommandTests {
         (["--format", "json"], "samples/topups/personnel-cost.result.json"),
     ])
     func golden(_ options: [String], _ golden: String) throws {
-        let r = leq(["topup-cost", file] + options)
-        #expect(r.status == 0, "\(r.err)")
-        if ProcessInfo.processInfo.environment["LEQ_RECORD"] == "1" {
-            try Data(r.out).write(to: URL(fileURLWithPath: path(golden)))
-            return
-        }
-        let expected = try #require(FileManager.default.contents(atPath: path(golden)), "missing \(golden); record with LEQ_RECORD=1")
-        #expect([UInt8](expected) == r.out, "\(String(decoding: r.out, as: UTF8.self))")
+        try expectGolden(leq(["topup-cost", file] + options), golden)
     }
 
     @Test func figures() {
@@ -131,14 +124,7 @@ struct RankCommandTests {
         ([String](), "samples/incentives/ranking-2026.txt"), (["--format", "json"], "samples/incentives/ranking-2026.json"),
     ])
     func golden(_ options: [String], _ golden: String) throws {
-        let r = leq(arguments + options)
-        #expect(r.status == 0, "\(r.err)")
-        if ProcessInfo.processInfo.environment["LEQ_RECORD"] == "1" {
-            try Data(r.out).write(to: URL(fileURLWithPath: path(golden)))
-            return
-        }
-        let expected = try #require(FileManager.default.contents(atPath: path(golden)), "missing \(golden); record with LEQ_RECORD=1")
-        #expect([UInt8](expected) == r.out, "\(String(decoding: r.out, as: UTF8.self))")
+        try expectGolden(leq(arguments + options), golden)
     }
 
     @Test("Usage errors exit 2", arguments: [["--year", "2026", "--from", "2026-01", "--to", "2026-06"], ["--from", "2026-07", "--to", "2026-01"],
