@@ -6,12 +6,13 @@ import LEQFormats
 /// A measurement, not a test: run it on a release build (`swift run -c release leq bench`).
 extension LEQ {
     static let bench = Command(
-        name: "bench", usage: "[--cases N] [--months M] [--seed S]",
+        name: "bench", usage: "[--cases N] [--months M] [--seed S] [--simulate]",
         summary: "Settle a generated caseload; print case-months per second and peak memory.",
         options: [
             OptionSpec("cases", value: "N", help: "Number of generated cases (default 100000)."),
             OptionSpec("months", value: "M", help: "Months to settle, from 2026-01 (default 12)."),
             OptionSpec("seed", value: "S", help: "Seed of the generator (default 1); the same seed, the same caseload."),
+            OptionSpec("simulate", help: "Instead: simulate the caseload with three scenarios over the months (SPEC § 17)."),
         ],
         details: "Build with -c release for meaningful figures. Single-threaded: one core."
     ) { options, console in
@@ -27,6 +28,9 @@ extension LEQ {
         let caseload = Caseload(generator.cases(n, providers: agreements.map(\.provider.id)))
         let first = Month(year: 2026, month: 1)!
         let monthList = (0..<months).reduce(into: [first]) { list, _ in list.append(list.last!.next) }.prefix(months)
+        if options.flag("simulate") {
+            return simulateBench(agreements: agreements, cases: caseload.cases, horizon: Array(monthList), console: console)
+        }
         let caseMonths = Double(n * months)  // not money: a throughput figure
 
         // Settling alone.
@@ -63,6 +67,37 @@ extension LEQ {
             bench: \(n) cases × \(months) months = \(n * months) case-months, \(agreements.count) providers, \(lines) lines, total \(checksum)
             settle: \(Int(caseMonths / settleSeconds)) case-months/s (\(format(settleSeconds)) s)
             settle+json: \(Int(caseMonths / jsonSeconds)) case-months/s (\(format(jsonSeconds)) s, \(jsonBytes / 1_000_000) MB of JSON)
+            peak memory: \(peakMemoryMiB().map { "\($0) MiB" } ?? "unknown")
+
+            """)
+        return ExitStatus.success
+    }
+
+    /// Baseline and three scenarios (a rate change, a category shift with new cases, incentive
+    /// parameters) over the horizon, timed.
+    static func simulateBench(agreements: [Agreement], cases: [Case], horizon: [Month], console: Console) -> Int32 {
+        let start = horizon[0].firstDay
+        let scenarios = [
+            Scenario(name: "C +3 %", changes: [.rate(Scenario.RateChange(category: "C", from: start, percent: ExactDecimal("3")!))]),
+            Scenario(name: "mix", changes: [
+                .categoryShift(from: "B", to: "C", share: ExactDecimal("0.1")!, on: start),
+                .newCases(Scenario.NewCases(provider: agreements[0].provider.id, perMonth: 20,
+                                            mix: [("flex", "B", ExactDecimal("1")!), ("heimT", "C", ExactDecimal("1")!)], months: 9)),
+            ]),
+            Scenario(name: "bonus", changes: [.incentives({ var c = Scenario.IncentiveChange(); c.bonusPercent = ExactDecimal("6")!; return c }())]),
+        ]
+        var settled = 0
+        let clock = ContinuousClock()
+        let time = clock.measure {
+            _ = Simulation.run(agreements: agreements, cases: cases, horizon: horizon, scenarios: scenarios, seed: 1) { name, month in
+                settled += 1
+                if month == horizon.last { console.err("  \(name) done\n") }
+            }
+        }
+        let s = seconds(time)
+        console.out("""
+            simulate: \(cases.count) cases × \(horizon.count) months, baseline and \(scenarios.count) scenarios: \(format(s)) s \
+            (\(Int(Double(cases.count * horizon.count * (scenarios.count + 1)) / s)) case-months/s)
             peak memory: \(peakMemoryMiB().map { "\($0) MiB" } ?? "unknown")
 
             """)

@@ -134,3 +134,43 @@ struct RankCommandTests {
         #expect(r.status == 2 && !r.err.isEmpty)
     }
 }
+
+@Suite("leq simulate: scenarios (SPEC § 17)")
+struct SimulateCommandTests {
+    let arguments = ["simulate", "--agreement", halleAgreement, "--cases", halleCases, "--scenario", path("samples/scenarios/halle-2027.json")]
+
+    @Test("The sample scenarios, byte for byte as recorded, in text and JSON; the seed is printed", arguments: [
+        ([String](), "samples/scenarios/halle-2027.txt"), (["--format", "json"], "samples/scenarios/halle-2027.result.json"),
+    ])
+    func golden(_ options: [String], _ golden: String) throws {
+        let r = leq(arguments + options)
+        #expect(r.err.contains("seed 2027"))
+        try expectGolden(r, golden)
+    }
+
+    @Test("Another seed changes the random choices only")
+    func seed() {
+        let a = leq(arguments + ["--format", "json", "--seed", "5"]).out, b = leq(arguments + ["--format", "json", "--seed", "5"]).out
+        #expect(a == b && a != leq(arguments + ["--format", "json"]).out)
+    }
+
+    @Test("The HTML report holds a line chart and a bar chart")
+    func html() {
+        let text = String(decoding: leq(arguments + ["--format", "html"]).out, as: UTF8.self)
+        #expect(text.contains("<polyline") && text.contains("<rect") && text.contains("C +3 %"))
+    }
+
+    @Test("A broken scenario file: exit 2, every problem with file and place")
+    func refusal() throws {
+        let folder = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("s.json")
+        try Data(#"{"format": "leq-scenario/1", "horizon": {"start": "2027-13", "months": 12}, "scenarios": [{"name": "x", "changes": [{"kind": "rate", "category": "Z", "from": "2027-01-01", "percent": "3", "amount": "1.00"}, {"kind": "magic"}]}]}"#.utf8).write(to: file)
+        let r = leq(["simulate", "--agreement", halleAgreement, "--cases", halleCases, "--scenario", file.path])
+        #expect(r.status == 2 && r.out.isEmpty)
+        #expect(r.err.contains("horizon.start: '2027-13' is not a month"))
+        #expect(r.err.contains("scenarios[0].changes[0].category: unknown category 'Z'"))
+        #expect(r.err.contains("scenarios[0].changes[0]: give the change as \"percent\" or as \"amount\""))
+        #expect(r.err.contains("scenarios[0].changes[1].kind: 'magic' is not a change"))
+    }
+}

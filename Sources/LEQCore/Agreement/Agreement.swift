@@ -25,6 +25,12 @@ public struct Agreement: Sendable {
     /// Bonus and malus (SPEC § 12); nil: none agreed.
     public var incentives: IncentiveTerms?
 
+    /// The agreed rate entries as given, so that a scenario can derive a changed agreement.
+    public let flatRateEntries: [FlatRateEntry]
+    public let dailyRateEntries: [ServiceRateEntry]
+    public let hourlyRateEntries: [ServiceRateEntry]
+    let clearingInput: ClearingTermsInput?
+
     /// Flat monthly rates, by service index, then category index.
     let flatRates: [[RateSchedule]]
     let dailyRates: RateTable
@@ -59,6 +65,10 @@ public struct Agreement: Sendable {
         self.absenceRules = absenceRules
         self.budgetTerms = budgetTerms
         self.incentives = incentives
+        self.flatRateEntries = flatRates
+        self.dailyRateEntries = dailyRates
+        self.hourlyRateEntries = hourlyRates
+        self.clearingInput = clearing
         self.dailyRates = RateTable(dailyRates, services: services, categories: categories, increases: increases,
                                     kind: .dailyRate, rounding: rounding)
         self.hourlyRates = RateTable(hourlyRates, services: services, categories: categories, increases: increases,
@@ -82,6 +92,15 @@ public struct Agreement: Sendable {
         var firstAll = [Int64](repeating: 0, count: bearers.count)
         firstAll[0] = 1
         defaultShares = BearerRule(numerators: firstAll, denominator: 1)
+    }
+
+    /// The same agreement with other rate entries (a scenario's rate changes); everything else,
+    /// scheduled increases included, as agreed.
+    public func withRates(flat: [FlatRateEntry], daily: [ServiceRateEntry], hourly: [ServiceRateEntry]) -> Agreement {
+        Agreement(id: id, validity: validity, youthOffice: youthOffice, provider: provider, rounding: rounding, proration: proration,
+                  services: services, categories: categories, flatRates: flat, increases: increases, clearing: clearingInput,
+                  bearers: bearers, bearerRules: bearerRules, dailyRates: daily, hourlyRates: hourly, lastDayBilled: lastDayBilled,
+                  absenceRules: absenceRules, budgetTerms: budgetTerms, incentives: incentives)
     }
 
     func serviceIndex(_ id: String) -> Int? { serviceIDs.firstIndex(of: id) }

@@ -1,0 +1,85 @@
+import LEQCore
+import LEQFormats
+
+// MARK: - simulate
+
+extension LEQ {
+    static let simulate = Command(
+        name: "simulate",
+        usage: "--agreement FILE… --cases FILE --scenario FILE [--seed N] [--format text|json|html] [--lang de|en] [--out FILE]",
+        summary: "Settle a baseline and scenarios month by month; show the differences, with charts in HTML.",
+        options: [
+            OptionSpec("agreement", value: "FILE…", multiple: true, required: true, help: "Agreement files (leq-agreement/1)."),
+            OptionSpec("cases", value: "FILE", required: true, help: "Case file (leq-cases/1)."),
+            OptionSpec("scenario", value: "FILE", required: true, help: "Scenario file (leq-scenario/1): horizon, seed, scenarios."),
+            OptionSpec("seed", value: "N", help: "Seed for the random choices; default: the file's (printed with the result)."),
+            OptionSpec("format", value: "FORMAT", help: "text (default), json, or html (a report with charts)."),
+            OptionSpec("lang", value: "LANG", help: "de (default) or en."),
+            OptionSpec("out", value: "FILE", help: "Write to this file (atomically) instead of standard output."),
+        ],
+        details: """
+            The baseline is today's agreements and cases; each scenario applies its changes (rates by
+            percent or amount per service and category from a date, a shift of category mix, new
+            cases per month, incentive parameters, top-up costs) and is settled through the same
+            engine. The same seed gives the same result. Progress goes to standard error.
+            """
+    ) { options, console in
+        var usage: [String] = []
+        let format = options.value("format") ?? "text"
+        if !["text", "json", "html"].contains(format) { usage.append("--format: '\(format)' is not a format; expected text, json or html") }
+        let language = Language(rawValue: options.value("lang") ?? "de")
+        if language == nil { usage.append("--lang: '\(options.value("lang")!)' is not a language; expected de or en") }
+        let seedOption = options.value("seed").map { UInt64($0) }
+        if let s = seedOption, s == nil { usage.append("--seed: '\(options.value("seed")!)' is not a whole number") }
+        guard usage.isEmpty, let language else {
+            for u in usage { console.err("leq simulate: \(u)\n") }
+            return ExitStatus.badInput
+        }
+        let inputs = Inputs.load(agreements: options.all("agreement"), cases: options.value("cases"))
+        guard inputs.diagnostics.isEmpty, let contents = inputs.cases else {
+            report(inputs.diagnostics, to: console)
+            return ExitStatus.badInput
+        }
+        let file = options.value("scenario")!
+        let scenario: ScenarioFile.Contents
+        switch Files.read(file) {
+        case let .failure(f):
+            report([Diagnostic(file: file, place: "", message: f.message)], to: console)
+            return ExitStatus.badInput
+        case let .success(bytes):
+            do throws(InputError) {
+                scenario = try ScenarioFile.decode(bytes, file: file, agreements: inputs.agreements)
+            } catch {
+                report(error.diagnostics, to: console)
+                return ExitStatus.badInput
+            }
+        }
+        let seed = (seedOption ?? nil) ?? scenario.seed
+        let runs = 1 + scenario.scenarios.count
+        var done = 0
+        console.err("simulating \(contents.cases.count) cases over \(scenario.horizon.count) months: baseline and \(scenario.scenarios.count) scenario\(scenario.scenarios.count == 1 ? "" : "s"), seed \(seed)\n")
+        let result = Simulation.run(agreements: inputs.agreements, cases: contents.cases, horizon: scenario.horizon,
+                                    scenarios: scenario.scenarios, seed: seed) { name, month in
+            done += 1
+            if month == scenario.horizon.last { console.err("  \(name): \(done) of \(runs * scenario.horizon.count) months settled\n") }
+        }
+        let bytes: [UInt8]
+        switch format {
+        case "json": bytes = SimulationReport.json(result)
+        case "html": bytes = SimulationReport.html(result, language: language)
+        default: bytes = SimulationReport.text(result, language: language)
+        }
+        if let out = options.value("out") {
+            do throws(Files.Failure) {
+                try Files.writeAtomically(bytes, to: out)
+            } catch {
+                console.err("leq simulate: \(error.message)\n")
+                return ExitStatus.failure
+            }
+            console.err("wrote \(out)\n")
+        } else {
+            console.out(bytes)
+        }
+        return ExitStatus.success
+    }
+}
