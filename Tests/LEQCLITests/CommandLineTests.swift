@@ -5,7 +5,7 @@ import LEQCore
 
 @Suite("The leq command line")
 struct CommandLineTests {
-    @Test("help and --help on every command exit 0 and list the options", arguments: ["validate", "settle", "finalize", "certify", "approve", "statements", "check", "rank", "simulate", "topup-cost", "bench"])
+    @Test("help and --help on every command exit 0 and list the options", arguments: ["validate", "settle", "finalize", "certify", "approve", "statements", "check", "rank", "simulate", "report", "topup-cost", "bench"])
     func help(_ command: String) {
         let a = leq([command, "--help"]), b = leq(["help", command])
         #expect(a.status == 0 && b.status == 0)

@@ -8,13 +8,13 @@ import LEQFormats
 @Suite("JSON Schemas in docs/schema")
 struct SchemaTests {
     @Test("Every sample agreement conforms to the agreement schema",
-          arguments: ["halle-tsd-2026", "halle-jhn-2026", "essen-krr-2026", "kassel-hjw-2026"])
+          arguments: ["halle-tsd-2026", "halle-jhn-2026", "essen-krr-2026", "kassel-hjw-2026", "ulm-jhu-2026"])
     func agreement(name: String) throws {
         let problems = try validate(file: "contracts/\(name).json", schema: "leq-agreement-1")
         #expect(problems.isEmpty, "\(problems)")
     }
 
-    @Test("Every sample caseload conforms to the case-file schema", arguments: ["halle", "daily", "topups", "incentives"])
+    @Test("Every sample caseload conforms to the case-file schema", arguments: ["halle", "daily", "topups", "incentives", "controlling"])
     func cases(sample: String) throws {
         let problems = try validate(file: "samples/\(sample)/cases-2026.json", schema: "leq-cases-1")
         #expect(problems.isEmpty, "\(problems)")
@@ -27,6 +27,15 @@ struct SchemaTests {
                       "incentives/statements/2026-03", "incentives/statements/2026-06", "incentives/statements/2026-09"])
     func statements(golden: String) throws {
         let problems = try validate(file: "samples/\(golden).json", schema: "leq-statements-1")
+        #expect(problems.isEmpty, "\(problems)")
+    }
+
+    @Test("The sample scenario, population and plan files conform to their schemas", arguments: [
+        ("samples/scenarios/halle-2027.json", "leq-scenario-1"), ("samples/controlling/ulm-population.json", "leq-population-1"),
+        ("samples/controlling/plan-2026.json", "leq-plan-1"),
+    ])
+    func controllingFiles(_ file: String, _ schema: String) throws {
+        let problems = try validate(file: file, schema: schema)
         #expect(problems.isEmpty, "\(problems)")
     }
 

@@ -174,3 +174,57 @@ struct SimulateCommandTests {
         #expect(r.err.contains("scenarios[0].changes[1].kind: 'magic' is not a change"))
     }
 }
+
+@Suite("leq report: controlling figures (SPEC § 18)")
+struct ReportCommandTests {
+    let arguments = ["report", "--agreement", path("contracts/ulm-jhu-2026.json"), "--cases", path("samples/controlling/cases-2026.json"),
+                     "--year", "2026", "--population", path("samples/controlling/ulm-population.json"),
+                     "--plan", path("samples/controlling/plan-2026.json")]
+
+    @Test("The Ulm sample, byte for byte as recorded, in text, CSV and JSON", arguments: [
+        ([String](), "samples/controlling/report-2026.txt"), (["--format", "csv"], "samples/controlling/report-2026.csv"),
+        (["--format", "json"], "samples/controlling/report-2026.json"),
+    ])
+    func golden(_ options: [String], _ golden: String) throws {
+        try expectGolden(leq(arguments + options), golden)
+    }
+
+    @Test("Per inhabitant of Ulm's five social spaces: the social space's amount ÷ its inhabitants (seed 004)")
+    func perInhabitant() throws {
+        let (root, _) = try JSONParser.parse(leq(arguments + ["--format", "json"]).out)
+        guard case let .object(top) = root, case let .array(spaces)? = top.first(where: { $0.key == "bySocialSpace" })?.value else {
+            Issue.record("no bySocialSpace")
+            return
+        }
+        let inhabitants = ["Böfingen": 19703, "Weststadt/Söflingen": 42159, "Eselsberg": 18606, "Mitte/Ost": 24180, "Wiblingen": 21723]
+        var seen = 0
+        for case let .object(fields) in spaces {
+            var f: [String: String] = [:]
+            for (k, v) in fields {
+                if case let .string(s) = v { f[k] = s }
+                if case let .number(n) = v { f[k] = n }
+            }
+            guard let key = f["key"], let n = inhabitants[key] else { continue }
+            seen += 1
+            #expect(f["inhabitants"] == "\(n)")
+            let amount = try #require(f["amount"].flatMap(Money.init(decimal:)))
+            #expect(f["perInhabitant"] == RoundingMode.halfAwayFromZero.scale(amount, by: 1, over: n).decimalString, "\(key)")
+        }
+        #expect(seen == 5)
+    }
+
+    @Test("HTML with charts; bad population and plan files are refused with file and place")
+    func htmlAndRefusals() throws {
+        #expect(String(decoding: leq(arguments + ["--format", "html"]).out, as: UTF8.self).contains("<rect"))
+        let folder = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let population = folder.appendingPathComponent("p.json"), plan = folder.appendingPathComponent("plan.json")
+        try Data(#"{"format": "leq-population/1", "socialSpaces": [{"name": "Böfingen", "inhabitants": 0}]}"#.utf8).write(to: population)
+        try Data(#"{"format": "leq-plan/1", "from": "2026-01", "to": "2026-06", "plans": [{"amount": "1.001"}]}"#.utf8).write(to: plan)
+        let r = leq(["report", "--agreement", path("contracts/ulm-jhu-2026.json"), "--cases", path("samples/controlling/cases-2026.json"),
+                     "--year", "2026", "--population", population.path, "--plan", plan.path])
+        #expect(r.status == 2)
+        #expect(r.err.contains("\(population.path): socialSpaces[0].inhabitants"))
+        #expect(r.err.contains("\(plan.path): plans[0].amount"))
+    }
+}
