@@ -78,4 +78,25 @@ struct ScenarioTests {
         let movedToC = shifted.prefix(cases().count).filter { c in activeB.contains { $0.id == c.id } && c.category(on: d("2026-09-01")) == "C" }
         #expect(movedToC.count == (activeB.count + 1) / 2 || movedToC.count == activeB.count / 2)
     }
+
+    @Test("Incentive parameters and top-up costs change as the scenario says")
+    func incentivesAndTopUps() {
+        var a = agreement
+        a.incentives = IncentiveTerms(byCategory: ["B": .init(bonusPercent: ExactDecimal("4")!)])
+        var c = cases()[0]
+        c.topUps = [TopUpApproval(period: Period(d("2026-01-01"), d("2027-12-31")), staff: .dedicated,
+                                  tariffs: [TopUpTariff(from: d("2026-01-01"), annualCost: m("61234.56"), positionShare: ExactDecimal("0.25")!),
+                                            TopUpTariff(from: d("2027-04-01"), annualCost: m("63071.60"), positionShare: ExactDecimal("0.25")!)],
+                                  staffStart: d("2026-01-01"), proofReceived: d("2026-01-01"))]
+        var change = Scenario.IncentiveChange(category: "B")
+        change.bonusPercent = ExactDecimal("6")!
+        change.endBonus = m("500.00")
+        let scenario = Scenario(name: "x", changes: [.incentives(change), .topUps(percent: ExactDecimal("10")!, from: d("2027-01-01"))])
+        let (agreements, changed) = scenario.apply(agreements: [a], cases: [c], horizon: horizon, seed: 1)
+        #expect(agreements[0].incentives?.byCategory["B"]?.bonusPercent == ExactDecimal("6"))
+        #expect(agreements[0].incentives?.byCategory["B"]?.endBonus == m("500.00"))
+        #expect(agreements[0].incentives?.byCategory["C"]?.bonusPercent == nil)
+        #expect(changed[0].topUps[0].tariffs.map(\.from) == [d("2026-01-01"), d("2027-01-01"), d("2027-04-01")])
+        #expect(changed[0].topUps[0].tariffs.map(\.annualCost) == [m("61234.56"), m("67358.02"), m("69378.76")])
+    }
 }
