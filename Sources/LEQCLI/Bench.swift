@@ -95,9 +95,10 @@ extension LEQ {
             }
         }
         let s = seconds(time)
+        let rate = Int(Double(cases.count * horizon.count * (scenarios.count + 1)) / s)  // not money: a throughput figure
         console.out("""
             simulate: \(cases.count) cases × \(horizon.count) months, baseline and \(scenarios.count) scenarios: \(format(s)) s \
-            (\(Int(Double(cases.count * horizon.count * (scenarios.count + 1)) / s)) case-months/s)
+            (\(rate) case-months/s)
             peak memory: \(peakMemoryMiB().map { "\($0) MiB" } ?? "unknown")
 
             """)

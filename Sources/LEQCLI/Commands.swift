@@ -139,18 +139,8 @@ extension LEQ {
         }
         let (run, month) = (job.statements, job.month)
         let bytes = render(run, format: format, language: language)
-        if let out = options.value("out") {
-            do throws(Files.Failure) {
-                try Files.writeAtomically(bytes, to: out)
-            } catch {
-                console.err("leq settle: \(error.message)\n")
-                return ExitStatus.failure
-            }
-            let warnings = run.reduce(0) { $0 + $1.warnings.count }
-            console.err("wrote \(run.count) statement\(run.count == 1 ? "" : "s") for \(month) to \(out)\(warnings > 0 ? " (\(warnings) warnings)" : "")\n")
-        } else {
-            console.out(bytes)
-        }
-        return ExitStatus.success
+        let warnings = run.reduce(0) { $0 + $1.warnings.count }
+        let note = "wrote \(run.count) statement\(run.count == 1 ? "" : "s") for \(month) to \(options.value("out") ?? "")\(warnings > 0 ? " (\(warnings) warnings)" : "")\n"
+        return emit(bytes, options, command: "settle", console: console, note: note)
     }
 }

@@ -71,3 +71,40 @@ func report(_ diagnostics: [Diagnostic], to console: Console) {
     for d in diagnostics { console.err("error: \(d)\n") }
     console.err("\(diagnostics.count) error\(diagnostics.count == 1 ? "" : "s") in the input; nothing was written.\n")
 }
+
+/// The months of `--year YYYY`, or of `--from YYYY-MM --to YYYY-MM`; a usage message otherwise.
+func periodMonths(_ options: ParsedOptions) -> Result<[Month], UsageError> {
+    if let y = options.value("year") {
+        if options.value("from") != nil || options.value("to") != nil { return .failure(UsageError("give either --year or --from and --to")) }
+        guard let year = Int(y), let first = Month(year: year, month: 1) else { return .failure(UsageError("--year: '\(y)' is not a year")) }
+        var months = [first]
+        while months.count < 12 { months.append(months.last!.next) }
+        return .success(months)
+    }
+    guard let f = options.value("from"), let t = options.value("to") else {
+        return .failure(UsageError("give the period: --year YYYY, or --from YYYY-MM --to YYYY-MM"))
+    }
+    guard let from = Month(iso: f), let to = Month(iso: t), from <= to else {
+        return .failure(UsageError("--from/--to: '\(f)'–'\(t)' is not a period of months (YYYY-MM, from not after to)"))
+    }
+    var months: [Month] = []
+    var m = from
+    while m <= to { months.append(m); m = m.next }
+    return .success(months)
+}
+
+/// Writes a command's output to `--out` (atomically) or to standard output.
+func emit(_ bytes: [UInt8], _ options: ParsedOptions, command: String, console: Console, note: String? = nil) -> Int32 {
+    guard let out = options.value("out") else {
+        console.out(bytes)
+        return ExitStatus.success
+    }
+    do throws(Files.Failure) {
+        try Files.writeAtomically(bytes, to: out)
+    } catch {
+        console.err("leq \(command): \(error.message)\n")
+        return ExitStatus.failure
+    }
+    console.err(note ?? "wrote \(out)\n")
+    return ExitStatus.success
+}

@@ -28,18 +28,9 @@ extension LEQ {
     ) { options, console in
         var usage: [String] = []
         var months: [Month] = []
-        if let y = options.value("year") {
-            if let year = Int(y), let first = Month(year: year, month: 1) {
-                months = (0..<12).reduce(into: [first]) { list, _ in list.append(list.last!.next) }.prefix(12).map { $0 }
-            } else { usage.append("--year: '\(y)' is not a year") }
-            if options.value("from") != nil || options.value("to") != nil { usage.append("give either --year or --from and --to") }
-        } else if let f = options.value("from"), let t = options.value("to") {
-            if let from = Month(iso: f), let to = Month(iso: t), from <= to {
-                var m = from
-                while m <= to { months.append(m); m = m.next }
-            } else { usage.append("--from/--to: '\(f)'–'\(t)' is not a period of months (YYYY-MM, from not after to)") }
-        } else {
-            usage.append("give the period: --year YYYY, or --from YYYY-MM --to YYYY-MM")
+        switch periodMonths(options) {
+        case let .success(m): months = m
+        case let .failure(e): usage.append(e.message)
         }
         let format = options.value("format") ?? "text"
         if !["text", "json"].contains(format) { usage.append("--format: '\(format)' is not a format; expected text or json") }

@@ -29,18 +29,10 @@ extension LEQ {
     ) { options, console in
         var usage: [String] = []
         var months: [Month] = []
-        if let y = options.value("year") {
-            if let year = Int(y), let first = Month(year: year, month: 1) {
-                months = [first]
-                while months.count < 12 { months.append(months.last!.next) }
-            } else { usage.append("--year: '\(y)' is not a year") }
-            if options.value("from") != nil || options.value("to") != nil { usage.append("give either --year or --from and --to") }
-        } else if let f = options.value("from"), let t = options.value("to") {
-            if let from = Month(iso: f), let to = Month(iso: t), from <= to {
-                var m = from
-                while m <= to { months.append(m); m = m.next }
-            } else { usage.append("--from/--to: '\(f)'–'\(t)' is not a period of months (YYYY-MM, from not after to)") }
-        } else { usage.append("give the period: --year YYYY, or --from YYYY-MM --to YYYY-MM") }
+        switch periodMonths(options) {
+        case let .success(m): months = m
+        case let .failure(e): usage.append(e.message)
+        }
         let format = options.value("format") ?? "text"
         if !["text", "csv", "json", "html"].contains(format) { usage.append("--format: '\(format)' is not a format; expected text, csv, json or html") }
         let language = Language(rawValue: options.value("lang") ?? "de")
@@ -85,15 +77,6 @@ extension LEQ {
         case "html": bytes = ControllingReport.html(c, language: language)
         default: bytes = ControllingReport.text(c, language: language)
         }
-        if let out = options.value("out") {
-            do throws(Files.Failure) { try Files.writeAtomically(bytes, to: out) } catch {
-                console.err("leq report: \(error.message)\n")
-                return ExitStatus.failure
-            }
-            console.err("wrote \(out)\n")
-        } else {
-            console.out(bytes)
-        }
-        return ExitStatus.success
+        return emit(bytes, options, command: "report", console: console)
     }
 }

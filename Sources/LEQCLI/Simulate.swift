@@ -69,17 +69,6 @@ extension LEQ {
         case "html": bytes = SimulationReport.html(result, language: language)
         default: bytes = SimulationReport.text(result, language: language)
         }
-        if let out = options.value("out") {
-            do throws(Files.Failure) {
-                try Files.writeAtomically(bytes, to: out)
-            } catch {
-                console.err("leq simulate: \(error.message)\n")
-                return ExitStatus.failure
-            }
-            console.err("wrote \(out)\n")
-        } else {
-            console.out(bytes)
-        }
-        return ExitStatus.success
+        return emit(bytes, options, command: "simulate", console: console)
     }
 }

@@ -185,8 +185,8 @@ public enum SimulationReport {
         guard let mn = all.min(), let mx = all.max(), labels.count > 0 else { return "" }
         let axis = ticks(mn, mx)
         let lo = Double(axis.first!), hi = Double(axis.last!)  // not money: drawing units
-        func x(_ i: Int) -> Double { left + (width - left - right) * (labels.count == 1 ? 0.5 : Double(i) / Double(labels.count - 1)) }
-        func y(_ c: Int64) -> Double { top + (height - top - bottom) * (1 - (Double(c) - lo) / max(hi - lo, 1)) }
+        func x(_ i: Int) -> Double { left + (width - left - right) * (labels.count == 1 ? 0.5 : Double(i) / Double(labels.count - 1)) }  // not money
+        func y(_ c: Int64) -> Double { top + (height - top - bottom) * (1 - (Double(c) - lo) / max(hi - lo, 1)) }  // not money: drawing
         var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" height=\"\(Int(height))\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\">\n"
         for t in axis {
             svg += "<line x1=\"\(fmt(left))\" x2=\"\(fmt(width - right))\" y1=\"\(fmt(y(t)))\" y2=\"\(fmt(y(t)))\" stroke=\"#ddd\"/>"
@@ -211,9 +211,9 @@ public enum SimulationReport {
         for g in groups { for v in g.values { all.append(v.cents) } }
         let axis = ticks(all.min()!, all.max()!)
         let rowHeight = 14.0 * Double(max(colors.count, 1)) + 10, left = 230.0, width = 760.0, right = 60.0  // not money: drawing units
-        let height = rowHeight * Double(groups.count) + 30
+        let height = rowHeight * Double(groups.count) + 30  // not money: drawing units
         let lo = Double(axis.first!), hi = Double(axis.last!)  // not money: drawing units
-        func x(_ c: Int64) -> Double { left + (width - left - right) * (Double(c) - lo) / max(hi - lo, 1) }
+        func x(_ c: Int64) -> Double { left + (width - left - right) * (Double(c) - lo) / max(hi - lo, 1) }  // not money: drawing
         var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" height=\"\(Int(height))\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\">\n"
         for t in axis {
             let stroke = t == 0 ? "#888" : "#ddd"
@@ -221,11 +221,12 @@ public enum SimulationReport {
             svg += "<text x=\"\(fmt(x(t)))\" y=\"\(fmt(height - 6))\" text-anchor=\"middle\">\(esc(f.money(Money(cents: t))))</text>\n"
         }
         for (g, group) in groups.enumerated() {
-            let y0 = Double(g) * rowHeight + 5
+            let y0 = Double(g) * rowHeight + 5  // not money: drawing units
             svg += "<text x=\"\(fmt(left - 6))\" y=\"\(fmt(y0 + rowHeight / 2))\" text-anchor=\"end\">\(esc(group.label))</text>\n"
             for (k, v) in group.values.enumerated() {
                 let a = x(min(0, v.cents)), b = x(max(0, v.cents))
-                svg += "<rect x=\"\(fmt(a))\" y=\"\(fmt(y0 + Double(k) * 14))\" width=\"\(fmt(max(b - a, 1)))\" height=\"12\" fill=\"\(colors[k])\"><title>\(esc(f.money(v)))</title></rect>\n"
+                let top = y0 + Double(k) * 14  // not money: drawing units
+                svg += "<rect x=\"\(fmt(a))\" y=\"\(fmt(top))\" width=\"\(fmt(max(b - a, 1)))\" height=\"12\" fill=\"\(colors[k])\"><title>\(esc(f.money(v)))</title></rect>\n"
             }
         }
         return svg + "</svg>\n"
