@@ -75,7 +75,7 @@ extension LEQ {
         name: "validate", usage: "--agreement FILE… [--cases FILE]",
         summary: "Check agreement files and a case file; report every problem with file and place.",
         options: [
-            OptionSpec("agreement", value: "FILE…", multiple: true, required: true, help: "Agreement files (leq-agreement/1)."),
+            .agreements,
             OptionSpec("cases", value: "FILE", help: "Case file (leq-cases/1), checked against the agreements."),
         ]
     ) { options, console in
@@ -104,14 +104,14 @@ extension LEQ {
         usage: "--agreement FILE… --cases FILE --month YYYY-MM [--provider ID] [--format text|json|csv|html|advice] [--lang de|en] [--issued YYYY-MM-DD] [--out FILE] [--store PATH | --no-store]",
         summary: "Settle one month: print the statement of every provider (or one).",
         options: [
-            OptionSpec("agreement", value: "FILE…", multiple: true, required: true, help: "Agreement files (leq-agreement/1)."),
-            OptionSpec("cases", value: "FILE", required: true, help: "Case file (leq-cases/1)."),
+            .agreements,
+            .cases,
             OptionSpec("month", value: "YYYY-MM", required: true, help: "The month to settle."),
             OptionSpec("provider", value: "ID", help: "Only this provider's statement."),
             OptionSpec("format", value: "FORMAT", help: "text (default), json (the canonical form), csv, html (printable, A4), or advice (payment advice CSV for bookkeeping)."),
-            OptionSpec("lang", value: "LANG", help: "de (default) or en."),
+            .language,
             OptionSpec("issued", value: "YYYY-MM-DD", help: "Date of issue; default: the first day after the month."),
-            OptionSpec("out", value: "FILE", help: "Write to this file (atomically) instead of standard output."),
+            .out,
             OptionSpec("store", value: "PATH", help: "Statement store for corrections of finalised months; default: leq.db if it exists."),
             OptionSpec("no-store", help: "Read no store: the month as if nothing were finalised (no corrections)."),
         ],

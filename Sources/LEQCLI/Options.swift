@@ -103,3 +103,17 @@ public func helpText(command: String, usage: String, summary: String, options: [
     if !details.isEmpty { lines += ["", details] }
     return lines.joined(separator: "\n") + "\n"
 }
+
+/// Options several commands take, declared once so that they read the same in every `--help`.
+extension OptionSpec {
+    static let agreements = OptionSpec("agreement", value: "FILE…", multiple: true, required: true, help: "Agreement files (leq-agreement/1).")
+    static let cases = OptionSpec("cases", value: "FILE", required: true, help: "Case file (leq-cases/1).")
+    static let language = OptionSpec("lang", value: "LANG", help: "de (default) or en.")
+    static let out = OptionSpec("out", value: "FILE", help: "Write to this file (atomically) instead of standard output.")
+    /// A period of months: `--year`, or `--from` with `--to` (read by `periodMonths`).
+    static let period = [
+        OptionSpec("year", value: "YYYY", help: "The calendar year."),
+        OptionSpec("from", value: "YYYY-MM", help: "First month of the period (with --to)."),
+        OptionSpec("to", value: "YYYY-MM", help: "Last month of the period (with --from)."),
+    ]
+}

@@ -9,14 +9,11 @@ extension LEQ {
         usage: "--agreement FILE… --cases FILE (--year YYYY | --from YYYY-MM --to YYYY-MM) [--format text|json] [--lang de|en]",
         summary: "Provider ranking: indicators, weighted score, strengths and weaknesses of each provider.",
         options: [
-            OptionSpec("agreement", value: "FILE…", multiple: true, required: true, help: "Agreement files (leq-agreement/1)."),
-            OptionSpec("cases", value: "FILE", required: true, help: "Case file (leq-cases/1)."),
-            OptionSpec("year", value: "YYYY", help: "The calendar year to rank."),
-            OptionSpec("from", value: "YYYY-MM", help: "First month of the period (with --to)."),
-            OptionSpec("to", value: "YYYY-MM", help: "Last month of the period (with --from)."),
+            .agreements,
+            .cases,
             OptionSpec("format", value: "FORMAT", help: "text (default) or json."),
-            OptionSpec("lang", value: "LANG", help: "de (default) or en."),
-        ],
+            .language,
+        ] + OptionSpec.period,
         details: """
             Indicators (SPEC § 18): mean goal attainment of the evaluations in the period; share of
             reports in time (of those whose grace period ended in it); share of cases ended as planned;

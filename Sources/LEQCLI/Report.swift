@@ -9,17 +9,14 @@ extension LEQ {
         usage: "--agreement FILE… --cases FILE (--year YYYY | --from YYYY-MM --to YYYY-MM) [--population FILE] [--plan FILE] [--format text|csv|json|html] [--lang de|en] [--out FILE]",
         summary: "Controlling figures for a period: by category, service, setting and social space; per inhabitant; plan against actual.",
         options: [
-            OptionSpec("agreement", value: "FILE…", multiple: true, required: true, help: "Agreement files (leq-agreement/1)."),
-            OptionSpec("cases", value: "FILE", required: true, help: "Case file (leq-cases/1)."),
-            OptionSpec("year", value: "YYYY", help: "The calendar year."),
-            OptionSpec("from", value: "YYYY-MM", help: "First month of the period (with --to)."),
-            OptionSpec("to", value: "YYYY-MM", help: "Last month of the period (with --from)."),
+            .agreements,
+            .cases,
             OptionSpec("population", value: "FILE", help: "Inhabitants per social space (leq-population/1)."),
             OptionSpec("plan", value: "FILE", help: "Planned amounts per social space or in all (leq-plan/1)."),
             OptionSpec("format", value: "FORMAT", help: "text (default), csv, json, or html (with charts)."),
-            OptionSpec("lang", value: "LANG", help: "de (default) or en."),
-            OptionSpec("out", value: "FILE", help: "Write to this file (atomically) instead of standard output."),
-        ],
+            .language,
+            .out,
+        ] + OptionSpec.period,
         details: """
             Every month of the period is settled through the engine; a case counts in the period if it
             is active in it, with everything paid for it (family incentives excepted). Its category is

@@ -9,13 +9,13 @@ extension LEQ {
         usage: "--agreement FILE… --cases FILE --scenario FILE [--seed N] [--format text|json|html] [--lang de|en] [--out FILE]",
         summary: "Settle a baseline and scenarios month by month; show the differences, with charts in HTML.",
         options: [
-            OptionSpec("agreement", value: "FILE…", multiple: true, required: true, help: "Agreement files (leq-agreement/1)."),
-            OptionSpec("cases", value: "FILE", required: true, help: "Case file (leq-cases/1)."),
+            .agreements,
+            .cases,
             OptionSpec("scenario", value: "FILE", required: true, help: "Scenario file (leq-scenario/1): horizon, seed, scenarios."),
             OptionSpec("seed", value: "N", help: "Seed for the random choices; default: the file's (printed with the result)."),
             OptionSpec("format", value: "FORMAT", help: "text (default), json, or html (a report with charts)."),
-            OptionSpec("lang", value: "LANG", help: "de (default) or en."),
-            OptionSpec("out", value: "FILE", help: "Write to this file (atomically) instead of standard output."),
+            .language,
+            .out,
         ],
         details: """
             The baseline is today's agreements and cases; each scenario applies its changes (rates by

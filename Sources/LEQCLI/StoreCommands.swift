@@ -25,8 +25,8 @@ extension LEQ {
         usage: "--agreement FILE… --cases FILE --month YYYY-MM --by NAME [--provider ID] [--issued YYYY-MM-DD] [--store PATH]",
         summary: "Settle a month and store its statements for good (with input digests, who and when).",
         options: [
-            OptionSpec("agreement", value: "FILE…", multiple: true, required: true, help: "Agreement files (leq-agreement/1)."),
-            OptionSpec("cases", value: "FILE", required: true, help: "Case file (leq-cases/1)."),
+            .agreements,
+            .cases,
             OptionSpec("month", value: "YYYY-MM", required: true, help: "The month to finalise."),
             OptionSpec("by", value: "NAME", required: true, help: "Who finalises (recorded with the time)."),
             OptionSpec("provider", value: "ID", help: "Only this provider's statement."),

@@ -11,7 +11,7 @@ extension LEQ {
         options: [
             OptionSpec("share", value: "DECIMAL", help: "Position share (Stellenanteil), e.g. 0.25; default: the file's positionShare."),
             OptionSpec("format", value: "FORMAT", help: "text (default) or json."),
-            OptionSpec("lang", value: "LANG", help: "de (default) or en."),
+            .language,
         ],
         positional: 1,
         details: """
