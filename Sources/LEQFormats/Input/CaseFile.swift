@@ -249,7 +249,9 @@ public enum CaseFile {
                 if weight.units <= 0 { e.reader.error(w!.at(area.rawValue), "a weight above 0; found \(weight)"); continue }
                 ratings.append((area, rating, weight))
             }
-            if ratings.isEmpty { e.reader.error(e.at("ratings"), "rate at least one goal area: \(areas.joined(separator: ", "))"); continue }
+            // A rating refused above is not also "no rating".
+            if r.members.isEmpty { e.reader.error(e.at("ratings"), "rate at least one goal area: \(areas.joined(separator: ", "))"); continue }
+            if ratings.isEmpty { continue }
             out.append(GoalEvaluation(date: date, ratings: ratings))
         }
         return out
