@@ -16,7 +16,7 @@ struct Command: Sendable {
 
 /// The entry point: `leq COMMAND [OPTIONS]`. Returns the exit status.
 public enum LEQ {
-    static let commands: [Command] = [validate, settle, finalize, certify, approve, statementsCommand, check, rank, simulate, reportCommand, topUpCost, bench]
+    static let commands: [Command] = [validate, settle, finalize, certify, approve, people, statementsCommand, verify, check, rank, simulate, reportCommand, topUpCost, bench]
 
     public static func main(_ arguments: [String], console: Console) -> Int32 {
         guard let name = arguments.first else {
@@ -138,6 +138,10 @@ extension LEQ {
         case let .success(j): job = j
         }
         let (run, month) = (job.statements, job.month)
+        if !job.skipped.isEmpty {
+            console.err("ohne Fälle und Korrekturen in \(month), nicht gezeigt: \(job.skipped.map(\.provider.id).joined(separator: ", ")) (mit --provider ID wird die leere Abrechnung gezeigt)\n")
+        }
+        if run.isEmpty { return ExitStatus.success }
         let bytes = render(run, format: format, language: language)
         let warnings = run.reduce(0) { $0 + $1.warnings.count }
         let note = "wrote \(run.count) statement\(run.count == 1 ? "" : "s") for \(month) to \(options.value("out") ?? "")\(warnings > 0 ? " (\(warnings) warnings)" : "")\n"

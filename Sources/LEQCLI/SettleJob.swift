@@ -10,15 +10,21 @@ struct SettleJob {
     var month: Month
     var inputs: Inputs
     var statements: [Statement]
-    /// The store read for corrections (nil: none given and no leq.db here).
+    /// Statements left out: providers with no line in the month (no case active, no correction
+    /// due), unless named with `--provider`. Nothing to pay, so nothing to finalise.
+    var skipped: [Statement]
+    /// The store read for corrections (nil: none given and no leq.db here, or, for `finalize`, not
+    /// created yet).
     var store: Store?
+    var storePath: String
 
     /// The default store file, in the working folder.
     static let defaultStore = "leq.db"
 
     /// Settles from the command's options (`--agreement`, `--cases`, `--month`, `--provider`,
     /// `--issued`, `--store`); on bad input reports it and gives the exit status.
-    /// `createStore`: open (and create) the store even when the file does not exist yet.
+    /// `createStore`: a store that does not exist yet is not an error (`finalize` creates it when
+    /// it stores; until then there is nothing to correct).
     static func run(_ options: ParsedOptions, command: String, console: Console, createStore: Bool = false) -> Result<SettleJob, Status> {
         var usage: [String] = []
         let month = Month(iso: options.value("month")!)
@@ -48,10 +54,10 @@ struct SettleJob {
             console.err("leq \(command): --store and --no-store exclude each other\n")
             return .failure(Status(ExitStatus.badInput))
         }
-        if !options.flag("no-store") && (createStore || options.value("store") != nil || FileManager.default.fileExists(atPath: storePath)) {
+        let exists = FileManager.default.fileExists(atPath: storePath)
+        if !options.flag("no-store") && (options.value("store") != nil || exists) && (exists || !createStore) {
             do throws(StoreError) {
-                // Only finalize creates a store; settle reads one that exists.
-                store = try Store(path: storePath, create: createStore)
+                store = try Store(path: storePath)
             } catch {
                 console.err("leq \(command): \(error.message)\n")
                 return .failure(Status(exitStatus(error)))
@@ -76,7 +82,9 @@ struct SettleJob {
                 return .failure(Status(exitStatus(error)))
             }
         }
-        return .success(SettleJob(month: month, inputs: inputs, statements: statements, store: store))
+        let skipped = provider == nil ? statements.filter(\.lines.isEmpty) : []
+        statements.removeAll { provider == nil && $0.lines.isEmpty }
+        return .success(SettleJob(month: month, inputs: inputs, statements: statements, skipped: skipped, store: store, storePath: storePath))
     }
 
     /// Adds to each open statement the corrections of its provider's finalised earlier months.
@@ -112,7 +120,7 @@ struct SettleJob {
     static func exitStatus(_ error: StoreError) -> Int32 {
         switch error.kind {
         case .busy, .failed: return ExitStatus.failure
-        case .cannotOpen, .notAStore, .newerVersion, .refused, .notFound: return ExitStatus.badInput
+        case .cannotOpen, .notAStore, .newerVersion, .refused, .notFound, .tampered: return ExitStatus.badInput
         }
     }
 

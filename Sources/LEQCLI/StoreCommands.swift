@@ -6,11 +6,12 @@ import LEQStore
 /// The formats and languages every finalised statement is stored in.
 let storedFormats = ["json", "text", "csv", "advice", "html"]
 
-/// Opens the existing store named by `--store` (default leq.db), reporting a failure.
+/// Opens the existing store named by `--store` (default leq.db) and checks its chain; reports a
+/// failure — a missing, empty, foreign or tampered store — and gives nil.
 func openStore(_ options: ParsedOptions, command: String, console: Console) -> Store? {
     let path = options.value("store") ?? SettleJob.defaultStore
     do throws(StoreError) {
-        return try Store(path: path, create: false)
+        return try Store(path: path)
     } catch {
         console.err("leq \(command): \(error.message)\n")
         return nil
@@ -29,14 +30,17 @@ extension LEQ {
             .cases,
             OptionSpec("month", value: "YYYY-MM", required: true, help: "The month to finalise."),
             OptionSpec("by", value: "NAME", required: true, help: "Who finalises (recorded with the time)."),
-            OptionSpec("provider", value: "ID", help: "Only this provider's statement."),
+            OptionSpec("provider", value: "ID", help: "Only this provider's statement (finalised even when it has no line)."),
             OptionSpec("issued", value: "YYYY-MM-DD", help: "Date of issue; default: the first day after the month."),
-            OptionSpec("store", value: "PATH", help: "The statement store (SQLite); default: leq.db in this folder, created when missing."),
+            OptionSpec("store", value: "PATH", help: "The statement store (SQLite); default: leq.db in this folder, created only where no file is."),
         ],
         details: """
             Settles exactly as 'leq settle' does (corrections of earlier finalised months included)
             and stores each statement in every format and language (json, text, csv, advice, html; de, en), its
-            lines, and the SHA-256 of every input file, in one transaction: all or nothing.
+            lines, and the SHA-256 of every input file, in one transaction: all or nothing. Each
+            statement becomes an entry of the store's hash chain ('leq verify' checks it).
+            A provider with no line in the month (no case active, no correction due) gets no
+            statement unless named with --provider; finalize says which it skipped.
             A finalised statement never changes. Finalising again with input that gives the same
             statement does nothing and says so; input that gives another statement is refused —
             its differences become correction lines in the next open month.
@@ -46,12 +50,37 @@ extension LEQ {
             console.err("leq finalize: --by needs a name\n")
             return ExitStatus.badInput
         }
-        let job: SettleJob
+        var job: SettleJob
         switch SettleJob.run(options, command: "finalize", console: console, createStore: true) {
         case let .failure(status): return status.code
         case let .success(j): job = j
         }
-        guard let store = job.store else { return ExitStatus.failure }
+        let store: Store
+        do throws(StoreError) {
+            if let open = job.store {
+                store = open
+            } else {
+                store = try Store(path: job.storePath, create: true)
+                // Another leq may have made the store and finalised earlier months meanwhile: settle
+                // again with it, so that their corrections are not missed.
+                if try !store.statements().isEmpty {
+                    switch SettleJob.run(options, command: "finalize", console: console, createStore: true) {
+                    case let .failure(status): return status.code
+                    case let .success(j): job = j
+                    }
+                }
+            }
+        } catch {
+            console.err("leq finalize: \(error.message)\nNichts wurde gespeichert.\n")
+            return SettleJob.exitStatus(error)
+        }
+        for s in job.skipped {
+            console.out("übersprungen \(s.number): keine Fälle und keine Korrekturen in \(job.month); nichts finalisiert (mit --provider \(s.provider.id) trotzdem)\n")
+        }
+        guard !job.statements.isEmpty else {
+            console.out("Nichts zu finalisieren: in \(job.month) hat kein Träger Fälle oder Korrekturen.\n")
+            return ExitStatus.success
+        }
         var inputs: [StoredInput] = []
         for (role, path) in job.inputs.agreementFiles.map({ ("agreement", $0) }) + [("cases", job.inputs.casesFile ?? "")] {
             guard case let .success(bytes) = Files.read(path) else {
@@ -69,14 +98,17 @@ extension LEQ {
             let outcome = try store.finalize(items, inputs: inputs, by: by, at: console.timestamp())
             for number in outcome.stored {
                 let s = job.statements.first { $0.number == number }!
-                console.out("finalised \(number): \(Formatter(.de).money(s.totals.all)) (\(s.lines.count) lines) in \(store.path)\n")
+                console.out("finalisiert \(number): \(Formatter(.de).money(s.totals.all)) (\(s.lines.count) Zeilen) in \(store.path)\n")
             }
             for number in outcome.unchanged {
-                console.out("unchanged \(number): already finalised with the same statement; nothing to do\n")
+                console.out("unverändert \(number): schon mit derselben Abrechnung finalisiert; nichts zu tun\n")
+            }
+            if !outcome.stored.isEmpty, let head = store.head {
+                console.out("Kettenkopf Nr. \(head.seq): \(head.digest)\n")
             }
             return ExitStatus.success
         } catch {
-            console.err("leq finalize: \(error.message)\nNothing was stored.\n")
+            console.err("leq finalize: \(error.message)\nNichts wurde gespeichert.\n")
             return SettleJob.exitStatus(error)
         }
     }
@@ -94,25 +126,34 @@ extension LEQ {
 
     static func signOffCommand(_ role: SignOffRole, name: String, summary: String) -> Command {
         Command(
-            name: name, usage: "NUMBER --by NAME [--store PATH]", summary: summary,
+            name: name, usage: "NUMBER --by ID [--store PATH]", summary: summary,
             options: [
-                OptionSpec("by", value: "NAME", required: true, help: "Who signs (recorded with the time)."),
+                OptionSpec("by", value: "ID", required: true, help: "The ID of a registered person who may \(role == .certified ? "certify" : "approve") ('leq people list')."),
                 OptionSpec("store", value: "PATH", help: "The statement store; default: leq.db in this folder."),
             ],
             positional: 1,
-            details: "A statement is paid only once it is certified and approved, by two different people (SPEC § 15)."
+            details: """
+                A statement is paid only once it is certified and approved, by two different
+                registered people (SPEC § 15): the IDs are compared, not how a name is spelt.
+                The statement is checked against the store's chain before it is signed.
+                """
         ) { options, console in
             guard let number = options.positional.first else {
-                console.err("leq \(name): give the statement number, e.g. leq \(name) KRR-2026-03 --by NAME\n")
+                console.err("leq \(name): give the statement number, e.g. leq \(name) KRR-2026-03 --by ID\n")
                 return ExitStatus.badInput
             }
-            let by = options.value("by")!
             guard let store = openStore(options, command: name, console: console) else { return ExitStatus.badInput }
             do throws(StoreError) {
-                try store.signOff(number, role: role, by: by, at: console.timestamp())
+                try store.signOff(number, role: role, by: options.value("by")!, at: console.timestamp())
                 let s = try store.statement(number)!
-                console.out("\(number): \(role == .certified ? "sachlich und rechnerisch richtig" : "angeordnet") (\(by))"
-                    + (s.payable ? "; certified and approved: ready to pay\n" : "; awaiting the order to pay by another person\n"))
+                let given = role == .certified ? s.certified! : s.approved!
+                var text = "\(number): \(role == .certified ? "sachlich und rechnerisch richtig festgestellt" : "angeordnet") von \(given.by) (\(given.person ?? ""))"
+                text += s.payable ? "; festgestellt und angeordnet: zahlbar.\n" : "; es fehlt noch die Anordnung durch eine andere Person.\n"
+                if let head = store.head {
+                    text += "Kettenkopf Nr. \(head.seq): \(head.digest)\n"
+                    if s.payable { text += "Für die Akte oder das Finanzverfahren notieren; 'leq verify --head \(head.digest.prefix(16))' prüft später, dass der Speicher ihn noch enthält.\n" }
+                }
+                console.out(text)
                 return ExitStatus.success
             } catch {
                 console.err("leq \(name): \(error.message)\n")
@@ -120,6 +161,12 @@ extension LEQ {
             }
         }
     }
+}
+
+/// A sign-off as the record shows it: name, ID (or that it was given before people were registered), time.
+func describe(_ signOff: SignOff?) -> String {
+    guard let s = signOff else { return "–" }
+    return "\(s.by) (\(s.person ?? "vor der Registrierung")), \(s.at)"
 }
 
 // MARK: - statements list|show
@@ -183,13 +230,16 @@ extension LEQ {
                 "Abrechnung \(s.number)", "  Leistungsmonat: \(s.month.iso)   Träger: \(s.provider)   Vereinbarung: \(s.agreement)",
                 "  Rechnungsdatum: \(s.issued)   Gesamtbetrag: \(f.money(s.total))",
                 "  finalisiert: \(s.finalizedBy), \(s.finalizedAt)",
-                "  sachlich und rechnerisch richtig: " + (s.certified.map { "\($0.by), \($0.at)" } ?? "–"),
-                "  angeordnet: " + (s.approved.map { "\($0.by), \($0.at)" } ?? "–"),
+                "  sachlich und rechnerisch richtig: " + describe(s.certified),
+                "  angeordnet: " + describe(s.approved),
                 "  zahlbar: " + (s.payable ? "ja" : "nein (es fehlt " + (s.certified == nil ? "die Feststellung" : "die Anordnung") + ")"),
                 "  Eingaben (SHA-256, zusammen \(s.inputDigest)):",
             ]
             for input in try store.inputs(number) { lines.append("    \(input.role) \(input.path) \(input.sha256)") }
             lines.append("  gespeichert als: " + (try store.renderings(number).map { "\($0.format)/\($0.language)" }.joined(separator: ", ")))
+            if let entry = store.chainEntry(of: number) {
+                lines.append("  Kette: Eintrag Nr. \(entry.seq), \(entry.digest) (geprüft)")
+            }
             console.out(lines.joined(separator: "\n") + "\n")
             return ExitStatus.success
         } catch {

@@ -16,7 +16,7 @@ final class Database {
             let message = handle.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open"
             sqlite3_close(handle)
             handle = nil
-            throw StoreError(.cannotOpen, create ? "\(path): \(message)" : "there is no statement store at \(path) (\(message)); finalise a month first or give --store")
+            throw StoreError(.cannotOpen, "\(path) kann nicht geöffnet werden: \(message)")
         }
         sqlite3_busy_timeout(handle, busyTimeout)
         sqlite3_extended_result_codes(handle, 1)
@@ -115,21 +115,26 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
         case refused
         case notFound
         case failed
+        /// The store does not verify: a record or the chain differs from what LEQ wrote.
+        case tampered
     }
 
     public var kind: Kind
     public var message: String
+    /// With `tampered`: every part that does not verify.
+    public var findings: [StoreFinding] = []
 
-    public init(_ kind: Kind, _ message: String) {
+    public init(_ kind: Kind, _ message: String, findings: [StoreFinding] = []) {
         self.kind = kind
         self.message = message
+        self.findings = findings
     }
 
     init(code: Int32, _ message: String) {
         switch code & 0xff {
-        case SQLITE_BUSY, SQLITE_LOCKED: self.init(.busy, "the store is busy (another leq is writing to it): \(message)")
-        case SQLITE_NOTADB: self.init(.notAStore, "not an SQLite database: \(message)")
-        case SQLITE_CORRUPT: self.init(.notAStore, "the store file is damaged: \(message)")
+        case SQLITE_BUSY, SQLITE_LOCKED: self.init(.busy, "der Abrechnungsspeicher ist belegt (ein anderes leq schreibt gerade): \(message)")
+        case SQLITE_NOTADB: self.init(.notAStore, "keine SQLite-Datenbank: \(message)")
+        case SQLITE_CORRUPT: self.init(.notAStore, "die Speicherdatei ist beschädigt: \(message)")
         default: self.init(.failed, message)
         }
     }

@@ -21,7 +21,7 @@ extension Store {
     func finalize(_ items: [Finalisable], inputs: [StoredInput], by: String, at: String,
                   failAfter: Int?) throws(StoreError) -> FinalizeOutcome {
         let digest = Store.inputDigest(inputs)
-        return try db.transaction { () throws(StoreError) -> FinalizeOutcome in
+        return try writing { () throws(StoreError) -> FinalizeOutcome in
             var outcome = FinalizeOutcome(stored: [], unchanged: [])
             for (k, item) in items.enumerated() {
                 let s = item.statement
@@ -33,9 +33,9 @@ extension Store {
                         continue
                     }
                     throw StoreError(.refused, """
-                        \(s.number) was finalised by \(existing.finalizedBy) at \(existing.finalizedAt) and never changes, but the \
-                        input now gives a different statement (inputs \(String(existing.inputDigest.prefix(12))) then, \
-                        \(String(digest.prefix(12))) now). Its differences are settled as correction lines in the next open month: \
+                        \(s.number) wurde von \(existing.finalizedBy) am \(existing.finalizedAt) finalisiert und ändert sich nie mehr, \
+                        aber die Eingaben ergeben jetzt eine andere Abrechnung (Eingaben damals \(String(existing.inputDigest.prefix(12))), \
+                        jetzt \(String(digest.prefix(12)))). Die Unterschiede werden im nächsten offenen Monat als Korrekturzeilen abgerechnet: \
                         leq settle --store … --month \(s.month.next.iso)
                         """)
                 }
@@ -61,9 +61,26 @@ extension Store {
                               .text(line.kind.rawValue), .int(line.amount.cents),
                               line.corrects.map { .text($0) } ?? .null, line.correctedKind.map { .text($0.rawValue) } ?? .null])
                 }
+                try append(.statement, s.number, try Store.statementParts(db, s.number) ?? [])
                 outcome.stored.append(s.number)
             }
             return outcome
+        }
+    }
+
+    /// Runs `body` in one write transaction on a chain read and checked inside that transaction
+    /// (another process may have written since this store was opened). Refuses a store that does
+    /// not verify; on failure the chain is read again, as the rollback left it.
+    func writing<T>(_ body: () throws(StoreError) -> T) throws(StoreError) -> T {
+        do throws(StoreError) {
+            return try db.transaction { () throws(StoreError) -> T in
+                let findings = try loadChain()
+                guard findings.isEmpty else { throw StoreError.tampered(path, findings) }
+                return try body()
+            }
+        } catch {
+            _ = try? loadChain()
+            throw error
         }
     }
 
@@ -72,70 +89,90 @@ extension Store {
         SHA256.hex(Array(inputs.map { "\($0.role)\t\($0.path)\t\($0.sha256)\n" }.joined().utf8))
     }
 
-    /// Finalised statements, by month and number; optionally of one provider.
+    /// Finalised statements, by month and number; optionally of one provider. Each one's head,
+    /// inputs and lines are checked against the chain (sign-offs were checked when the store was
+    /// opened; the bytes of a rendering are checked when it is read).
     public func statements(provider: String? = nil) throws(StoreError) -> [StoredStatement] {
-        var sql = """
-            SELECT s.number, s.provider, s.month, s.agreement, s.issued, s.total_cents, s.input_digest, s.finalized_by, s.finalized_at,
-                   c.by, c.at, a.by, a.at
-            FROM statement s
-            LEFT JOIN sign_off c ON c.number = s.number AND c.role = 'certified'
-            LEFT JOIN sign_off a ON a.number = s.number AND a.role = 'approved'
-            """
+        var sql = Store.recordQuery
         var values: [Database.Value] = []
         if let provider {
             sql += " WHERE s.provider = ?1"
             values.append(.text(provider))
         }
         sql += " ORDER BY s.month, s.number"
-        return try db.rows(sql, values, Store.record)
+        let list = try db.rows(sql, values, Store.record)
+        for s in list { try requireVerified(s.number, [Part.head, Part.inputs, Part.lines]) }
+        return list
     }
 
-    /// One finalised statement, or nil.
+    /// One finalised statement, or nil; its head checked against the chain.
     public func statement(_ number: String) throws(StoreError) -> StoredStatement? {
-        try db.rows("""
-            SELECT s.number, s.provider, s.month, s.agreement, s.issued, s.total_cents, s.input_digest, s.finalized_by, s.finalized_at,
-                   c.by, c.at, a.by, a.at
-            FROM statement s
-            LEFT JOIN sign_off c ON c.number = s.number AND c.role = 'certified'
-            LEFT JOIN sign_off a ON a.number = s.number AND a.role = 'approved'
-            WHERE s.number = ?1
-            """, [.text(number)], Store.record).first
+        guard let s = try db.rows(Store.recordQuery + " WHERE s.number = ?1", [.text(number)], Store.record).first else { return nil }
+        try requireVerified(number, [Part.head])
+        return s
     }
+
+    private static let recordQuery = """
+        SELECT s.number, s.provider, s.month, s.agreement, s.issued, s.total_cents, s.input_digest, s.finalized_by, s.finalized_at,
+               c.by, c.at, c.person, a.by, a.at, a.person
+        FROM statement s
+        LEFT JOIN sign_off c ON c.number = s.number AND c.role = 'certified'
+        LEFT JOIN sign_off a ON a.number = s.number AND a.role = 'approved'
+        """
 
     private static func record(_ r: Database.Row) -> StoredStatement {
-        StoredStatement(number: r.text(0), provider: r.text(1), month: Month(iso: r.text(2))!, agreement: r.text(3), issued: r.text(4),
-                        total: Money(cents: r.int(5)), inputDigest: r.text(6), finalizedBy: r.text(7), finalizedAt: r.text(8),
-                        certified: r.optionalText(9).map { SignOff(by: $0, at: r.text(10)) },
-                        approved: r.optionalText(11).map { SignOff(by: $0, at: r.text(12)) })
+        StoredStatement(number: r.text(0), provider: r.text(1), month: Month(iso: r.text(2)) ?? Month(year: 1, month: 1)!, agreement: r.text(3),
+                        issued: r.text(4), total: Money(cents: r.int(5)), inputDigest: r.text(6), finalizedBy: r.text(7), finalizedAt: r.text(8),
+                        certified: r.optionalText(9).map { SignOff(by: $0, at: r.text(10), person: r.optionalText(11)) },
+                        approved: r.optionalText(12).map { SignOff(by: $0, at: r.text(13), person: r.optionalText(14)) })
     }
 
-    /// The stored bytes of a statement in one format and language, exactly as finalised.
+    /// The stored bytes of a statement in one format and language, exactly as finalised — checked
+    /// against the digest in the chain before they are given out.
     public func rendering(_ number: String, format: String, language: String) throws(StoreError) -> [UInt8]? {
-        try db.rows("SELECT bytes FROM statement_rendering WHERE number = ?1 AND format = ?2 AND language = ?3",
-                    [.text(number), .text(format), .text(language)]) { $0.blob(0) }.first
+        let name = Part.rendering(format, language)
+        let bytes = try db.rows("SELECT bytes FROM statement_rendering WHERE number = ?1 AND format = ?2 AND language = ?3",
+                                [.text(number), .text(format), .text(language)]) { $0.blob(0) }.first
+        let recorded = chain.last { $0.kind == .statement && $0.ref == number }?.part(name)
+        switch (bytes, recorded) {
+        case (nil, nil): return nil
+        case let (bytes?, recorded?) where SHA256.hex(bytes) == recorded: return bytes
+        case (nil, _?): throw StoreError.tampered(path, [StoreFinding(number, "\(Store.label(name)) fehlt — gelöscht")])
+        case (_?, nil): throw StoreError.tampered(path, [StoreFinding(number, "\(Store.label(name)) steht nicht in der Kette — außerhalb von LEQ eingefügt")])
+        case (_?, _?): throw StoreError.tampered(path, [StoreFinding(number, "\(Store.label(name)) stimmt nicht mit der Kette überein — nach dem Finalisieren verändert")])
+        }
     }
 
-    /// The formats and languages stored for a statement.
+    /// The formats and languages stored for a statement; the statement checked whole.
     public func renderings(_ number: String) throws(StoreError) -> [(format: String, language: String)] {
-        try db.rows("SELECT format, language FROM statement_rendering WHERE number = ?1 ORDER BY format, language",
-                    [.text(number)]) { ($0.text(0), $0.text(1)) }
+        try requireVerified(number, nil)
+        return try db.rows("SELECT format, language FROM statement_rendering WHERE number = ?1 ORDER BY format, language",
+                           [.text(number)]) { ($0.text(0), $0.text(1)) }
     }
 
     /// The input files a statement was settled from.
     public func inputs(_ number: String) throws(StoreError) -> [StoredInput] {
-        try db.rows("SELECT role, path, sha256 FROM statement_input WHERE number = ?1 ORDER BY rowid", [.text(number)]) {
+        try requireVerified(number, [Part.inputs])
+        return try db.rows("SELECT role, path, sha256 FROM statement_input WHERE number = ?1 ORDER BY rowid", [.text(number)]) {
             StoredInput(role: $0.text(0), path: $0.text(1), sha256: $0.text(2))
         }
     }
 
     /// The lines of a finalised statement, in order.
     public func lines(_ number: String) throws(StoreError) -> [StoredLine] {
-        try db.rows("SELECT \(Store.lineColumns) FROM statement_line WHERE number = ?1 ORDER BY position", [.text(number)], Store.line)
+        try requireVerified(number, [Part.lines])
+        return try db.rows("SELECT \(Store.lineColumns) FROM statement_line WHERE number = ?1 ORDER BY position", [.text(number)], Store.line)
     }
 
-    /// The correction lines in finalised statements that correct `number`.
+    /// The correction lines in finalised statements that correct `number`. The lines of every
+    /// statement of its provider are checked first: a correction deleted from any of them would
+    /// otherwise pay the same difference twice.
     public func corrections(of number: String) throws(StoreError) -> [StoredLine] {
-        try db.rows("SELECT \(Store.lineColumns) FROM statement_line WHERE corrects = ?1 ORDER BY number, position", [.text(number)], Store.line)
+        guard let provider = try statement(number)?.provider else { return [] }
+        for s in try db.rows("SELECT number FROM statement WHERE provider = ?1", [.text(provider)], { $0.text(0) }) {
+            try requireVerified(s, [Part.lines])
+        }
+        return try db.rows("SELECT \(Store.lineColumns) FROM statement_line WHERE corrects = ?1 ORDER BY number, position", [.text(number)], Store.line)
     }
 
     private static let lineColumns = "case_id, service, file_reference, kind, amount_cents, corrects, corrected_kind"
@@ -147,36 +184,51 @@ extension Store {
 
     // MARK: Four eyes (SPEC § 15)
 
-    /// Records "sachlich und rechnerisch richtig" (`certified`) or the order to pay (`approved`).
-    /// Each is given once; the approval needs the certification first, by another person.
-    public func signOff(_ number: String, role: SignOffRole, by: String, at: String) throws(StoreError) {
-        try db.transaction { () throws(StoreError) in
+    /// Records "sachlich und rechnerisch richtig" (`certified`) or the order to pay (`approved`)
+    /// by a registered person who may give it. Each is given once; the approval needs the
+    /// certification first, by another person — another ID, and, for a certification given before
+    /// people were registered, another name however it is spelt. The statement is checked whole
+    /// before anyone signs it.
+    public func signOff(_ number: String, role: SignOffRole, by personID: String, at: String) throws(StoreError) {
+        try writing { () throws(StoreError) in
             guard let s = try statement(number) else {
-                throw StoreError(.notFound, "no finalised statement \(number); 'leq statements list' shows them")
+                throw StoreError(.notFound, "keine finalisierte Abrechnung \(number); 'leq statements list' zeigt sie")
             }
+            try requireVerified(number, nil)
+            let person = try requirePerson(personID, may: role)
             switch role {
             case .certified:
                 if let c = s.certified {
-                    throw StoreError(.refused, "\(number) was already certified by \(c.by) at \(c.at)")
+                    throw StoreError(.refused, "\(number) wurde schon von \(c.by) am \(c.at) als sachlich und rechnerisch richtig festgestellt")
                 }
             case .approved:
-                if let a = s.approved { throw StoreError(.refused, "\(number) was already approved for payment by \(a.by) at \(a.at)") }
+                if let a = s.approved { throw StoreError(.refused, "\(number) wurde schon von \(a.by) am \(a.at) angeordnet") }
                 guard let c = s.certified else {
-                    throw StoreError(.refused, "\(number) is not certified yet: 'leq certify \(number) --by NAME' comes first")
+                    throw StoreError(.refused, "\(number) ist noch nicht festgestellt: erst 'leq certify \(number) --by KENNUNG', dann die Anordnung")
                 }
-                if Store.samePerson(c.by, by) {
-                    throw StoreError(.refused, "\(number) was certified by \(c.by); the order to pay must come from another person (four eyes)")
+                if c.person == person.id || (c.person == nil && Person.nameKey(c.by) == Person.nameKey(person.name)) {
+                    throw StoreError(.refused, "\(number) wurde von \(c.by)\(c.person.map { " (\($0))" } ?? "") festgestellt; die Anordnung muss eine andere Person geben (Vier-Augen-Prinzip)")
                 }
             }
-            try db.query("INSERT INTO sign_off (number, role, by, at) VALUES (?1, ?2, ?3, ?4)",
-                         [.text(number), .text(role.rawValue), .text(by), .text(at)])
+            try db.query("INSERT INTO sign_off (number, role, by, at, person) VALUES (?1, ?2, ?3, ?4, ?5)",
+                         [.text(number), .text(role.rawValue), .text(person.name), .text(at), .text(person.id)])
+            try append(.signOff, "\(number)/\(role.rawValue)", try Store.signOffParts(db, number, role.rawValue) ?? [])
         }
     }
 
-    /// Names compared without case and surrounding or doubled spaces.
-    static func samePerson(_ a: String, _ b: String) -> Bool {
-        func norm(_ s: String) -> String { s.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ") }
-        return norm(a) == norm(b)
+    /// The registered person behind an ID as given on the command line, who may give `role`.
+    private func requirePerson(_ given: String, may role: SignOffRole) throws(StoreError) -> Person {
+        let registered = try people()
+        guard let id = Person.normalisedID(given), let person = registered.first(where: { $0.id == id }) else {
+            let known = registered.map { "\($0.id) (\($0.name))" }.joined(separator: ", ")
+            throw StoreError(.refused, "'\(given)' ist keine eingetragene Kennung; --by nimmt die Kennung einer eingetragenen Person"
+                + (known.isEmpty ? ". Noch niemand ist eingetragen: leq people add KENNUNG --name \"…\" --may certify,approve"
+                                 : " (eingetragen: \(known)); neue Personen mit 'leq people add'"))
+        }
+        guard role == .certified ? person.mayCertify : person.mayApprove else {
+            throw StoreError(.refused, "\(person.id) (\(person.name)) darf nicht \(role == .certified ? "feststellen (sachlich und rechnerisch richtig)" : "anordnen"); eingetragen ist: \(person.permissions)")
+        }
+        return person
     }
 }
 

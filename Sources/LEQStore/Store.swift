@@ -73,30 +73,89 @@ public final class Store {
         CREATE TRIGGER sign_off_never_changes BEFORE UPDATE ON sign_off
             BEGIN SELECT RAISE(ABORT, 'a sign-off never changes'); END;
         """,
+        // 3: people who may sign off, sign-offs by person, the hash chain over all finalised
+        // records, and no UPDATE or DELETE on any table that holds finalised data. Existing
+        // statements and sign-offs are chained as they are (`chainExisting`); their sign-offs keep
+        // their names, with no person: given before people were registered.
+        """
+        CREATE TABLE person (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            may_certify INTEGER NOT NULL,
+            may_approve INTEGER NOT NULL,
+            added_at TEXT NOT NULL
+        );
+        ALTER TABLE sign_off ADD COLUMN person TEXT;
+        CREATE TABLE chain (
+            seq INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL,
+            ref TEXT NOT NULL,
+            content TEXT NOT NULL,
+            previous TEXT NOT NULL,
+            digest TEXT NOT NULL,
+            UNIQUE (kind, ref)
+        );
+        CREATE TRIGGER input_never_changes BEFORE UPDATE ON statement_input
+            BEGIN SELECT RAISE(ABORT, 'a finalised statement never changes'); END;
+        CREATE TRIGGER input_never_deleted BEFORE DELETE ON statement_input
+            BEGIN SELECT RAISE(ABORT, 'a finalised statement is never deleted'); END;
+        CREATE TRIGGER rendering_never_deleted BEFORE DELETE ON statement_rendering
+            BEGIN SELECT RAISE(ABORT, 'a finalised statement is never deleted'); END;
+        CREATE TRIGGER line_never_deleted BEFORE DELETE ON statement_line
+            BEGIN SELECT RAISE(ABORT, 'a finalised statement is never deleted'); END;
+        CREATE TRIGGER sign_off_never_deleted BEFORE DELETE ON sign_off
+            BEGIN SELECT RAISE(ABORT, 'a sign-off is never deleted'); END;
+        CREATE TRIGGER person_never_changes BEFORE UPDATE ON person
+            BEGIN SELECT RAISE(ABORT, 'a registered person is never changed'); END;
+        CREATE TRIGGER person_never_deleted BEFORE DELETE ON person
+            BEGIN SELECT RAISE(ABORT, 'a registered person is never deleted'); END;
+        CREATE TRIGGER chain_never_changes BEFORE UPDATE ON chain
+            BEGIN SELECT RAISE(ABORT, 'the chain never changes'); END;
+        CREATE TRIGGER chain_never_deleted BEFORE DELETE ON chain
+            BEGIN SELECT RAISE(ABORT, 'the chain never changes'); END;
+        """,
     ]
 
     let db: Database
     public var path: String { db.path }
+    /// The chain as read and checked when the store was opened (and again in each write).
+    var chain: [ChainEntry] = []
+    /// Parts of statements whose digests were checked since the store was opened ("NUMBER\tpart").
+    var verifiedParts: Set<String> = []
 
-    /// Opens the store at `path`, creating it when missing, and migrates an older schema.
-    /// Refuses a file that is not a LEQ store, or one written by a newer LEQ.
-    /// With `create: false`, a missing file is an error rather than a new, empty store.
-    public convenience init(path: String, create: Bool = true) throws(StoreError) {
-        try self.init(path: path, migrateTo: Store.schemaVersion, create: create)
+    /// Opens the store at `path` and checks its chain; refuses anything that does not verify.
+    ///
+    /// An existing file must be a LEQ store: a missing, empty, truncated or foreign file is refused
+    /// with its path and left as it is. With `create`, a store is made when — and only when —
+    /// nothing exists at `path` (`finalize` and `people add` do this; reading commands never do).
+    public convenience init(path: String, create: Bool = false) throws(StoreError) {
+        try self.init(path: path, create: create, audit: false)
     }
 
-    /// Opens and migrates only up to `version` (tests build older stores this way).
-    init(path: String, migrateTo version: Int, create: Bool = true) throws(StoreError) {
-        db = try Database(path: path, create: create)
-        do throws(StoreError) {
-            try migrate(path: path, to: version)
-        } catch {
-            guard error.kind == .notAStore, !error.message.hasPrefix(path) else { throw error }
-            throw StoreError(.notAStore, "\(path) is not a LEQ statement store (not an SQLite database, or damaged); give another --store path")
+    /// For `leq verify`: opens a store whose chain may be broken, so that every break can be
+    /// reported (`verify()`), rather than refusing at the first.
+    public static func openForAudit(path: String) throws(StoreError) -> Store {
+        try Store(path: path, create: false, audit: true)
+    }
+
+    init(path: String, create: Bool, audit: Bool, migrateTo version: Int = Store.schemaVersion) throws(StoreError) {
+        if create && !StoreFile.exists(path) {
+            try StoreFile.create(at: path) { (temporary: String) throws(StoreError) in
+                let fresh = try Database(path: temporary, create: true)
+                try Store.migrate(fresh, path: path, to: version, fresh: true)
+            }
         }
+        try StoreFile.check(path)
+        db = try Database(path: path, create: false)
+        try Store.migrate(db, path: path, to: version, fresh: false)
+        guard version >= 3 else { return }
+        let findings = try loadChain()
+        if !audit && !findings.isEmpty { throw StoreError.tampered(path, findings) }
     }
 
-    private func migrate(path: String, to version: Int) throws(StoreError) {
+    /// Brings the schema to `version`. A new store (`fresh`) starts empty; an existing file must
+    /// already be a LEQ store.
+    static func migrate(_ db: Database, path: String, to version: Int, fresh: Bool) throws(StoreError) {
         try db.transaction { () throws(StoreError) in
             var appID: Int64 = 0, userVersion: Int64 = 0, tables: Int64 = 0
             do throws(StoreError) {
@@ -105,17 +164,20 @@ public final class Store {
                 try db.query("SELECT count(*) FROM sqlite_master") { r throws(StoreError) in tables = r.int(0) }
             } catch {
                 guard error.kind == .notAStore else { throw error }
-                throw StoreError(.notAStore, "\(path) is not a LEQ statement store (not an SQLite database); give another --store path")
+                throw StoreError(.notAStore, "\(path) ist kein LEQ-Abrechnungsspeicher (keine SQLite-Datenbank oder beschädigt); geben Sie einen anderen --store an")
             }
-            if tables > 0 && appID != Store.applicationID {
-                throw StoreError(.notAStore, "\(path) is an SQLite database of another application, not a LEQ statement store; give another --store path")
+            if !fresh && (tables == 0 || appID != Store.applicationID) {
+                throw StoreError(.notAStore, tables == 0
+                    ? "\(path) ist eine leere SQLite-Datenbank, kein LEQ-Abrechnungsspeicher; LEQ legt einen Speicher nur an, wo noch keine Datei ist"
+                    : "\(path) ist eine SQLite-Datenbank einer anderen Anwendung, kein LEQ-Abrechnungsspeicher; geben Sie einen anderen --store an")
             }
             if userVersion > Int64(Store.migrations.count) {
-                throw StoreError(.newerVersion, "\(path) was written by a newer LEQ (store schema \(userVersion), this LEQ knows up to \(Store.migrations.count)); update LEQ")
+                throw StoreError(.newerVersion, "\(path) wurde von einem neueren LEQ geschrieben (Speicherschema \(userVersion), dieses LEQ kennt bis \(Store.migrations.count)); LEQ aktualisieren")
             }
-            if tables == 0 { try db.execute("PRAGMA application_id = \(Store.applicationID)") }
+            if fresh { try db.execute("PRAGMA application_id = \(Store.applicationID)") }
             for v in Int(userVersion)..<version {
                 try db.execute(Store.migrations[v])
+                if v + 1 == 3 { try Store.chainExisting(db) }
                 try db.execute("PRAGMA user_version = \(v + 1)")
             }
         }
@@ -170,8 +232,11 @@ public struct Finalisable: Sendable {
 
 /// A sign-off: who gave it and when.
 public struct SignOff: Sendable, Equatable {
+    /// The name, as registered (or as typed, before people were registered).
     public var by: String
     public var at: String
+    /// The registered person's ID; nil for a sign-off given before people were registered.
+    public var person: String? = nil
 }
 
 /// A finalised statement as the store lists it.

@@ -3,38 +3,13 @@ import Testing
 import LEQCore
 @testable import LEQStore
 
-/// A store in a folder of this test's own.
-func temporaryStore() -> (path: String, cleanUp: () -> Void) {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("leq-store-\(UUID().uuidString)")
-    try! FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    return (folder.appendingPathComponent("leq.db").path, { try? FileManager.default.removeItem(at: folder) })
-}
-
-private func statement(_ number: String, provider: String = "tsd", month: String = "2026-03", amount: String = "100.00") -> Statement {
-    let m = Month(iso: month)!
-    let line = StatementLine(caseID: "C-1", fileReference: "51-1", service: "flex", kind: .flatRate, category: "B", period: m.period,
-                             quantity: ExactDecimal(units: 31, scale: 0), unit: .day, rate: Money(decimal: amount)!, rateUnit: .month,
-                             amount: Money(decimal: amount)!, bearerParts: [Money(decimal: amount)!])
-    return Statement(number: number, month: m, issued: m.lastDay.next, agreementID: "a",
-                     youthOffice: Party(name: "JA", address: []),
-                     provider: Provider(id: provider, name: "T", address: [], taxNumber: "", creditorNumber: "", leitwegID: "", statementPrefix: "X"),
-                     bearers: [CostBearer(id: "k", name: "K")], services: [], lines: [line], warnings: [])
-}
-
-private func item(_ s: Statement, bytes: String? = nil) -> Finalisable {
-    Finalisable(statement: s, renderings: [Rendering(format: "json", language: "de", bytes: Array((bytes ?? "\(s.number) \(s.totals.all)").utf8)),
-                                           Rendering(format: "text", language: "de", bytes: Array("text \(s.number)".utf8))])
-}
-
-private let inputs = [StoredInput(role: "cases", path: "c.json", sha256: "abc")]
-
 @Suite("The statement store (SPEC § 15)")
 struct StoreTests {
     @Test("Finalised statements are stored with their renderings, lines, inputs; a second run with the same bytes is a no-op")
     func finalizeAndRead() throws {
         let (path, cleanUp) = temporaryStore()
         defer { cleanUp() }
-        let store = try Store(path: path)
+        let store = try Store(path: path, create: true)
         let outcome = try store.finalize([item(statement("X-2026-03"))], inputs: inputs, by: "Anna", at: "t1")
         #expect(outcome.stored == ["X-2026-03"] && outcome.unchanged.isEmpty)
         #expect(try store.rendering("X-2026-03", format: "text", language: "de") == Array("text X-2026-03".utf8))
@@ -44,26 +19,30 @@ struct StoreTests {
         let again = try Store(path: path).finalize([item(statement("X-2026-03"))], inputs: inputs, by: "Bernd", at: "t2")
         #expect(again.stored.isEmpty && again.unchanged == ["X-2026-03"])
         #expect(try store.statement("X-2026-03")?.finalizedBy == "Anna")
+        #expect(try Store.openForAudit(path: path).verify().verified)
     }
 
     @Test("Other bytes for a finalised statement are refused, and nothing of the run is stored")
     func refusal() throws {
         let (path, cleanUp) = temporaryStore()
         defer { cleanUp() }
-        let store = try Store(path: path)
+        let store = try Store(path: path, create: true)
         _ = try store.finalize([item(statement("X-2026-03"))], inputs: inputs, by: "Anna", at: "t1")
         #expect(throws: StoreError.self) {
             try store.finalize([item(statement("Y-2026-03", provider: "other")), item(statement("X-2026-03", amount: "99.00"))],
                                inputs: inputs, by: "Anna", at: "t2")
         }
         #expect(try store.statements().map(\.number) == ["X-2026-03"])
+        // The chain in memory is the one on disk again: the next write links to it.
+        _ = try store.finalize([item(statement("Y-2026-03", provider: "other"))], inputs: inputs, by: "Anna", at: "t3")
+        #expect(try Store.openForAudit(path: path).verify().verified)
     }
 
     @Test("A failure half-way through leaves the store as it was")
     func failureRollsBack() throws {
         let (path, cleanUp) = temporaryStore()
         defer { cleanUp() }
-        let store = try Store(path: path)
+        let store = try Store(path: path, create: true)
         _ = try store.finalize([item(statement("X-2026-02", month: "2026-02"))], inputs: inputs, by: "Anna", at: "t0")
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
         #expect(throws: StoreError.self) {
@@ -75,42 +54,72 @@ struct StoreTests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
     }
 
-    @Test("A finalised statement cannot be changed or deleted, not even with SQL")
+    @Test("No table that holds finalised data takes an UPDATE or DELETE, not even through SQL")
     func neverChanges() throws {
         let (path, cleanUp) = temporaryStore()
         defer { cleanUp() }
-        let store = try Store(path: path)
+        let store = try Store(path: path, create: true)
         _ = try store.finalize([item(statement("X-2026-03"))], inputs: inputs, by: "Anna", at: "t1")
-        for sql in ["UPDATE statement SET total_cents = 1", "DELETE FROM statement", "UPDATE statement_rendering SET bytes = x'00'",
-                    "UPDATE statement_line SET amount_cents = 1"] {
-            #expect(throws: StoreError.self, "\(sql)") { try store.db.execute(sql) }
+        try registerSignatories(store)
+        try store.signOff("X-2026-03", role: .certified, by: "akassner", at: "t2")
+        for table in ["statement", "statement_input", "statement_rendering", "statement_line", "sign_off", "person", "chain"] {
+            #expect(throws: StoreError.self, "DELETE \(table)") { try store.db.execute("DELETE FROM \(table)") }
+            #expect(throws: StoreError.self, "UPDATE \(table)") { try store.db.execute("UPDATE \(table) SET rowid = rowid") }
         }
         #expect(try store.statement("X-2026-03")?.total == Money(decimal: "100.00"))
+        #expect(try Store.openForAudit(path: path).verify().verified)
     }
 
-    @Test("Four eyes: certified first, then approved by another person; each once")
+    @Test("Four eyes by identity: registered IDs with their rights; the same ID never gives both sign-offs, however the name is spelt")
     func fourEyes() throws {
         let (path, cleanUp) = temporaryStore()
         defer { cleanUp() }
-        let store = try Store(path: path)
+        let store = try Store(path: path, create: true)
         _ = try store.finalize([item(statement("X-2026-03"))], inputs: inputs, by: "Anna", at: "t1")
-        #expect(throws: StoreError.self) { try store.signOff("X-2026-03", role: .approved, by: "Bernd", at: "t2") }
-        try store.signOff("X-2026-03", role: .certified, by: "Anna Kassner", at: "t2")
+        #expect { try store.signOff("X-2026-03", role: .certified, by: "akassner", at: "t2") } throws: {
+            "\($0)".contains("keine eingetragene Kennung") && "\($0)".contains("leq people add")
+        }
+        try registerSignatories(store)
+        // Another ID for the same person, spelt otherwise, is refused.
+        for spelling in ["A. Kassner", "Kassner, Anna", "ANNA KAßNER", "anna.kassner"] {
+            #expect(throws: StoreError.self, "\(spelling)") {
+                try store.addPerson(id: "kassner2", name: spelling == "A. Kassner" ? "Anna  Kassner" : spelling, mayCertify: false, mayApprove: true, at: "t1")
+            }
+        }
+        #expect(throws: StoreError.self) { try store.addPerson(id: "AKassner", name: "Someone Else", mayCertify: true, mayApprove: true, at: "t1") }
+        #expect(throws: StoreError.self) { try store.addPerson(id: "a kassner", name: "Ann Other", mayCertify: true, mayApprove: true, at: "t1") }
+        #expect(throws: StoreError.self) { try store.signOff("X-2026-03", role: .approved, by: "bvogt", at: "t2") }  // not certified yet
+        #expect(throws: StoreError.self) { try store.signOff("X-2026-03", role: .certified, by: "nobody", at: "t2") }
+        try store.signOff("X-2026-03", role: .certified, by: "AKassner", at: "t2")  // IDs are read in lower case
         #expect(try store.statement("X-2026-03")?.payable == false)
-        #expect(throws: StoreError.self) { try store.signOff("X-2026-03", role: .certified, by: "Bernd", at: "t3") }
-        #expect(throws: StoreError.self) { try store.signOff("X-2026-03", role: .approved, by: " anna  KASSNER ", at: "t3") }
-        try store.signOff("X-2026-03", role: .approved, by: "Bernd Vogt", at: "t3")
+        #expect(throws: StoreError.self) { try store.signOff("X-2026-03", role: .certified, by: "bvogt", at: "t3") }  // once
+        #expect(throws: StoreError.self) { try store.signOff("X-2026-03", role: .approved, by: "akassner", at: "t3") }  // may not approve
+        try store.addPerson(id: "akassner-a", name: "Anna Kassner", mayCertify: false, mayApprove: true, at: "t3", namesake: true)
+        try store.signOff("X-2026-03", role: .approved, by: "bvogt", at: "t3")
         let s = try #require(try store.statement("X-2026-03"))
-        #expect(s.certified == SignOff(by: "Anna Kassner", at: "t2") && s.approved == SignOff(by: "Bernd Vogt", at: "t3") && s.payable)
-        #expect(throws: StoreError.self) { try store.signOff("X-2026-09", role: .certified, by: "Anna", at: "t4") }
+        #expect(s.certified == SignOff(by: "Anna Kassner", at: "t2", person: "akassner") && s.approved == SignOff(by: "Bernd Vogt", at: "t3", person: "bvogt"))
+        #expect(s.payable)
+        #expect(throws: StoreError.self) { try store.signOff("X-2026-09", role: .certified, by: "akassner", at: "t4") }
+        #expect(try Store.openForAudit(path: path).verify().verified)
     }
 
-    @Test("A store of schema version 1 opens, migrates to the current version and keeps its statements")
+    @Test("The same ID cannot certify and approve, even when it may do both")
+    func sameIDRefused() throws {
+        let (path, cleanUp) = temporaryStore()
+        defer { cleanUp() }
+        let store = try Store(path: path, create: true)
+        _ = try store.finalize([item(statement("X-2026-03"))], inputs: inputs, by: "Anna", at: "t1")
+        try registerSignatories(store)
+        try store.signOff("X-2026-03", role: .certified, by: "bvogt", at: "t2")
+        #expect { try store.signOff("X-2026-03", role: .approved, by: "BVOGT", at: "t3") } throws: { "\($0)".contains("Vier-Augen-Prinzip") }
+    }
+
+    @Test("Stores of schema 1 and 2 migrate: statements and sign-offs are chained as they are, old sign-offs marked as given before registration")
     func migration() throws {
         let (path, cleanUp) = temporaryStore()
         defer { cleanUp() }
         do {
-            let old = try Store(path: path, migrateTo: 1)
+            let old = try Store(path: path, create: true, audit: false, migrateTo: 1)
             #expect(try old.version() == 1)
             // As version 1 wrote it (this code writes the current version only).
             try old.db.execute("""
@@ -118,11 +127,23 @@ struct StoreTests {
                 INSERT INTO statement_rendering VALUES ('X-2026-03', 'json', 'de', x'7b7d');
                 """)
         }
+        do {
+            let two = try Store(path: path, create: false, audit: false, migrateTo: 2)
+            try two.db.execute("INSERT INTO sign_off VALUES ('X-2026-03', 'certified', 'A. Kassner', 't2')")
+        }
         let store = try Store(path: path)
-        #expect(try store.version() == Store.schemaVersion && Store.schemaVersion >= 2)
+        #expect(try store.version() == Store.schemaVersion && Store.schemaVersion >= 3)
         #expect(try store.statements().map(\.number) == ["X-2026-03"])
         #expect(try store.rendering("X-2026-03", format: "json", language: "de") == Array("{}".utf8))
-        try store.signOff("X-2026-03", role: .certified, by: "Anna", at: "t2")
+        #expect(try store.statement("X-2026-03")?.certified == SignOff(by: "A. Kassner", at: "t2", person: nil))
+        try registerSignatories(store)
+        try store.addPerson(id: "kassner", name: "Kassner, A.", mayCertify: false, mayApprove: true, at: "t3")
+        // The old certification was given by name: a registered person of that name, however spelt, may not approve.
+        #expect { try store.signOff("X-2026-03", role: .approved, by: "kassner", at: "t3") } throws: { "\($0)".contains("Vier-Augen-Prinzip") }
+        try store.signOff("X-2026-03", role: .approved, by: "bvogt", at: "t3")
+        let report = try Store.openForAudit(path: path).verify()
+        #expect(report.verified, "\(report.findings)")
+        #expect(report.statements == 1 && report.signOffs == 2 && report.people == 3)
     }
 
     @Test("A file that is no store, another application's database, or a newer store is refused with a clear message")
@@ -130,7 +151,7 @@ struct StoreTests {
         let (path, cleanUp) = temporaryStore()
         defer { cleanUp() }
         try Data("this is not a database, just text\n".utf8).write(to: URL(fileURLWithPath: path))
-        #expect { try Store(path: path) } throws: { ($0 as? StoreError)?.kind == .notAStore && "\($0)".contains("not a LEQ statement store") }
+        #expect { try Store(path: path, create: true) } throws: { ($0 as? StoreError)?.kind == .notAStore && "\($0)".contains("kein LEQ-Abrechnungsspeicher") }
 
         let (other, cleanUp2) = temporaryStore()
         defer { cleanUp2() }
@@ -138,17 +159,59 @@ struct StoreTests {
             let db = try Database(path: other, create: true)
             try db.execute("CREATE TABLE accounts (id INTEGER)")
         }
-        #expect { try Store(path: other) } throws: { ($0 as? StoreError)?.kind == .notAStore && "\($0)".contains("another application") }
+        #expect { try Store(path: other, create: true) } throws: { ($0 as? StoreError)?.kind == .notAStore && "\($0)".contains("anderen Anwendung") }
 
         let (newer, cleanUp3) = temporaryStore()
         defer { cleanUp3() }
         do {
-            _ = try Store(path: newer)
+            _ = try Store(path: newer, create: true)
             let db = try Database(path: newer, create: false)
             try db.execute("PRAGMA user_version = 99")
         }
         #expect { try Store(path: newer) } throws: { ($0 as? StoreError)?.kind == .newerVersion }
 
-        #expect { try Store(path: path + ".missing", create: false) } throws: { ($0 as? StoreError)?.kind == .cannotOpen }
+        #expect { try Store(path: path + ".missing") } throws: { ($0 as? StoreError)?.kind == .cannotOpen && "\($0)".contains(path + ".missing") }
+        #expect(!FileManager.default.fileExists(atPath: path + ".missing"))
+    }
+
+    @Test("An empty, truncated or empty-SQLite file is refused with its path and left unchanged, also where a store may be created")
+    func emptyAndTruncated() throws {
+        let (path, cleanUp) = temporaryStore()
+        defer { cleanUp() }
+        try Data().write(to: URL(fileURLWithPath: path))
+        for create in [false, true] {
+            #expect { try Store(path: path, create: create) } throws: { ($0 as? StoreError)?.kind == .notAStore && "\($0)".contains("\(path) ist leer (0 Bytes)") }
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)).isEmpty)
+
+        let (good, cleanUp2) = temporaryStore()
+        defer { cleanUp2() }
+        do {
+            let store = try Store(path: good, create: true)
+            _ = try store.finalize([item(statement("X-2026-03"))], inputs: inputs, by: "Anna", at: "t1")
+        }
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: good))
+        for cut in [100, 4096, bytes.count - 4096, bytes.count - 1] {
+            try bytes.prefix(cut).write(to: URL(fileURLWithPath: path))
+            #expect { try Store(path: path, create: true) } throws: { ($0 as? StoreError)?.kind == .notAStore && "\($0)".contains("abgeschnitten") }
+            #expect { try Store.openForAudit(path: path) } throws: { ($0 as? StoreError)?.kind == .notAStore }
+            #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == bytes.prefix(cut))
+        }
+
+        let (bare, cleanUp3) = temporaryStore()
+        defer { cleanUp3() }
+        do { try Database(path: bare, create: true).execute("VACUUM") }
+        #expect { try Store(path: bare, create: true) } throws: { "\($0)".contains("leere SQLite-Datenbank") }
+    }
+
+    @Test("Creating a store leaves no temporary file behind; a folder where a store should be is refused")
+    func creation() throws {
+        let (path, cleanUp) = temporaryStore()
+        defer { cleanUp() }
+        _ = try Store(path: path, create: true)
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["leq.db"])
+        #expect { try Store(path: folder.path, create: true) } throws: { "\($0)".contains("keine Datei") }
+        #expect { try Store(path: folder.appendingPathComponent("no/such/folder.db").path, create: true) } throws: { ($0 as? StoreError)?.kind == .cannotOpen }
     }
 }

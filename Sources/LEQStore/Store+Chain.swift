@@ -1,0 +1,314 @@
+import LEQCore
+
+/// The hash chain over the store's records: how each record's parts are digested, how an entry is
+/// appended, and how the chain and the records are checked against each other.
+extension Store {
+    // MARK: Parts of a record, digested from the rows as they are stored
+
+    /// A statement's parts: its head (number, provider, month, agreement, issue date, total, input
+    /// digest, who finalised it and when), its input files, its lines, and each rendering's bytes
+    /// (plain SHA-256, so that `sha256sum` of `statements show … --format F` gives the same).
+    /// Nil when the statement's row is gone.
+    static func statementParts(_ db: Database, _ number: String) throws(StoreError) -> [(name: String, digest: String)]? {
+        guard let head = try headDigest(db, number) else { return nil }
+        var parts: [(name: String, digest: String)] = [(Part.head, head), (Part.inputs, try inputsDigest(db, number)), (Part.lines, try linesDigest(db, number))]
+        parts += try renderingDigests(db, number)
+        return parts
+    }
+
+    enum Part {
+        static let head = "statement"
+        static let inputs = "inputs"
+        static let lines = "lines"
+        static func rendering(_ format: String, _ language: String) -> String { "rendering \(format)/\(language)" }
+        static let signOff = "sign-off"
+        static let person = "person"
+    }
+
+    static func headDigest(_ db: Database, _ number: String) throws(StoreError) -> String? {
+        try db.rows("""
+            SELECT number, provider, month, agreement, issued, total_cents, input_digest, finalized_by, finalized_at
+            FROM statement WHERE number = ?1
+            """, [.text(number)]) { r in
+            var d = Canonical("statement")
+            for i in Int32(0)..<5 { d.add(r.text(i)) }
+            d.add(r.int(5))
+            for i in Int32(6)..<9 { d.add(r.text(i)) }
+            return d.hex()
+        }.first
+    }
+
+    static func inputsDigest(_ db: Database, _ number: String) throws(StoreError) -> String {
+        var d = Canonical("inputs")
+        try db.query("SELECT role, path, sha256 FROM statement_input WHERE number = ?1 ORDER BY role, path, sha256", [.text(number)]) { r throws(StoreError) in
+            d.add(r.text(0))
+            d.add(r.text(1))
+            d.add(r.text(2))
+        }
+        return d.hex()
+    }
+
+    static func linesDigest(_ db: Database, _ number: String) throws(StoreError) -> String {
+        var d = Canonical("lines")
+        try db.query("""
+            SELECT position, case_id, service, file_reference, kind, amount_cents, corrects, corrected_kind
+            FROM statement_line WHERE number = ?1 ORDER BY position
+            """, [.text(number)]) { r throws(StoreError) in
+            d.add(r.int(0))
+            for i in Int32(1)..<5 { d.add(r.text(i)) }
+            d.add(r.int(5))
+            d.add(r.optionalText(6))
+            d.add(r.optionalText(7))
+        }
+        return d.hex()
+    }
+
+    static func renderingDigests(_ db: Database, _ number: String, format: String? = nil, language: String? = nil) throws(StoreError) -> [(name: String, digest: String)] {
+        var sql = "SELECT format, language, bytes FROM statement_rendering WHERE number = ?1"
+        var values: [Database.Value] = [.text(number)]
+        if let format, let language {
+            sql += " AND format = ?2 AND language = ?3"
+            values += [.text(format), .text(language)]
+        }
+        return try db.rows(sql + " ORDER BY format, language", values) { r in (name: Part.rendering(r.text(0), r.text(1)), digest: SHA256.hex(r.blob(2))) }
+    }
+
+    static func signOffParts(_ db: Database, _ number: String, _ role: String) throws(StoreError) -> [(name: String, digest: String)]? {
+        try db.rows("SELECT number, role, by, person, at FROM sign_off WHERE number = ?1 AND role = ?2", [.text(number), .text(role)]) { r in
+            var d = Canonical("sign-off")
+            d.add(r.text(0))
+            d.add(r.text(1))
+            d.add(r.text(2))
+            d.add(r.optionalText(3))
+            d.add(r.text(4))
+            return [(name: Part.signOff, digest: d.hex())]
+        }.first
+    }
+
+    static func personParts(_ db: Database, _ id: String) throws(StoreError) -> [(name: String, digest: String)]? {
+        try db.rows("SELECT id, name, may_certify, may_approve, added_at FROM person WHERE id = ?1", [.text(id)]) { r in
+            var d = Canonical("person")
+            d.add(r.text(0))
+            d.add(r.text(1))
+            d.add(r.int(2))
+            d.add(r.int(3))
+            d.add(r.text(4))
+            return [(name: Part.person, digest: d.hex())]
+        }.first
+    }
+
+    // MARK: Appending
+
+    /// Appends the entry for a record just written, inside the write transaction; `chain` must
+    /// have been loaded (and checked) in the same transaction.
+    func append(_ kind: ChainEntry.Kind, _ ref: String, _ parts: [(name: String, digest: String)]) throws(StoreError) {
+        let entry = Store.entry(after: chain.last, kind, ref, parts)
+        try Store.insert(db, entry)
+        chain.append(entry)
+    }
+
+    static func entry(after last: ChainEntry?, _ kind: ChainEntry.Kind, _ ref: String, _ parts: [(name: String, digest: String)]) -> ChainEntry {
+        let seq = (last?.seq ?? 0) + 1, previous = last?.digest ?? ChainEntry.genesis
+        var entry = ChainEntry(seq: seq, kind: kind, ref: ref, parts: parts, previous: previous, digest: "")
+        entry.digest = ChainEntry.digest(seq: seq, kind: kind, ref: ref, content: entry.content, previous: previous)
+        return entry
+    }
+
+    static func insert(_ db: Database, _ e: ChainEntry) throws(StoreError) {
+        try db.query("INSERT INTO chain (seq, kind, ref, content, previous, digest) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                     [.int(e.seq), .text(e.kind.rawValue), .text(e.ref), .text(e.content), .text(e.previous), .text(e.digest)])
+    }
+
+    /// Migration to schema 3: chains the statements and sign-offs a store already holds, in the
+    /// order they were written, as they are.
+    static func chainExisting(_ db: Database) throws(StoreError) {
+        var last: ChainEntry?
+        for number in try db.rows("SELECT number FROM statement ORDER BY rowid", [], { $0.text(0) }) {
+            let e = entry(after: last, .statement, number, try statementParts(db, number) ?? [])
+            try insert(db, e)
+            last = e
+        }
+        for (number, role) in try db.rows("SELECT number, role FROM sign_off ORDER BY rowid", [], { ($0.text(0), $0.text(1)) }) {
+            let e = entry(after: last, .signOff, "\(number)/\(role)", try signOffParts(db, number, role) ?? [])
+            try insert(db, e)
+            last = e
+        }
+    }
+
+    // MARK: Checking
+
+    /// Reads the chain and checks it: every entry links to the one before and has the digest its
+    /// fields give; the triggers that refuse changes are all there; every statement, sign-off and person in the tables has its entry and every
+    /// entry its record; sign-offs and people have the digests their entries hold (statements'
+    /// parts are checked when read). Returns what does not verify.
+    @discardableResult
+    func loadChain() throws(StoreError) -> [StoreFinding] {
+        var findings: [StoreFinding] = []
+        var entries: [ChainEntry] = []
+        var expected = ChainEntry.genesis
+        try db.query("SELECT seq, kind, ref, content, previous, digest FROM chain ORDER BY seq") { r throws(StoreError) in
+            let seq = r.int(0), kindText = r.text(1), ref = r.text(2), content = r.text(3), previous = r.text(4), digest = r.text(5)
+            let position = Int64(entries.count + 1)
+            guard let kind = ChainEntry.Kind(rawValue: kindText) else {
+                findings.append(StoreFinding("Kette", "Eintrag Nr. \(seq) hat die unbekannte Art '\(kindText)' — außerhalb von LEQ geschrieben"))
+                expected = digest
+                return
+            }
+            let subject = Store.subject(kind, ref)
+            if seq != position {
+                findings.append(StoreFinding("Kette", seq > position
+                    ? "Eintrag Nr. \(position)\(seq - position > 1 ? "–\(seq - 1)" : "") fehlt — gelöscht"
+                    : "Eintrag Nr. \(seq) steht doppelt — eingefügt"))
+            }
+            if previous != expected {
+                findings.append(StoreFinding(subject, "Eintrag Nr. \(seq) verweist nicht auf seinen Vorgänger — ein Eintrag davor wurde gelöscht, eingefügt oder geändert"))
+            }
+            if ChainEntry.digest(seq: seq, kind: kind, ref: ref, content: content, previous: previous) != digest {
+                findings.append(StoreFinding(subject, "Eintrag Nr. \(seq) hat nicht die Prüfsumme seines Inhalts — in der Kette geändert"))
+            }
+            entries.append(ChainEntry(seq: seq, kind: kind, ref: ref, parts: ChainEntry.parts(content), previous: previous, digest: digest))
+            expected = digest
+        }
+        chain = entries
+        let triggers = Set(try db.rows("SELECT name FROM sqlite_master WHERE type = 'trigger'", [], { $0.text(0) }))
+        for name in Store.guardTriggers where !triggers.contains(name) {
+            findings.append(StoreFinding("Schutz", "der Trigger \(name) fehlt — außerhalb von LEQ entfernt; UPDATE und DELETE würden nicht mehr abgewiesen"))
+        }
+        findings += try coverage()
+        for e in entries where e.kind != .statement {
+            let parts: [(name: String, digest: String)]?
+            if e.kind == .person {
+                parts = try Store.personParts(db, e.ref)
+            } else {
+                let (number, role) = Store.splitSignOff(e.ref)
+                parts = try Store.signOffParts(db, number, role)
+            }
+            if let parts, parts.map(\.digest) != e.parts.map(\.digest) {
+                findings.append(StoreFinding(Store.subject(e.kind, e.ref), "stimmt nicht mit der Kette überein — nach dem Eintragen verändert"))
+            }
+        }
+        return findings
+    }
+
+    /// Records without an entry (inserted outside LEQ) and entries without a record (deleted).
+    private func coverage() throws(StoreError) -> [StoreFinding] {
+        var findings: [StoreFinding] = []
+        let tables: [(ChainEntry.Kind, String)] = [
+            (.statement, "SELECT number FROM statement"),
+            (.signOff, "SELECT number || '/' || role FROM sign_off"),
+            (.person, "SELECT id FROM person"),
+        ]
+        for (kind, sql) in tables {
+            let rows = try db.rows(sql, [], { $0.text(0) })
+            let chained = Set(chain.filter { $0.kind == kind }.map(\.ref))
+            for ref in rows where !chained.contains(ref) {
+                findings.append(StoreFinding(Store.subject(kind, ref), "steht im Speicher, aber nicht in der Kette — außerhalb von LEQ eingefügt"))
+            }
+            let present = Set(rows)
+            for e in chain where e.kind == kind && !present.contains(e.ref) {
+                findings.append(StoreFinding(Store.subject(kind, e.ref), "steht in der Kette (Eintrag Nr. \(e.seq)), aber nicht mehr im Speicher — gelöscht"))
+            }
+        }
+        return findings
+    }
+
+    /// Checks the named parts of a statement (all when nil) against its chain entry.
+    func check(_ number: String, parts names: [String]? = nil) throws(StoreError) -> [StoreFinding] {
+        guard let entry = chain.last(where: { $0.kind == .statement && $0.ref == number }) else {
+            // A statement without an entry was reported when the chain was loaded.
+            return try Store.headDigest(db, number) == nil ? [] : [StoreFinding(number, "steht nicht in der Kette — außerhalb von LEQ eingefügt")]
+        }
+        var findings: [StoreFinding] = []
+        let wanted = names ?? entry.parts.map(\.name)
+        var actual: [String: String] = [:]
+        let renderingsWanted = wanted.filter { $0.hasPrefix("rendering ") }
+        if names == nil || renderingsWanted.count > 1 {
+            for (n, d) in try Store.renderingDigests(db, number) { actual[n] = d }
+            if names == nil {
+                let chained = Set(entry.parts.map(\.name))
+                for n in actual.keys.sorted() where !chained.contains(n) {
+                    findings.append(StoreFinding(number, "\(Store.label(n)) steht nicht in der Kette — außerhalb von LEQ eingefügt"))
+                }
+            }
+        } else if let one = renderingsWanted.first {
+            let fl = one.dropFirst("rendering ".count).split(separator: "/").map(String.init)
+            if fl.count == 2 { for (n, d) in try Store.renderingDigests(db, number, format: fl[0], language: fl[1]) { actual[n] = d } }
+        }
+        for name in wanted {
+            guard let recorded = entry.part(name) else {
+                if name.hasPrefix("rendering "), actual[name] != nil {
+                    findings.append(StoreFinding(number, "\(Store.label(name)) steht nicht in der Kette — außerhalb von LEQ eingefügt"))
+                }
+                continue
+            }
+            let now: String?
+            switch name {
+            case Part.head: now = try Store.headDigest(db, number)
+            case Part.inputs: now = try Store.inputsDigest(db, number)
+            case Part.lines: now = try Store.linesDigest(db, number)
+            default: now = actual[name]
+            }
+            guard let now else {
+                findings.append(StoreFinding(number, "\(Store.label(name)) fehlt — gelöscht"))
+                continue
+            }
+            if now != recorded {
+                findings.append(StoreFinding(number, "\(Store.label(name)) \(name == Part.lines || name == Part.inputs ? "stimmen" : "stimmt") nicht mit der Kette überein — nach dem Finalisieren verändert"))
+            }
+        }
+        return findings
+    }
+
+    /// Checks the named parts (all, and no others, when nil) once per store session; refuses
+    /// (`tampered`) when one does not verify.
+    func requireVerified(_ number: String, _ names: [String]?) throws(StoreError) {
+        let whole = "\(number)\t*"
+        guard !verifiedParts.contains(whole) else { return }
+        let open = names?.filter { !verifiedParts.contains("\(number)\t\($0)") }
+        if let open, open.isEmpty { return }
+        let findings = try check(number, parts: open)
+        guard findings.isEmpty else { throw StoreError.tampered(path, findings) }
+        for n in open ?? ["*"] { verifiedParts.insert("\(number)\t\(n)") }
+    }
+
+    /// The words for a part, in a finding.
+    static func label(_ part: String) -> String {
+        switch part {
+        case Part.head: return "Kopf (Träger, Monat, Gesamtbetrag, wer und wann finalisiert)"
+        case Part.inputs: return "Eingabedateien und ihre Prüfsummen"
+        case Part.lines: return "Zeilen"
+        default:
+            if part.hasPrefix("rendering ") { return "Darstellung \(part.dropFirst("rendering ".count))" }
+            return part
+        }
+    }
+
+    static func subject(_ kind: ChainEntry.Kind, _ ref: String) -> String {
+        switch kind {
+        case .statement: return ref
+        case .person: return "Person \(ref)"
+        case .signOff:
+            let (number, role) = splitSignOff(ref)
+            return "\(number), \(role == SignOffRole.certified.rawValue ? "Feststellung (sachlich und rechnerisch richtig)" : "Anordnung")"
+        }
+    }
+
+    static func splitSignOff(_ ref: String) -> (number: String, role: String) {
+        guard let slash = ref.lastIndex(of: "/") else { return (ref, "") }
+        return (String(ref[..<slash]), String(ref[ref.index(after: slash)...]))
+    }
+}
+
+extension StoreError {
+    /// A store whose records do not verify: named, with what differs, and where to look further.
+    static func tampered(_ path: String, _ findings: [StoreFinding]) -> StoreError {
+        let shown = findings.prefix(10).map { "  - \($0)" }.joined(separator: "\n")
+        let more = findings.count > 10 ? "\n  … und \(findings.count - 10) weitere" : ""
+        return StoreError(.tampered, """
+            der Abrechnungsspeicher \(path) ist nicht mehr so, wie LEQ ihn geschrieben hat:
+            \(shown)\(more)
+            Nichts wurde daraus gelesen oder berechnet. 'leq verify --store \(path)' zeigt alle Befunde; \
+            die letzte geprüfte Sicherung zurückspielen.
+            """, findings: findings)
+    }
+}
