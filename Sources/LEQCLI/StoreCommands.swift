@@ -216,6 +216,7 @@ extension LEQ {
                 console.err("leq statements show: no finalised statement \(number) in \(store.path); 'leq statements list' shows them\n")
                 return ExitStatus.badInput
             }
+            try store.requireIntact(number)
             if let format = options.value("format") {
                 let language = options.value("lang") ?? "de"
                 guard let bytes = try store.rendering(number, format: format, language: language) else {
@@ -273,6 +274,7 @@ extension LEQ {
         guard let store = openStore(options, command: "check", console: console) else { return ExitStatus.badInput }
         let json: [UInt8]
         do throws(StoreError) {
+            if try store.statement(number) != nil { try store.requireIntact(number) }
             guard let bytes = try store.rendering(number, format: "json", language: "de") else {
                 console.err("leq check: no finalised statement \(number) in \(store.path); 'leq statements list' shows them\n")
                 return ExitStatus.badInput

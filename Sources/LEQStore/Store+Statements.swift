@@ -143,6 +143,12 @@ extension Store {
         }
     }
 
+    /// Checks a statement whole — head, inputs, lines and the bytes of every rendering — against
+    /// the chain; refuses (`tampered`) when any part does not verify.
+    public func requireIntact(_ number: String) throws(StoreError) {
+        try requireVerified(number, nil)
+    }
+
     /// The formats and languages stored for a statement; the statement checked whole.
     public func renderings(_ number: String) throws(StoreError) -> [(format: String, language: String)] {
         try requireVerified(number, nil)

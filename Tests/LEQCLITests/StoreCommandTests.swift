@@ -3,6 +3,7 @@ import Testing
 import LEQCore
 import LEQFormats
 @testable import LEQCLI
+@testable import LEQStore
 
 /// A folder of the test's own with a copy of the top-up sample's cases, which tests change.
 private struct Workspace {
@@ -61,7 +62,7 @@ struct StoreCommandTests {
         defer { w.remove() }
         let r = w.run("finalize", "2026-03", ["--by", "Anna Kassner"])
         #expect(r.status == 0, "\(r.err)")
-        #expect(String(decoding: r.out, as: UTF8.self).contains("finalised KRR-2026-03"))
+        #expect(String(decoding: r.out, as: UTF8.self).contains("finalisiert KRR-2026-03"))
         for provider in ["krr", "hjw"] {
             let number = provider.uppercased() + "-2026-03"
             for format in ["json", "text", "csv", "html", "advice"] {
@@ -73,7 +74,7 @@ struct StoreCommandTests {
             }
         }
         let again = w.run("finalize", "2026-03", ["--by", "Bernd Vogt"])
-        #expect(again.status == 0 && String(decoding: again.out, as: UTF8.self).contains("unchanged KRR-2026-03"))
+        #expect(again.status == 0 && String(decoding: again.out, as: UTF8.self).contains("unverändert KRR-2026-03"))
         let info = String(decoding: leq(["statements", "show", "KRR-2026-03", "--store", w.store]).out, as: UTF8.self)
         #expect(info.contains("finalisiert: Anna Kassner") && info.contains("cases \(w.cases) ") && info.contains("zahlbar: nein"))
     }
@@ -90,7 +91,7 @@ struct StoreCommandTests {
             (#""positionShare": "0.2","#, #""positionShare": "0.2", "proofReceived": "2026-03-20","#),
         ])
         let refused = w.run("finalize", "2026-03", ["--by", "Anna"])
-        #expect(refused.status == 2 && refused.err.contains("never changes") && refused.err.contains("--month 2026-04"))
+        #expect(refused.status == 2 && refused.err.contains("ändert sich nie mehr") && refused.err.contains("--month 2026-04"))
         let april = w.run("settle", "2026-04", ["--format", "json"])
         #expect(april.status == 0, "\(april.err)")
         let lines = try correctionLines(april.out)
@@ -109,21 +110,103 @@ struct StoreCommandTests {
         #expect(try correctionLines(w.run("settle", "2026-05", ["--format", "json"]).out).isEmpty)
     }
 
-    @Test("Four eyes: certify, then approve by another person; both shown in list and show")
+    @Test("Four eyes by identity: registered people certify and approve by ID; both shown in list and show")
     func fourEyes() {
         let w = Workspace()
         defer { w.remove() }
         #expect(w.run("finalize", "2026-03", ["--by", "Anna"]).status == 0)
-        #expect(leq(["approve", "KRR-2026-03", "--by", "Bernd", "--store", w.store]).status == 2)
-        #expect(leq(["certify", "KRR-2026-03", "--by", "Anna Kassner", "--store", w.store]).status == 0)
-        let same = leq(["approve", "KRR-2026-03", "--by", "Anna Kassner", "--store", w.store])
-        #expect(same.status == 2 && same.err.contains("another person"))
-        #expect(leq(["approve", "KRR-2026-03", "--by", "Bernd Vogt", "--store", w.store]).status == 0)
+        let unknown = leq(["certify", "KRR-2026-03", "--by", "akassner", "--store", w.store])
+        #expect(unknown.status == 2 && unknown.err.contains("keine eingetragene Kennung") && unknown.err.contains("leq people add"))
+        #expect(leq(["people", "add", "akassner", "--name", "A. Kassner", "--may", "certify,approve", "--store", w.store]).status == 0)
+        #expect(leq(["people", "add", "bvogt", "--name", "B. Vogt", "--may", "approve", "--store", w.store]).status == 0)
+        // The same person under another ID, however the name is spelt, is not registered again.
+        for spelling in ["A.Kassner", "Kassner, A.", "A. KAßNER"] {
+            let twin = leq(["people", "add", "kassner", "--name", spelling, "--may", "approve", "--store", w.store])
+            #expect(twin.status == 2 && twin.err.contains("schon als akassner"), "\(spelling)")
+        }
+        #expect(leq(["people", "add", "x", "--name", "Y", "--may", "pay", "--store", w.store]).status == 2)
+        #expect(leq(["approve", "KRR-2026-03", "--by", "bvogt", "--store", w.store]).status == 2)
+        let certified = leq(["certify", "KRR-2026-03", "--by", "AKassner", "--store", w.store])
+        #expect(certified.status == 0 && String(decoding: certified.out, as: UTF8.self).contains("festgestellt von A. Kassner (akassner); es fehlt noch die Anordnung"))
+        let same = leq(["approve", "KRR-2026-03", "--by", "akassner", "--store", w.store])
+        #expect(same.status == 2 && same.err.contains("Vier-Augen-Prinzip"))
+        let approved = leq(["approve", "KRR-2026-03", "--by", "bvogt", "--store", w.store])
+        let approvedText = String(decoding: approved.out, as: UTF8.self)
+        #expect(approved.status == 0 && approvedText.contains("zahlbar") && approvedText.contains("Kettenkopf Nr. 6: "))
         let list = String(decoding: leq(["statements", "list", "--store", w.store]).out, as: UTF8.self)
-        #expect(list.contains("Anna Kassner") && list.contains("Bernd Vogt"))
+        #expect(list.contains("A. Kassner") && list.contains("B. Vogt"))
         let info = String(decoding: leq(["statements", "show", "KRR-2026-03", "--store", w.store]).out, as: UTF8.self)
-        #expect(info.contains("sachlich und rechnerisch richtig: Anna Kassner") && info.contains("angeordnet: Bernd Vogt") && info.contains("zahlbar: ja"))
-        #expect(leq(["certify", "KRR-2099-01", "--by", "X", "--store", w.store]).status == 2)
+        #expect(info.contains("sachlich und rechnerisch richtig: A. Kassner (akassner)") && info.contains("angeordnet: B. Vogt (bvogt)") && info.contains("zahlbar: ja"))
+        #expect(info.contains("Kette: Eintrag Nr. 2, "))
+        let people = String(decoding: leq(["people", "list", "--store", w.store]).out, as: UTF8.self)
+        #expect(people.contains("akassner  A. Kassner  feststellen, anordnen") && people.contains("bvogt     B. Vogt     anordnen"))
+        #expect(leq(["certify", "KRR-2099-01", "--by", "akassner", "--store", w.store]).status == 2)
+        let verified = leq(["verify", "--store", w.store])
+        #expect(verified.status == 0 && String(decoding: verified.out, as: UTF8.self).contains("Ergebnis: alles geprüft, nichts verändert."))
+    }
+
+    @Test("finalize over all sample agreements finalises only providers with lines, says which it skipped; --provider finalises an empty one")
+    func finalizeOnlyWhatExists() {
+        let w = Workspace()
+        defer { w.remove() }
+        let all = ["contracts/essen-krr-2026.json", "contracts/kassel-hjw-2026.json", "contracts/halle-tsd-2026.json",
+                   "contracts/halle-jhn-2026.json", "contracts/ulm-jhu-2026.json"].map(path)
+        let r = leq(["finalize", "--agreement"] + all + ["--cases", w.cases, "--month", "2026-03", "--by", "Anna", "--store", w.store])
+        let out = String(decoding: r.out, as: UTF8.self)
+        #expect(r.status == 0, "\(r.err)")
+        #expect(out.contains("finalisiert KRR-2026-03") && out.contains("finalisiert HJW-2026-03"))
+        for skipped in ["TSD-2026-03", "JHN-2026-03", "JHU-2026-03"] {
+            #expect(out.contains("übersprungen \(skipped): keine Fälle und keine Korrekturen"), "\(skipped)")
+        }
+        let list = String(decoding: leq(["statements", "list", "--store", w.store]).out, as: UTF8.self)
+        #expect(!list.contains("TSD-2026-03") && list.contains("KRR-2026-03"))
+        // settle shows the same: the empty statements only on request.
+        let settled = leq(["settle", "--agreement"] + all + ["--cases", w.cases, "--month", "2026-03", "--store", w.store, "--format", "json"])
+        #expect(settled.status == 0 && settled.err.contains("nicht gezeigt: jhn, jhu, tsd"))
+        let one = leq(["settle", "--agreement"] + all + ["--cases", w.cases, "--month", "2026-03", "--provider", "tsd", "--no-store"])
+        #expect(one.status == 0 && String(decoding: one.out, as: UTF8.self).contains("TSD-2026-03"))
+        let named = leq(["finalize", "--agreement"] + all + ["--cases", w.cases, "--month", "2026-03", "--provider", "tsd", "--by", "Anna", "--store", w.store])
+        #expect(named.status == 0 && String(decoding: named.out, as: UTF8.self).contains("finalisiert TSD-2026-03: 0,00 €"))
+    }
+
+    @Test("A tampered store is refused by every command that reads it; settle computes no corrections from it; verify lists the breaks")
+    func tamperedStore() throws {
+        let w = Workspace()
+        defer { w.remove() }
+        #expect(w.run("finalize", "2026-03", ["--by", "Anna"]).status == 0)
+        #expect(w.run("settle", "2026-04", ["--format", "json"]).status == 0)
+        let good = leq(["verify", "--store", w.store])
+        let head = try #require(String(decoding: good.out, as: UTF8.self).split(separator: "\n").first { $0.contains("Kettenkopf:") }?.split(separator: " ").last)
+        #expect(good.status == 0)
+        #expect(leq(["verify", "--store", w.store, "--head", String(head.prefix(20))]).status == 0)
+        // As in the audit: the lines deleted through SQL (the trigger dropped first).
+        let db = try Database(path: w.store, create: false)
+        try db.execute("DROP TRIGGER line_never_deleted; DELETE FROM statement_line WHERE number = 'KRR-2026-03'")
+        try db.execute("CREATE TRIGGER line_never_deleted BEFORE DELETE ON statement_line BEGIN SELECT RAISE(ABORT, 'no'); END")
+        let april = w.run("settle", "2026-04", ["--format", "json"])
+        #expect(april.status == 2 && april.out.isEmpty)
+        #expect(april.err.contains("KRR-2026-03: Zeilen stimmen nicht mit der Kette überein") && april.err.contains("leq verify"))
+        #expect(w.run("finalize", "2026-04", ["--by", "Anna"]).status == 2)
+        for command in [["statements", "show", "KRR-2026-03"], ["statements", "list"], ["check", "--statement", "KRR-2026-03", "--lines", w.cases]] {
+            let r = leq(command + ["--store", w.store])
+            #expect(r.status == 2 && r.err.contains("nicht mehr so, wie LEQ ihn geschrieben hat"), "\(command)")
+        }
+        let bad = leq(["verify", "--store", w.store])
+        #expect(bad.status == 1 && String(decoding: bad.out, as: UTF8.self).contains("- KRR-2026-03: Zeilen stimmen nicht mit der Kette überein"))
+        #expect(leq(["verify", "--store", w.folder.appendingPathComponent("none.db").path]).status == 2)
+    }
+
+    @Test("A replaced rendering is not shown: statements show refuses it and names it")
+    func replacedRendering() throws {
+        let w = Workspace()
+        defer { w.remove() }
+        #expect(w.run("finalize", "2026-03", ["--by", "Anna"]).status == 0)
+        let db = try Database(path: w.store, create: false)
+        try db.execute("DROP TRIGGER rendering_never_changes; UPDATE statement_rendering SET bytes = CAST('<html>0,00 €</html>' AS BLOB) WHERE number = 'HJW-2026-03' AND format = 'html' AND language = 'de'")
+        try db.execute("CREATE TRIGGER rendering_never_changes BEFORE UPDATE ON statement_rendering BEGIN SELECT RAISE(ABORT, 'no'); END")
+        let r = leq(["statements", "show", "HJW-2026-03", "--format", "html", "--store", w.store])
+        #expect(r.status == 2 && r.out.isEmpty && r.err.contains("HJW-2026-03: Darstellung html/de stimmt nicht mit der Kette überein"))
+        #expect(leq(["statements", "show", "KRR-2026-03", "--format", "html", "--store", w.store]).status == 0)
     }
 
     @Test("settle reads an existing store only; --store and --no-store exclude each other")
@@ -135,13 +218,34 @@ struct StoreCommandTests {
         #expect(w.run("settle", "2026-03", ["--no-store"]).status == 2)
     }
 
+    @Test("An empty store file is refused by reading and writing commands and left as it is; so is a truncated one")
+    func emptyAndTruncatedStores() throws {
+        let w = Workspace()
+        defer { w.remove() }
+        try Data().write(to: URL(fileURLWithPath: w.store))
+        for args in [["statements", "list"], ["verify"], ["people", "list"], ["people", "add", "akassner", "--name", "A. Kassner", "--may", "certify"]] {
+            let r = leq(args + ["--store", w.store])
+            #expect(r.status == 2 && r.err.contains("\(w.store) ist leer (0 Bytes)"), "\(args)")
+        }
+        let f = w.run("finalize", "2026-03", ["--by", "Anna"])
+        #expect(f.status == 2 && f.err.contains("ist leer (0 Bytes)"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: w.store)).isEmpty)
+        try FileManager.default.removeItem(atPath: w.store)
+        #expect(w.run("finalize", "2026-03", ["--by", "Anna"]).status == 0)
+        let whole = try Data(contentsOf: URL(fileURLWithPath: w.store))
+        try whole.prefix(whole.count / 2).write(to: URL(fileURLWithPath: w.store))
+        let cut = leq(["statements", "list", "--store", w.store])
+        #expect(cut.status == 2 && cut.err.contains("abgeschnitten"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: w.store)) == whole.prefix(whole.count / 2))
+    }
+
     @Test("A store that is no store is refused with its path; a missing one is not created by reading")
     func badStores() throws {
         let w = Workspace()
         defer { w.remove() }
         try Data("not a database".utf8).write(to: URL(fileURLWithPath: w.store))
         let r = w.run("finalize", "2026-03", ["--by", "Anna"])
-        #expect(r.status == 2 && r.err.contains(w.store) && r.err.contains("not a LEQ statement store"))
+        #expect(r.status == 2 && r.err.contains(w.store) && r.err.contains("kein LEQ-Abrechnungsspeicher"))
         let missing = w.folder.appendingPathComponent("missing.db").path
         #expect(leq(["statements", "list", "--store", missing]).status == 2)
         #expect(!FileManager.default.fileExists(atPath: missing))
