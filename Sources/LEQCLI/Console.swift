@@ -44,7 +44,11 @@ public enum ExitStatus {
 /// Files, read whole and written atomically (a temporary file renamed into place), so that a
 /// failed run never leaves an output file half written.
 enum Files {
-    struct Failure: Error { var message: String }
+    struct Failure: Error {
+        var message: String
+        /// The user named something that cannot be written to (a folder): a usage error, exit 2.
+        var usage = false
+    }
 
     static func read(_ path: String) -> Result<[UInt8], Failure> {
         var isDirectory: ObjCBool = false
@@ -59,6 +63,10 @@ enum Files {
     }
 
     static func writeAtomically(_ bytes: [UInt8], to path: String) throws(Failure) {
+        var isFolder: ObjCBool = false
+        if path.hasSuffix("/") || (FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue) {
+            throw Failure(message: "--out: \(path) is a folder; give a file name, e.g. \(path.hasSuffix("/") ? path : path + "/")statement.json", usage: true)
+        }
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
         var isDirectory: ObjCBool = false
         if !FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) || !isDirectory.boolValue {

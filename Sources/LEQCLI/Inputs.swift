@@ -28,10 +28,12 @@ struct Inputs {
             switch Files.read(casesPath) {
             case let .failure(f): inputs.diagnostics.append(Diagnostic(file: casesPath, place: "", message: f.message))
             case let .success(bytes):
-                // Cases are checked against the agreements only if all of them could be read.
-                let against = inputs.diagnostics.isEmpty ? inputs.agreements : nil
+                // Cases are checked against every agreement that could be read, so that errors in
+                // an agreement file do not hide those in the case file; a case of a provider whose
+                // agreement could not be read is not reported for that.
                 do throws(InputError) {
-                    inputs.cases = try CaseFile.decode(bytes, file: casesPath, agreements: against)
+                    inputs.cases = try CaseFile.decode(bytes, file: casesPath, agreements: inputs.agreements,
+                                                       someAgreementsUnread: inputs.agreements.count < paths.count)
                 } catch { inputs.diagnostics += error.diagnostics }
             }
         }
@@ -103,7 +105,7 @@ func emit(_ bytes: [UInt8], _ options: ParsedOptions, command: String, console: 
         try Files.writeAtomically(bytes, to: out)
     } catch {
         console.err("leq \(command): \(error.message)\n")
-        return ExitStatus.failure
+        return error.usage ? ExitStatus.badInput : ExitStatus.failure
     }
     console.err(note ?? "wrote \(out)\n")
     return ExitStatus.success

@@ -38,6 +38,8 @@ public enum ProviderCheck {
     /// case;kind;from;to;amount), then one row per line. Dates ISO or German (31.03.2026); amounts
     /// with a decimal comma or point, at most two decimals, no thousands separators.
     public static func readLines(_ text: String, file: String) throws(InputError) -> [Line] {
+        // Excel's "CSV UTF-8" begins the file with a byte order mark; it is not part of the first column's name.
+        let text = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
         var diagnostics: [Diagnostic] = []
         let rows: [[String]]
         switch CSV.parse(text, separator: ";") {

@@ -20,7 +20,10 @@ public enum CaseFile {
 
     /// Decodes the cases; with `agreements`, also checks providers, services, categories and
     /// that a rate exists for every day a case needs one.
-    public static func decode(_ bytes: [UInt8], file: String, agreements: [Agreement]? = nil) throws(InputError) -> Contents {
+    /// `someAgreementsUnread`: some agreement files could not be read, so a case whose provider
+    /// has no agreement here may well have one there; that is not reported.
+    public static func decode(_ bytes: [UInt8], file: String, agreements: [Agreement]? = nil,
+                              someAgreementsUnread: Bool = false) throws(InputError) -> Contents {
         let reader = JSONReader(file: file)
         var contents = Contents(cases: [], paths: [:])
         if let root = reader.parse(bytes), let top = reader.object(root, at: "", keys: ["format", "cases"]) {
@@ -35,7 +38,7 @@ public enum CaseFile {
                 }
                 contents.paths[c.id] = item.path
                 contents.cases.append(c)
-                if let agreements { check(c, at: item.path, against: agreements, reader) }
+                if let agreements { check(c, at: item.path, against: agreements, someUnread: someAgreementsUnread, reader) }
             }
         }
         if reader.diagnostics.isEmpty { return contents }
@@ -442,9 +445,10 @@ public enum CaseFile {
 
     /// Checks a case against the agreements of its provider: known service and categories, and a
     /// rate in force for each category period and clearing from the day it is first needed.
-    static func check(_ c: Case, at path: String, against agreements: [Agreement], _ reader: JSONReader) {
+    static func check(_ c: Case, at path: String, against agreements: [Agreement], someUnread: Bool, _ reader: JSONReader) {
         let own = agreements.filter { $0.provider.id == c.provider }
         guard !own.isEmpty else {
+            if someUnread { return }
             reader.error("\(path).provider", "no agreement for provider '\(c.provider)'; agreements are for: \(Set(agreements.map(\.provider.id)).sorted().joined(separator: ", "))")
             return
         }

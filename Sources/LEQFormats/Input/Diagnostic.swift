@@ -13,8 +13,34 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
         self.message = message
     }
 
-    /// `cases.json: cases[17].categories[2].from: not a date ...`
-    public var description: String { place.isEmpty ? "\(file): \(message)" : "\(file): \(place): \(message)" }
+    /// `cases.json: cases[17].categories[2].from: not a date ...`; control characters in any part
+    /// (a value copied with a tab or a line break, an escape sequence) are shown escaped, so that a
+    /// message is always one readable line and cannot move the terminal's cursor.
+    public var description: String {
+        let text = place.isEmpty ? "\(file): \(message)" : "\(file): \(place): \(message)"
+        return Diagnostic.escapingControls(text)
+    }
+
+    /// `\n`, `\t`, `\r` as such; other control and invisible direction characters as `\u{…}`.
+    public static func escapingControls(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isHidden) else { return text }
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            case "\r": out += "\\r"
+            case _ where isHidden(scalar): out += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    private static func isHidden(_ s: Unicode.Scalar) -> Bool {
+        s.value < 0x20 || (0x7F...0x9F).contains(s.value) || (0x202A...0x202E).contains(s.value) || (0x2066...0x2069).contains(s.value)
+            || s.value == 0xFEFF || s.value == 0x200B
+    }
 }
 
 /// Bad input: every problem found, not just the first. The command line exits with status 2.

@@ -141,7 +141,16 @@ struct ObjectReader {
             return nil
         }
         guard let d = ExactDecimal(text) else {
-            reader.error(at(key), "'\(text)' is not a decimal number; expected e.g. \"2.35\" (a dot, no exponent)")
+            let parts = (text.hasPrefix("-") ? text.dropFirst() : Substring(text)).split(separator: ".", omittingEmptySubsequences: false)
+            let plain = (1...2).contains(parts.count) && !parts[0].isEmpty && parts.allSatisfy { $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }
+                && (parts.count == 1 || !parts[1].isEmpty)
+            if plain && parts.count == 2 && parts[1].count > 12 {
+                reader.error(at(key), "'\(text)' has too many decimals (\(parts[1].count)); at most 12, e.g. \"0.375\"")
+            } else if plain {
+                reader.error(at(key), "'\(text)' has too many digits; expected a number such as \"2.35\"")
+            } else {
+                reader.error(at(key), "'\(text)' is not a decimal number; expected e.g. \"2.35\" (a dot, no exponent)")
+            }
             return nil
         }
         return d
