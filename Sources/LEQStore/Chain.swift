@@ -18,24 +18,36 @@ struct ChainEntry: Sendable, Equatable {
     /// The record: a statement number, `NUMBER/certified`, `NUMBER/approved`, or a person's ID.
     var ref: String
     /// The digests of the record's parts, in order: `name=hex`, one per line.
-    var parts: [(name: String, digest: String)]
+    var content: String
     var previous: String
     var digest: String
-
-    static func == (a: ChainEntry, b: ChainEntry) -> Bool {
-        a.seq == b.seq && a.kind == b.kind && a.ref == b.ref && a.content == b.content && a.previous == b.previous && a.digest == b.digest
-    }
 
     /// The previous digest of the first entry.
     static let genesis = String(repeating: "0", count: 64)
 
-    var content: String { parts.map { "\($0.name)=\($0.digest)" }.joined(separator: "\n") }
+    static func content(_ parts: [(name: String, digest: String)]) -> String {
+        parts.map { "\($0.name)=\($0.digest)" }.joined(separator: "\n")
+    }
 
-    static func parts(_ content: String) -> [(name: String, digest: String)] {
+    /// The parts' names and digests, in order.
+    var parts: [(name: String, digest: String)] {
         content.split(separator: "\n").map { line in
             guard let eq = line.lastIndex(of: "=") else { return (String(line), "") }
             return (String(line[..<eq]), String(line[line.index(after: eq)...]))
         }
+    }
+
+    /// The digest recorded for one part, found without splitting the whole content.
+    func part(_ name: String) -> String? {
+        var utf8 = content.utf8[...]
+        let key = Array(name.utf8) + [UInt8(ascii: "=")]
+        while !utf8.isEmpty {
+            let end = utf8.firstIndex(of: UInt8(ascii: "\n")) ?? utf8.endIndex
+            let line = utf8[utf8.startIndex..<end]
+            if line.starts(with: key) { return String(decoding: line.dropFirst(key.count), as: UTF8.self) }
+            utf8 = end == utf8.endIndex ? utf8[end...] : utf8[utf8.index(after: end)...]
+        }
+        return nil
     }
 
     /// The digest an entry must have, from its fields and its predecessor's digest.
@@ -49,20 +61,25 @@ struct ChainEntry: Sendable, Equatable {
         return d.hex()
     }
 
-    func part(_ name: String) -> String? { parts.first { $0.name == name }?.digest }
 }
 
 /// A digest over a sequence of fields, each written as its length in bytes, a colon and its
 /// UTF-8 bytes, so that no two different sequences of fields give the same input to the hash.
 struct Canonical {
-    private var hash = SHA256()
+    private var bytes: [UInt8] = []
 
-    init(_ domain: String) { add(domain) }
+    init(_ domain: String) {
+        bytes.reserveCapacity(256)
+        add(domain)
+    }
 
     mutating func add(_ text: String) {
-        let bytes = Array(text.utf8)
-        hash.update(Array("\(bytes.count):".utf8))
-        hash.update(bytes)
+        var text = text
+        text.withUTF8 { utf8 in
+            appendDecimal(utf8.count)
+            bytes.append(UInt8(ascii: ":"))
+            bytes.append(contentsOf: utf8)
+        }
     }
 
     mutating func add(_ number: Int64) { add(String(number)) }
@@ -76,7 +93,12 @@ struct Canonical {
         }
     }
 
-    mutating func hex() -> String { SHA256.hexString(hash.finish()) }
+    private mutating func appendDecimal(_ n: Int) {
+        if n >= 10 { appendDecimal(n / 10) }
+        bytes.append(UInt8(ascii: "0") + UInt8(n % 10))
+    }
+
+    mutating func hex() -> String { SHA256.hex(bytes) }
 }
 
 extension SHA256 {

@@ -109,7 +109,7 @@ extension Store {
 
     static func entry(after last: ChainEntry?, _ kind: ChainEntry.Kind, _ ref: String, _ parts: [(name: String, digest: String)]) -> ChainEntry {
         let seq = (last?.seq ?? 0) + 1, previous = last?.digest ?? ChainEntry.genesis
-        var entry = ChainEntry(seq: seq, kind: kind, ref: ref, parts: parts, previous: previous, digest: "")
+        var entry = ChainEntry(seq: seq, kind: kind, ref: ref, content: ChainEntry.content(parts), previous: previous, digest: "")
         entry.digest = ChainEntry.digest(seq: seq, kind: kind, ref: ref, content: entry.content, previous: previous)
         return entry
     }
@@ -166,7 +166,7 @@ extension Store {
             if ChainEntry.digest(seq: seq, kind: kind, ref: ref, content: content, previous: previous) != digest {
                 findings.append(StoreFinding(subject, "Eintrag Nr. \(seq) hat nicht die Prüfsumme seines Inhalts — in der Kette geändert"))
             }
-            entries.append(ChainEntry(seq: seq, kind: kind, ref: ref, parts: ChainEntry.parts(content), previous: previous, digest: digest))
+            entries.append(ChainEntry(seq: seq, kind: kind, ref: ref, content: content, previous: previous, digest: digest))
             expected = digest
         }
         chain = entries
@@ -183,7 +183,7 @@ extension Store {
                 let (number, role) = Store.splitSignOff(e.ref)
                 parts = try Store.signOffParts(db, number, role)
             }
-            if let parts, parts.map(\.digest) != e.parts.map(\.digest) {
+            if let parts, ChainEntry.content(parts) != e.content {
                 findings.append(StoreFinding(Store.subject(e.kind, e.ref), "stimmt nicht mit der Kette überein — nach dem Eintragen verändert"))
             }
         }
