@@ -37,7 +37,10 @@ public enum CSV {
     }
 
     static func quote(_ cell: String, _ separator: Character) -> String {
-        guard cell.contains(where: { $0 == separator || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return cell }
+        // Bytes, not characters: the separator is ASCII, and so are quotes and line breaks.
+        let sep = separator.asciiValue ?? UInt8(ascii: ";")
+        guard cell.utf8.contains(where: { $0 == sep || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") })
+        else { return cell }
         return "\"" + cell.replacingOccurrencesOfQuote() + "\""
     }
 

@@ -146,6 +146,9 @@ public enum StatementHTML {
     }
 
     static func escape(_ s: String) -> String {
+        // Most texts have nothing to escape: look at the bytes once and hand the string back.
+        guard s.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "\"") })
+        else { return s }
         var out = ""
         out.reserveCapacity(s.utf8.count)
         for c in s {
