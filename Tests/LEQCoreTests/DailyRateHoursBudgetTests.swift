@@ -127,6 +127,46 @@ struct AbsenceTests {
         #expect(days(t, .absenceReduced) == 21 && days(t, .absenceUnpaid) == 10)
     }
 
+    @Test("The yearly cap counts per person: 8 reduced days in a first case leave 2 for the person's next case")
+    func capPerPerson() {
+        let rules = AbsenceRules(yearlyCapDays: 10, rules: [AbsenceRule(graceDays: 0, reducedFrom: .firstDay, percent: ExactDecimal("80")!)])
+        let first = home("H-1", start: "2025-10-01", end: "2026-03-31",
+                         absences: [Absence(from: d("2026-02-02"), to: d("2026-02-09"), reason: "holiday")])
+        let next = home("H-2", start: "2026-04-01", absences: [Absence(from: d("2026-06-10"), to: d("2026-06-14"), reason: "holiday")])
+        let february = settle([first, next], "2026-02", agreement(absences: rules))
+        #expect(days(february, .absenceReduced) == 8)
+        let june = settle([first, next], "2026-06", agreement(absences: rules))
+        #expect(days(june, .absenceReduced) == 2 && days(june, .absenceUnpaid) == 3)
+        #expect(amounts(june, .absenceReduced) == [m("142.74") * 2])  // 178.43 × 80 % = 142.744 → 142.74
+        // Another person's case leaves the cap alone; so does a case that starts after the absence.
+        var other = next
+        other.person = "q"
+        #expect(days(settle([first, other], "2026-06", agreement(absences: rules)), .absenceReduced) == 5)
+        // A case of the previous year counts nothing in this one.
+        let lastYear = home("H-0", start: "2025-01-01", end: "2025-09-30",
+                            absences: [Absence(from: d("2025-02-02"), to: d("2025-02-20"), reason: "holiday")])
+        #expect(days(settle([lastYear, next], "2026-06", agreement(absences: rules)), .absenceReduced) == 5)
+    }
+
+    @Test("The cap counts per person across providers: the earlier case is counted under its own agreement's rules")
+    func capPerPersonAcrossProviders() {
+        let rules = AbsenceRules(yearlyCapDays: 10, rules: [AbsenceRule(graceDays: 0, reducedFrom: .firstDay, percent: ExactDecimal("80")!)])
+        let a = agreement(absences: rules)
+        // The second provider's agreement: same rules, another id and prefix.
+        let b = Agreement(id: "u", validity: a.validity, youthOffice: a.youthOffice,
+                          provider: Provider(id: "uvw", name: "Anderer Träger", address: ["Weg 2"], taxNumber: "4", creditorNumber: "5",
+                                             leitwegID: "3", statementPrefix: "UVW"),
+                          services: a.services, categories: a.categories, flatRates: a.flatRateEntries, bearers: a.bearers,
+                          dailyRates: a.dailyRateEntries, hourlyRates: a.hourlyRateEntries, absenceRules: rules)
+        let first = home("H-1", start: "2025-10-01", end: "2026-03-31",
+                         absences: [Absence(from: d("2026-02-02"), to: d("2026-02-09"), reason: "holiday")])
+        var next = home("H-2", start: "2026-04-01", absences: [Absence(from: d("2026-06-10"), to: d("2026-06-14"), reason: "holiday")])
+        next.provider = "uvw"
+        let run = Settlement.run(agreements: [a, b], caseload: Caseload([first, next]), month: Fixture.month("2026-06"), issued: d("2026-07-01"))
+        let june = run.statements.first { $0.provider.id == "uvw" }!
+        #expect(days(june, .absenceReduced) == 2 && days(june, .absenceUnpaid) == 3)
+    }
+
     @Test("onlyFullDays: the days of leaving and returning are days of care")
     func onlyFullDays() {
         let rules = AbsenceRules(rules: [AbsenceRule(graceDays: 3, reducedFrom: .afterGrace, percent: ExactDecimal("75")!, onlyFullDays: true)])

@@ -1,8 +1,10 @@
 /// How each day of a month is paid under the agreement's absence rules (SPEC § 7): present,
 /// absent at the full rate, absent at the reduced rate, or absent past a yearly cap.
 ///
-/// The day count of an absence runs from its first day across month ends; the yearly caps count
-/// reduced days per calendar year over the case's absences from 1 January up to the day.
+/// The day count of an absence runs from its first day across month ends. The yearly caps count
+/// reduced days per person and calendar year: the case's own absences from 1 January up to the
+/// day, and the reduced days of the same person's earlier cases in that year (`prior`), so that a
+/// young person who moves to a new case does not start the year's cap again.
 struct AbsenceCalendar {
     enum Pay: Equatable {
         case present
@@ -19,24 +21,57 @@ struct AbsenceCalendar {
         var number: Int
     }
 
+    /// A reduced day of one of the person's earlier cases: it counts against this case's caps.
+    struct ReducedDay: Equatable {
+        var date: CivilDate
+        var reason: String
+    }
+
     /// One entry per day of the month.
     private(set) var days: [Day]
     let month: Month
 
-    init(_ c: Case, rules: AbsenceRules?, month: Month) {
+    init(_ c: Case, rules: AbsenceRules?, month: Month, prior: [ReducedDay] = []) {
         self.month = month
         days = []
         guard let rules, !c.absences.isEmpty, c.absences[0].from <= month.lastDay else { return }
-        days = Array(repeating: Day(pay: .present, absence: -1, number: 0), count: month.dayCount)
-        let yearStart = CivilDate(year: month.year, month: 1, day: 1)!
+        var days = Array(repeating: Day(pay: .present, absence: -1, number: 0), count: month.dayCount)
+        let first = month.firstDay
+        AbsenceCalendar.walk(c, rules: rules, year: month.year, through: month.lastDay, prior: prior) { day, index, number, pay in
+            if day >= first { days[first.distance(to: day)] = Day(pay: pay, absence: index, number: number) }
+        }
+        self.days = days
+    }
+
+    /// The reduced days of a case in a calendar year (through its end or the year's end), given
+    /// the reduced days of the person's cases before it: what it passes on to the person's next case.
+    static func reducedDays(_ c: Case, rules: AbsenceRules, year: Int, prior: [ReducedDay]) -> [ReducedDay] {
+        var out: [ReducedDay] = []
+        let yearEnd = CivilDate(year: year, month: 12, day: 31)!
+        walk(c, rules: rules, year: year, through: min(yearEnd, c.end ?? yearEnd), prior: prior) { day, index, _, pay in
+            if pay == .reduced { out.append(ReducedDay(date: day, reason: c.absences[index].reason)) }
+        }
+        return out
+    }
+
+    /// Walks the case's absence days from 1 January of `year` through `last`, deciding each day's
+    /// pay by the rule for its reason: grace days in full, then reduced while under the caps (the
+    /// person's earlier reduced days counted as they fall), else unpaid.
+    private static func walk(_ c: Case, rules: AbsenceRules, year: Int, through last: CivilDate, prior: [ReducedDay],
+                             _ visit: (CivilDate, Int, Int, Pay) -> Void) {
+        let yearStart = CivilDate(year: year, month: 1, day: 1)!
         var usedInYear = 0
         var usedByRule = [Int](repeating: 0, count: rules.rules.count)
+        let priorInYear = prior.filter { $0.date.year == year }
+        var nextPrior = 0
+        func indexOfRule(for reason: String) -> Int? {
+            rules.rules.firstIndex(where: { $0.reason == reason }) ?? rules.rules.firstIndex(where: { $0.reason == nil })
+        }
         for (index, absence) in c.absences.enumerated() {
-            if absence.from > month.lastDay { break }
-            guard let ruleIndex = rules.rules.firstIndex(where: { $0.reason == absence.reason })
-                ?? rules.rules.firstIndex(where: { $0.reason == nil }) else { continue }
+            if absence.from > last { break }
+            guard let ruleIndex = indexOfRule(for: absence.reason) else { continue }
             let rule = rules.rules[ruleIndex]
-            var from = absence.from, to = absence.to ?? min(month.lastDay, c.end ?? month.lastDay)
+            var from = absence.from, to = absence.to ?? min(last, c.end ?? last)
             if rule.onlyFullDays {
                 // The days of leaving and returning are days of care.
                 from = from.next
@@ -45,8 +80,13 @@ struct AbsenceCalendar {
             guard from <= to, to >= yearStart else { continue }
             let length = from.distance(to: to) + 1
             var day = max(from, yearStart)
-            let last = min(to, month.lastDay)
-            while day <= last {
+            let until = min(to, last)
+            while day <= until {
+                while nextPrior < priorInYear.count && priorInYear[nextPrior].date < day {
+                    usedInYear += 1
+                    if let k = indexOfRule(for: priorInYear[nextPrior].reason) { usedByRule[k] += 1 }
+                    nextPrior += 1
+                }
                 let number = from.distance(to: day) + 1
                 var pay: Pay = .full
                 let inGrace = length <= rule.graceDays || (rule.reducedFrom == .afterGrace && number <= rule.graceDays)
@@ -61,9 +101,7 @@ struct AbsenceCalendar {
                         pay = .unpaid
                     }
                 }
-                if day >= month.firstDay {
-                    days[month.firstDay.distance(to: day)] = Day(pay: pay, absence: index, number: number)
-                }
+                visit(day, index, number, pay)
                 day = day.next
             }
         }

@@ -22,7 +22,7 @@ extension StatementBuilder {
                 var drawnBefore = Money.zero
                 var m = budget.period.from.month
                 while m < month {
-                    var earlier = StatementBuilder(agreement: agreement, month: m)
+                    var earlier = sameContext(month: m)
                     earlier.withBudgets = false
                     earlier.settle(c, handsOverLastDay: handsOverLastDay)
                     drawnBefore += Self.drawn(earlier.lines[...], by: budget)

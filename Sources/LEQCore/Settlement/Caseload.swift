@@ -10,6 +10,10 @@ public struct Caseload: Sendable {
     /// Per case that has ended: the same person's next case starting after the end, if any
     /// (an end bonus is clawed back when it comes too soon, SPEC § 12).
     let successors: [Successor?]
+    /// Per case: the same person's cases that started before it (or on the same day with a
+    /// smaller id), in that order, as indices; empty for most. The yearly absence caps count per
+    /// person (SPEC § 7).
+    let earlier: [[Int]]
 
     public init(_ cases: [Case]) {
         // Kept in settling order (by provider, then id), so that settling a month walks the cases
@@ -27,6 +31,12 @@ public struct Caseload: Sendable {
             guard let end = c.end else { return nil }
             return byPerson[c.person]!.filter { $0.start > end }.min { ($0.start, $0.id) < ($1.start, $1.id) }
                 .map { Successor(caseID: $0.id, start: $0.start) }
+        }
+        var indicesByPerson: [String: [Int]] = [:]
+        for (i, c) in cases.enumerated() { indicesByPerson[c.person, default: []].append(i) }
+        earlier = cases.map { c in
+            guard let same = indicesByPerson[c.person], same.count > 1 else { return [] }
+            return same.filter { (cases[$0].start, cases[$0].id) < (c.start, c.id) }.sorted { (cases[$0].start, cases[$0].id) < (cases[$1].start, cases[$1].id) }
         }
         handsOverLastDay = cases.map { c in
             guard let end = c.end else { return false }

@@ -2,7 +2,8 @@
 // of absence days paid in full, reduced, or not at all.
 extension StatementBuilder {
     mutating func settleDailyRates(_ c: Case, service: Service, billable: Period, boundaries: [CivilDate]) {
-        let calendar = AbsenceCalendar(c, rules: agreement.absenceRules, month: month)
+        let calendar = AbsenceCalendar(c, rules: agreement.absenceRules, month: month,
+                                       prior: priorAbsenceDays(year: month.year, rules: agreement.absenceRules))
         // The category periods, and before the first one the days without a category.
         let categories = c.effectiveCategories
         var parts: [(period: Period, category: String?)] = []

@@ -103,7 +103,7 @@ extension StatementBuilder {
         var base = Money.zero
         var m = from
         while m <= e.date.month {
-            var b = StatementBuilder(agreement: agreement, month: m)
+            var b = sameContext(month: m)
             b.withBudgets = false
             b.settle(c, handsOverLastDay: handsOverLastDay)
             for l in b.lines where l.kind.isIncentiveBase { base += l.amount }

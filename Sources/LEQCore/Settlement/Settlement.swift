@@ -29,7 +29,7 @@ public enum Settlement {
                 }
                 continue
             }
-            var builder = settle(agreement: agreement, caseload: caseload, indices: indices, month: month)
+            var builder = settle(agreement: agreement, agreements: agreements, caseload: caseload, indices: indices, month: month)
             if let terms = agreement.incentives, terms.bonusCapPercent != nil || terms.malusCapPercent != nil {
                 var ledger = ledgers?[provider].flatMap { $0.year == month.year ? $0 : nil } ?? IncentiveLedger(year: month.year)
                 if ledgers?[provider] == nil && month.month > 1 {
@@ -51,13 +51,18 @@ public enum Settlement {
     }
 
     /// One provider's cases in one month, before the caps.
-    private static func settle(agreement: Agreement, caseload: Caseload, indices: [Int], month: Month) -> StatementBuilder {
+    private static func settle(agreement: Agreement, agreements: [Agreement], caseload: Caseload, indices: [Int], month: Month) -> StatementBuilder {
         var builder = StatementBuilder(agreement: agreement, month: month)
         builder.lines.reserveCapacity(indices.count + indices.count / 4)
+        builder.agreements = agreements
         // A local immutable array lets the optimizer borrow each case in place instead of
         // copying it (a retain per field) for the call.
-        let cases = caseload.cases, handsOver = caseload.handsOverLastDay, successors = caseload.successors
-        for i in indices { builder.settle(cases[i], handsOverLastDay: handsOver[i], successor: successors[i]) }
+        let cases = caseload.cases, handsOver = caseload.handsOverLastDay, successors = caseload.successors, earlier = caseload.earlier
+        for i in indices {
+            if !earlier[i].isEmpty { builder.earlierCases = earlier[i].map { cases[$0] } }
+            builder.settle(cases[i], handsOverLastDay: handsOver[i], successor: successors[i])
+            if !earlier[i].isEmpty { builder.earlierCases = [] }
+        }
         return builder
     }
 
@@ -70,7 +75,7 @@ public enum Settlement {
         while m < month {
             if let agreement = agreements.first(where: { $0.provider.id == provider && $0.validity.contains(m.firstDay) }),
                let terms = agreement.incentives {
-                var builder = settle(agreement: agreement, caseload: caseload, indices: indices, month: m)
+                var builder = settle(agreement: agreement, agreements: agreements, caseload: caseload, indices: indices, month: m)
                 ledger = builder.applyCaps(terms, ledger: ledger)
             }
             m = m.next
@@ -82,12 +87,12 @@ public enum Settlement {
     public static func statement(agreement: Agreement, cases: [Case], month: Month, issued: CivilDate)
         -> (statement: Statement, problems: [SettlementProblem]) {
         let caseload = Caseload(cases)
-        var builder = settle(agreement: agreement, caseload: caseload, indices: Array(caseload.cases.indices), month: month)
+        var builder = settle(agreement: agreement, agreements: [agreement], caseload: caseload, indices: Array(caseload.cases.indices), month: month)
         if let terms = agreement.incentives, terms.bonusCapPercent != nil || terms.malusCapPercent != nil {
             var ledger = IncentiveLedger(year: month.year)
             var m = Month(year: month.year, month: 1)!
             while m < month {
-                var b = settle(agreement: agreement, caseload: caseload, indices: Array(caseload.cases.indices), month: m)
+                var b = settle(agreement: agreement, agreements: [agreement], caseload: caseload, indices: Array(caseload.cases.indices), month: m)
                 ledger = b.applyCaps(terms, ledger: ledger)
                 m = m.next
             }

@@ -9,10 +9,45 @@ struct StatementBuilder {
     /// False while recomputing an earlier month to find what a drawdown budget has used (base
     /// lines only: no top-ups, no budgets).
     var withBudgets = true
+    /// The same person's cases that started before the case being settled, and the agreements
+    /// their absence rules come from: the yearly absence caps count per person (SPEC § 7).
+    var earlierCases: [Case] = []
+    var agreements: [Agreement] = []
 
     init(agreement: Agreement, month: Month) {
         self.agreement = agreement
         self.month = month
+    }
+
+    /// A builder for another month of the same case, with the same person context.
+    func sameContext(month m: Month) -> StatementBuilder {
+        var b = StatementBuilder(agreement: agreement, month: m)
+        b.earlierCases = earlierCases
+        b.agreements = agreements
+        return b
+    }
+
+    /// The reduced absence days of the person's earlier cases in `year`, each case under its own
+    /// agreement's rules and counting the cases before it: what this case's caps start from.
+    /// Empty when the rules have no caps or the person has no earlier case with absences.
+    func priorAbsenceDays(year: Int, rules: AbsenceRules?) -> [AbsenceCalendar.ReducedDay] {
+        guard let rules, !earlierCases.isEmpty, rules.yearlyCapDays != nil || rules.rules.contains(where: { $0.yearlyCapDays != nil })
+        else { return [] }
+        var all: [AbsenceCalendar.ReducedDay] = []
+        for e in earlierCases where !e.absences.isEmpty && e.start.year <= year && (e.end.map { $0.year >= year } ?? true) {
+            let own: AbsenceRules?
+            if e.provider == agreement.provider.id {
+                own = agreement.absenceRules
+            } else if let other = agreements.first(where: { $0.provider.id == e.provider && $0.validity.contains(CivilDate(year: year, month: 12, day: 31)!) || $0.provider.id == e.provider && $0.validity.contains(e.start) }) {
+                own = other.absenceRules
+            } else {
+                own = rules  // the earlier case's agreement is not among those given: counted under these rules
+            }
+            guard let own else { continue }
+            all += AbsenceCalendar.reducedDays(e, rules: own, year: year, prior: all)
+            all.sort { $0.date < $1.date }
+        }
+        return all
     }
 
     func statement(issued: CivilDate) -> Statement {

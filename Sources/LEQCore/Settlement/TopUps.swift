@@ -237,7 +237,7 @@ extension StatementBuilder {
             return [TopUpPiece(period: frame, paid: true, reason: nil, quantity: ExactDecimal(frame.dayCount), unit: .day, rate: rate,
                                amount: rate * frame.dayCount, tariff: tariff)]
         }
-        let calendar = AbsenceCalendar(c, rules: rules, month: m)
+        let calendar = AbsenceCalendar(c, rules: rules, month: m, prior: priorAbsenceDays(year: m.year, rules: rules))
         var date = frame.from
         var current = (tariff: tariff, rate: tariff.dailyTopUp(agreement.rounding))
         while date <= frame.to {
