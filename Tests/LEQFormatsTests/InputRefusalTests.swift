@@ -89,6 +89,14 @@ struct InputRefusalTests {
         Refusal(name: "percent not a decimal", replace: #""percent": "2.35""#, with: #""percent": "2,35""#, place: "increases[0].percent", message: "not a decimal number"),
         Refusal(name: "unknown rounding", replace: #""categories""#, with: #""rounding": "up", "categories""#, place: "rounding", message: "'up' is not known"),
         Refusal(name: "duplicate key", replace: #""id": "t-2026","#, with: #""id": "t-2026", "id": "t-2027","#, place: "id", message: "more than once"),
+        Refusal(name: "IBAN with wrong check digits", replace: #""leitwegId": "3"}"#, with: #""leitwegId": "3", "bank": {"iban": "DE88 3704 0044 0532 0130 00", "accountHolder": "Träger"}}"#, place: "provider.bank.iban", message: "check digits do not match"),
+        Refusal(name: "IBAN with two digits swapped", replace: #""leitwegId": "3"}"#, with: #""leitwegId": "3", "bank": {"iban": "DE89 3704 0044 0532 0310 00", "accountHolder": "Träger"}}"#, place: "provider.bank.iban", message: "check digits do not match"),
+        Refusal(name: "German IBAN of the wrong length", replace: #""leitwegId": "3"}"#, with: #""leitwegId": "3", "bank": {"iban": "DE89 3704 0044 0532 0130 0", "accountHolder": "Träger"}}"#, place: "provider.bank.iban", message: "an IBAN of DE has 22"),
+        Refusal(name: "not an IBAN at all", replace: #""leitwegId": "3"}"#, with: #""leitwegId": "3", "bank": {"iban": "3704 0044 0532 0130 00", "accountHolder": "Träger"}}"#, place: "provider.bank.iban", message: "is not an IBAN"),
+        Refusal(name: "a BIC of the wrong form", replace: #""leitwegId": "3"}"#, with: #""leitwegId": "3", "bank": {"iban": "DE89370400440532013000", "bic": "COBA-DE", "accountHolder": "Träger"}}"#, place: "provider.bank.bic", message: "is not a BIC"),
+        Refusal(name: "the youth office's IBAN", replace: #""address": ["Markt 1"]}"#, with: #""address": ["Markt 1"], "bank": {"iban": "DE89370400440532013001", "accountHolder": "Stadt"}}"#, place: "youthOffice.bank.iban", message: "check digits do not match"),
+        Refusal(name: "a bank account without holder", replace: #""leitwegId": "3"}"#, with: #""leitwegId": "3", "bank": {"iban": "DE89370400440532013000"}}"#, place: "provider.bank", message: "missing required field 'accountHolder'"),
+        Refusal(name: "payment terms beyond 120 days", replace: #""categories""#, with: #""paymentTerms": {"daysAfterApproval": 365}, "categories""#, place: "paymentTerms.daysAfterApproval", message: "out of range; expected 0 to 120"),
         Refusal(name: "syntax error", replace: #""categories": ["A", "B", "C"],"#, with: #""categories": ["A", "B", "C"],,"#, place: "line 8, column 33", message: "not valid JSON: expected a key in double quotes"),
     ])
     func agreementRefusals(_ r: Refusal) {

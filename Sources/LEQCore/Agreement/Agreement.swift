@@ -24,6 +24,8 @@ public struct Agreement: Sendable {
     public let budgetTerms: BudgetTerms
     /// Bonus and malus (SPEC § 12); nil: none agreed.
     public var incentives: IncentiveTerms?
+    /// When statements are paid; nil: not agreed (the electronic invoice then names no term).
+    public var paymentTerms: PaymentTerms?
 
     /// The agreed rate entries as given, so that a scenario can derive a changed agreement.
     public let flatRateEntries: [FlatRateEntry]

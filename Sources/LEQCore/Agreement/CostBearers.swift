@@ -2,10 +2,14 @@
 public struct CostBearer: Hashable, Sendable {
     public var id: String
     public var name: String
+    /// Where the bearer's part is booked in the youth office's budget (Haushaltsstelle,
+    /// Produktkonto), e.g. the revenue account for the Land's reimbursement.
+    public var budgetLine: String?
 
-    public init(id: String, name: String) {
+    public init(id: String, name: String, budgetLine: String? = nil) {
         self.id = id
         self.name = name
+        self.budgetLine = budgetLine
     }
 }
 

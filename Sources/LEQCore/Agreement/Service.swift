@@ -21,9 +21,12 @@ public struct Service: Hashable, Sendable {
     public var payment: Payment
     /// A degressive flat rate (SPEC § 6): the percentage of the rate paid from a case month on.
     public var degression: [DegressionStep]
+    /// Where the service's cost is booked (Haushaltsstelle / Produktkonto), e.g. `36.3.01.533300`.
+    public var budgetLine: String?
 
     public init(id: String, name: String, legalBasis: String, setting: Setting, proration: Proration? = nil,
-                payment: Payment = .monthly, degression: [DegressionStep] = []) {
+                payment: Payment = .monthly, degression: [DegressionStep] = [], budgetLine: String? = nil) {
+        self.budgetLine = budgetLine
         self.id = id
         self.name = name
         self.legalBasis = legalBasis

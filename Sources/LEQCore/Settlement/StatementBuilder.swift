@@ -54,7 +54,7 @@ struct StatementBuilder {
         Statement(number: agreement.provider.statementPrefix + "-" + month.iso, month: month, issued: issued,
                   agreementID: agreement.id, youthOffice: agreement.youthOffice, provider: agreement.provider,
                   bearers: agreement.bearers, services: agreement.services, lines: lines, warnings: warnings,
-                  budgets: budgets)
+                  budgets: budgets, paymentTerms: agreement.paymentTerms)
     }
 
     /// Settles one case's month: clearing, then what its service pays, its top-ups, its budgets,

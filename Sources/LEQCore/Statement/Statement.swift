@@ -15,11 +15,14 @@ public struct Statement: Sendable {
     public var warnings: [SettlementWarning]
     /// The state of every case budget the month touches (SPEC § 9).
     public var budgets: [BudgetStatus]
+    /// The agreement's payment terms, for the invoice and the payment file.
+    public var paymentTerms: PaymentTerms?
     public let totals: Totals
 
     public init(number: String, month: Month, issued: CivilDate, agreementID: String, youthOffice: Party,
                 provider: Provider, bearers: [CostBearer], services: [Service], lines: [StatementLine], warnings: [SettlementWarning],
-                budgets: [BudgetStatus] = []) {
+                budgets: [BudgetStatus] = [], paymentTerms: PaymentTerms? = nil) {
+        self.paymentTerms = paymentTerms
         self.number = number
         self.month = month
         self.issued = issued

@@ -16,7 +16,7 @@ public enum AgreementFile {
     private static let topKeys = [
         "format", "id", "validFrom", "validTo", "youthOffice", "provider", "rounding", "proration", "categories",
         "services", "flatRates", "increases", "clearing", "bearers", "bearerRules",
-        "dailyRates", "hourlyRates", "lastDayBilled", "absences", "budgets", "incentives",
+        "dailyRates", "hourlyRates", "lastDayBilled", "absences", "budgets", "incentives", "paymentTerms",
     ]
 
     private static func decode(_ root: JSONValue, _ reader: JSONReader) -> Agreement? {
@@ -36,10 +36,14 @@ public enum AgreementFile {
         if let validFrom, let validTo, validTo < validFrom {
             reader.error("validTo", "ends (\(validTo)) before it starts (\(validFrom))")
         }
-        let youthOffice = party(top.object("youthOffice", keys: ["name", "address"]))
+        let youthOffice = party(top.object("youthOffice", keys: ["name", "address", "leitwegId", "email", "bank"]))
         let provider = provider(top.object("provider", keys: [
-            "id", "name", "address", "taxNumber", "creditorNumber", "leitwegId", "statementPrefix",
+            "id", "name", "address", "taxNumber", "creditorNumber", "leitwegId", "statementPrefix", "bank", "contact", "vatId",
         ]))
+        var paymentTerms: PaymentTerms?
+        if let o = top.object("paymentTerms", required: false, keys: ["daysAfterApproval"]) {
+            paymentTerms = o.int("daysAfterApproval", required: true, range: 0...120).map(PaymentTerms.init)
+        }
         let rounding = top.choice("rounding", required: false, RoundingMode.self, choices: RoundingMode.allCases)
         let proration = prorationMethod(top, "proration")
 
@@ -64,7 +68,7 @@ public enum AgreementFile {
         var serviceIDs: [String] = []
         for item in top.array("services") ?? [] {
             guard let o = reader.object(item.value, at: item.path,
-                                        keys: ["id", "name", "legalBasis", "setting", "proration", "pay", "degression"])
+                                        keys: ["id", "name", "legalBasis", "setting", "proration", "pay", "degression", "budgetLine"])
             else { continue }
             let payment = o.choice("pay", required: false, Payment.self, choices: Payment.allCases) ?? .monthly
             let degression = degressionSteps(o)
@@ -75,7 +79,7 @@ public enum AgreementFile {
             if let sid, serviceIDs.dropLast().contains(sid) { reader.error(o.at("id"), "service '\(sid)' is listed twice") }
             if let sid, let name, let basis, let setting {
                 services.append(Service(id: sid, name: name, legalBasis: basis, setting: setting, proration: p,
-                                        payment: payment, degression: degression))
+                                        payment: payment, degression: degression, budgetLine: o.string("budgetLine", required: false)))
             }
         }
         if top.value("services", required: false) != nil && services.isEmpty && reader.diagnostics.isEmpty {
@@ -140,10 +144,10 @@ public enum AgreementFile {
         // Cost bearers
         var bearers: [CostBearer] = []
         for item in top.array("bearers") ?? [] {
-            guard let o = reader.object(item.value, at: item.path, keys: ["id", "name"]) else { continue }
+            guard let o = reader.object(item.value, at: item.path, keys: ["id", "name", "budgetLine"]) else { continue }
             if let bid = o.string("id"), let name = o.string("name") {
                 if bearers.contains(where: { $0.id == bid }) { reader.error(o.at("id"), "bearer '\(bid)' is listed twice") }
-                bearers.append(CostBearer(id: bid, name: name))
+                bearers.append(CostBearer(id: bid, name: name, budgetLine: o.string("budgetLine", required: false)))
             }
         }
         if top.value("bearers", required: false) != nil && bearers.isEmpty && reader.diagnostics.isEmpty {
@@ -172,13 +176,15 @@ public enum AgreementFile {
         let incentives = incentiveTerms(top, categories: categories)
 
         guard reader.diagnostics.isEmpty, let id, let validFrom, let youthOffice, let provider, !bearers.isEmpty else { return nil }
-        return Agreement(
+        var agreement = Agreement(
             id: id, validity: Period(validFrom, validTo ?? CivilDate(year: 9999, month: 12, day: 31)!),
             youthOffice: youthOffice, provider: provider, rounding: rounding ?? .halfAwayFromZero,
             proration: proration ?? .calendar, services: services, categories: categories, flatRates: flatRates,
             increases: increases, clearing: clearing, bearers: bearers, bearerRules: rules,
             dailyRates: dailyRates, hourlyRates: hourlyRates, lastDayBilled: lastDayBilled,
             absenceRules: absenceRules, budgetTerms: budgetTerms, incentives: incentives)
+        agreement.paymentTerms = paymentTerms
+        return agreement
     }
 
     /// `incentives`: per category the goal, report and end amounts; grace days, sustainability
@@ -240,8 +246,10 @@ public enum AgreementFile {
     private static func party(_ o: ObjectReader?) -> Party? {
         guard let o else { return nil }
         let name = o.string("name"), address = o.strings("address", required: true)
+        let leitweg = o.string("leitwegId", required: false), email = o.string("email", required: false)
+        let bank = bankAccount(o)
         guard let name, let address else { return nil }
-        return Party(name: name, address: address)
+        return Party(name: name, address: address, leitwegID: leitweg, email: email, bank: bank)
     }
 
     private static func provider(_ o: ObjectReader?) -> Provider? {
@@ -249,9 +257,41 @@ public enum AgreementFile {
         let id = o.string("id"), name = o.string("name"), address = o.strings("address", required: true)
         let tax = o.string("taxNumber"), creditor = o.string("creditorNumber"), leitweg = o.string("leitwegId")
         let prefix = o.string("statementPrefix", required: false)
+        let bank = bankAccount(o), vat = o.string("vatId", required: false)
+        var contact: Contact?
+        if let c = o.object("contact", required: false, keys: ["name", "phone", "email"]) {
+            let n = c.string("name"), p = c.string("phone"), e = c.string("email")
+            if let e, !e.contains("@") { c.reader.error(c.at("email"), "'\(e)' is not an e-mail address") }
+            if let n, let p, let e { contact = Contact(name: n, phone: p, email: e) }
+        }
         guard let id, let name, let address, let tax, let creditor, let leitweg else { return nil }
         return Provider(id: id, name: name, address: address, taxNumber: tax, creditorNumber: creditor,
-                        leitwegID: leitweg, statementPrefix: prefix ?? id.uppercased())
+                        leitwegID: leitweg, statementPrefix: prefix ?? id.uppercased(), bank: bank, contact: contact, vatID: vat)
+    }
+
+    /// `bank: {iban, bic?, accountHolder}`: the IBAN's check digits (mod 97) and the BIC's form are checked.
+    private static func bankAccount(_ o: ObjectReader) -> BankAccount? {
+        guard let b = o.object("bank", required: false, keys: ["iban", "bic", "accountHolder"]) else { return nil }
+        let holder = b.string("accountHolder")
+        var iban: String?
+        if let text = b.string("iban") {
+            switch IBAN.check(text) {
+            case let .success(i): iban = i
+            case .failure(.form):
+                b.reader.error(b.at("iban"), "'\(text)' is not an IBAN; expected two letters, two check digits and the account, e.g. \"DE89 3704 0044 0532 0130 00\"")
+            case let .failure(.length(country, expected)):
+                b.reader.error(b.at("iban"), "'\(text)' has \(text.filter { $0 != " " }.count) characters; an IBAN of \(country) has \(expected)")
+            case .failure(.checkDigits):
+                b.reader.error(b.at("iban"), "'\(text)': the check digits do not match (mod 97); a digit is wrong or two are swapped")
+            }
+        }
+        var bic: String?
+        if let text = b.string("bic", required: false) {
+            bic = IBAN.bic(text)
+            if bic == nil { b.reader.error(b.at("bic"), "'\(text)' is not a BIC; expected 8 or 11 characters, e.g. \"COBADEFFXXX\"") }
+        }
+        guard let iban, let holder else { return nil }
+        return BankAccount(iban: iban, bic: bic, holder: holder)
     }
 
     /// `"calendar"`, `"thirty"`, or `{"divisor": "30.42"}`.
