@@ -108,7 +108,7 @@ extension LEQ {
             .cases,
             OptionSpec("month", value: "YYYY-MM", required: true, help: "The month to settle."),
             OptionSpec("provider", value: "ID", help: "Only this provider's statement."),
-            OptionSpec("format", value: "FORMAT", help: "text (default), json (the canonical form), csv, html (printable, A4), or advice (payment advice CSV for bookkeeping)."),
+            OptionSpec("format", value: "FORMAT", help: "text (default), json (the canonical form), csv, html (printable, A4), advice (payment advice CSV for bookkeeping), or xrechnung (the e-invoice, UBL XRechnung 3.0; one statement: with --provider)."),
             .language,
             OptionSpec("issued", value: "YYYY-MM-DD", help: "Date of issue; default: the first day after the month."),
             .out,
@@ -125,7 +125,7 @@ extension LEQ {
     ) { options, console in
         var usage: [String] = []
         let format = options.value("format") ?? "text"
-        if !["text", "json", "csv", "html", "advice"].contains(format) { usage.append("--format: '\(format)' is not a format; expected text, json, csv, html or advice") }
+        if !["text", "json", "csv", "html", "advice", "xrechnung"].contains(format) { usage.append("--format: '\(format)' is not a format; expected text, json, csv, html, advice or xrechnung") }
         let language = Language(rawValue: options.value("lang") ?? "de")
         if language == nil { usage.append("--lang: '\(options.value("lang")!)' is not a language; expected de or en") }
         guard usage.isEmpty, let language else {
@@ -138,6 +138,18 @@ extension LEQ {
         case let .success(j): job = j
         }
         let (run, month) = (job.statements, job.month)
+        if format == "xrechnung" {
+            guard run.count == 1, let s = run.first else {
+                console.err("leq settle: --format xrechnung writes one invoice per statement; this month has \(run.count) statements: give --provider ID (one of \(run.map(\.provider.id).joined(separator: ", ")))\n")
+                return ExitStatus.badInput
+            }
+            let missing = XRechnung.missing(s)
+            guard missing.isEmpty else {
+                let file = job.inputs.agreementFile(for: s) ?? "agreement"
+                report(missing.map { Diagnostic(file: file, place: $0.path, message: "an XRechnung needs it: \($0.what)") }, to: console)
+                return ExitStatus.badInput
+            }
+        }
         if !job.skipped.isEmpty {
             console.err("ohne Fälle und Korrekturen in \(month), nicht gezeigt: \(job.skipped.map(\.provider.id).joined(separator: ", ")) (mit --provider ID wird die leere Abrechnung gezeigt)\n")
         }

@@ -51,6 +51,12 @@ struct Inputs {
         }
     }
 
+    /// The file of the agreement a statement was settled under.
+    func agreementFile(for s: Statement) -> String? {
+        guard agreementFiles.count == agreements.count, let i = agreements.firstIndex(where: { $0.id == s.agreementID }) else { return nil }
+        return agreementFiles[i]
+    }
+
     /// A settlement problem as a diagnostic at the case it concerns.
     func diagnostic(for problem: SettlementProblem) -> Diagnostic {
         let place = cases?.paths[problem.caseID] ?? ""

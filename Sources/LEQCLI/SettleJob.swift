@@ -139,6 +139,7 @@ func render(_ statements: [Statement], format: String, language: Language) -> [U
     case "csv": return StatementCSV.render(statements, language: language)
     case "advice": return PaymentAdvice.render(statements, language: language)
     case "html": return StatementHTML.render(statements, language: language)
+    case "xrechnung": return statements.first.map(XRechnung.render) ?? []
     default: return StatementText.render(statements, language: language)
     }
 }

@@ -90,7 +90,9 @@ extension LEQ {
             inputs.append(StoredInput(role: role, path: path, sha256: SHA256.hex(bytes)))
         }
         let items = job.statements.map { s in
-            Finalisable(statement: s, renderings: storedFormats.flatMap { format in
+            // The e-invoice only where the agreement holds what it needs (bank, contact, Leitweg-ID).
+            let formats = storedFormats + (XRechnung.missing(s).isEmpty ? ["xrechnung"] : [])
+            return Finalisable(statement: s, renderings: formats.flatMap { format in
                 Language.allCases.map { Rendering(format: format, language: $0.rawValue, bytes: render([s], format: format, language: $0)) }
             })
         }

@@ -8,14 +8,15 @@ struct Golden: Sendable, CustomTestStringConvertible {
     var arguments: [String]
     var testDescription: String { file }
 
-    init(_ month: String, format: String, lang: String = "de", sample: String = "halle") {
-        let suffix = lang == "de" ? "" : ".\(lang)"
-        let ext = format == "text" ? "txt" : format == "advice" ? "advice.csv" : format
+    init(_ month: String, format: String, lang: String = "de", sample: String = "halle", provider: String? = nil) {
+        let suffix = (provider.map { "-\($0)" } ?? "") + (lang == "de" ? "" : ".\(lang)")
+        let ext = format == "text" ? "txt" : format == "advice" ? "advice.csv" : format == "xrechnung" ? "xrechnung.xml" : format
         file = "samples/\(sample)/statements/\(month)\(suffix).\(ext)"
         let agreements = sample == "halle" ? [halleAgreement] : sample == "incentives" ? incentiveAgreements : dailyAgreements
         let cases = path("samples/\(sample)/cases-2026.json")
         // --no-store: a leq.db a developer keeps in the project folder must not change the goldens.
         arguments = ["settle", "--agreement"] + agreements + ["--cases", cases, "--month", month, "--format", format, "--lang", lang, "--no-store"]
+            + (provider.map { ["--provider", $0] } ?? [])
     }
 }
 
@@ -33,12 +34,14 @@ struct GoldenStatementTests {
     }
 
     static let halle: [Golden] = months(["2026-01", "2026-02", "2026-03", "2026-04", "2026-05"], sample: "halle")
-        + [Golden("2026-03", format: "csv"), Golden("2026-03", format: "text", lang: "en"), Golden("2026-03", format: "html")]
+        + [Golden("2026-03", format: "csv"), Golden("2026-03", format: "text", lang: "en"), Golden("2026-03", format: "html"),
+           Golden("2026-03", format: "xrechnung")]
     static let daily: [Golden] = months(["2026-03", "2026-04", "2026-05"], sample: "daily")
         + [Golden("2026-05", format: "text", lang: "en", sample: "daily")]
     static let topUps: [Golden] = months(["2026-01", "2026-02", "2026-03", "2026-04", "2026-05"], sample: "topups")
         + [Golden("2026-03", format: "text", lang: "en", sample: "topups"), Golden("2026-03", format: "csv", sample: "topups"),
-           Golden("2026-03", format: "advice", sample: "topups"), Golden("2026-03", format: "html", sample: "topups")]
+           Golden("2026-03", format: "advice", sample: "topups"), Golden("2026-03", format: "html", sample: "topups"),
+           Golden("2026-03", format: "xrechnung", sample: "topups", provider: "hjw")]
     static let incentives: [Golden] = months(["2026-03", "2026-04", "2026-06", "2026-07", "2026-09"], sample: "incentives")
         + [Golden("2026-06", format: "text", lang: "en", sample: "incentives")]
     static let goldens: [Golden] = halle + daily + topUps + incentives
