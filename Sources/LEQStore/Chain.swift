@@ -11,6 +11,8 @@ struct ChainEntry: Sendable, Equatable {
         case statement
         case signOff = "sign-off"
         case person
+        /// A payment file and the statements it paid.
+        case payment
     }
 
     var seq: Int64

@@ -179,6 +179,8 @@ extension Store {
             let parts: [(name: String, digest: String)]?
             if e.kind == .person {
                 parts = try Store.personParts(db, e.ref)
+            } else if e.kind == .payment {
+                parts = try Store.paymentParts(db, e.ref)
             } else {
                 let (number, role) = Store.splitSignOff(e.ref)
                 parts = try Store.signOffParts(db, number, role)
@@ -197,6 +199,7 @@ extension Store {
             (.statement, "SELECT number FROM statement"),
             (.signOff, "SELECT number || '/' || role FROM sign_off"),
             (.person, "SELECT id FROM person"),
+            (.payment, "SELECT id FROM payment_file"),
         ]
         for (kind, sql) in tables {
             let rows = try db.rows(sql, [], { $0.text(0) })
@@ -208,6 +211,11 @@ extension Store {
             for e in chain where e.kind == kind && !present.contains(e.ref) {
                 findings.append(StoreFinding(Store.subject(kind, e.ref), "steht in der Kette (Eintrag Nr. \(e.seq)), aber nicht mehr im Speicher — gelöscht"))
             }
+        }
+        // A payment row of a file the chain does not know would mark a statement as paid unseen.
+        let files = Set(chain.filter { $0.kind == .payment }.map(\.ref))
+        for (number, file) in try db.rows("SELECT number, file FROM payment", [], { ($0.text(0), $0.text(1)) }) where !files.contains(file) {
+            findings.append(StoreFinding(number, "steht als gezahlt in der Zahlungsdatei \(file), die nicht in der Kette steht — außerhalb von LEQ eingefügt"))
         }
         return findings
     }
@@ -287,6 +295,7 @@ extension Store {
         switch kind {
         case .statement: return ref
         case .person: return "Person \(ref)"
+        case .payment: return "Zahlungsdatei \(ref)"
         case .signOff:
             let (number, role) = splitSignOff(ref)
             return "\(number), \(role == SignOffRole.certified.rawValue ? "Feststellung (sachlich und rechnerisch richtig)" : "Anordnung")"

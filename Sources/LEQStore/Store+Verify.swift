@@ -24,6 +24,7 @@ extension Store {
         "rendering_never_changes", "rendering_never_deleted", "line_never_changes", "line_never_deleted",
         "sign_off_never_changes", "sign_off_never_deleted", "person_never_changes", "person_never_deleted",
         "chain_never_changes", "chain_never_deleted",
+        "payment_file_never_changes", "payment_file_never_deleted", "payment_never_changes", "payment_never_deleted",
     ]
 
     /// Checks everything: SQLite's integrity check, the guard triggers and the chain (every link and

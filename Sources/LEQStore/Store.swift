@@ -114,6 +114,33 @@ public final class Store {
         CREATE TRIGGER chain_never_deleted BEFORE DELETE ON chain
             BEGIN SELECT RAISE(ABORT, 'the chain never changes'); END;
         """,
+        // 4: payment files (SEPA credit transfers) and which statement went into which: a
+        // statement is in at most one payment file, ever.
+        """
+        CREATE TABLE payment_file (
+            id TEXT PRIMARY KEY,
+            month TEXT NOT NULL,
+            execution TEXT NOT NULL,
+            created_by TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            total_cents INTEGER NOT NULL,
+            bytes BLOB NOT NULL
+        );
+        CREATE TABLE payment (
+            number TEXT PRIMARY KEY REFERENCES statement(number),
+            file TEXT NOT NULL REFERENCES payment_file(id),
+            amount_cents INTEGER NOT NULL,
+            transferred INTEGER NOT NULL CHECK (transferred IN (0, 1))
+        );
+        CREATE TRIGGER payment_file_never_changes BEFORE UPDATE ON payment_file
+            BEGIN SELECT RAISE(ABORT, 'a payment file never changes'); END;
+        CREATE TRIGGER payment_file_never_deleted BEFORE DELETE ON payment_file
+            BEGIN SELECT RAISE(ABORT, 'a payment file is never deleted'); END;
+        CREATE TRIGGER payment_never_changes BEFORE UPDATE ON payment
+            BEGIN SELECT RAISE(ABORT, 'a payment never changes'); END;
+        CREATE TRIGGER payment_never_deleted BEFORE DELETE ON payment
+            BEGIN SELECT RAISE(ABORT, 'a payment is never deleted'); END;
+        """,
     ]
 
     let db: Database
@@ -148,7 +175,7 @@ public final class Store {
         try StoreFile.check(path)
         db = try Database(path: path, create: false)
         try Store.migrate(db, path: path, to: version, fresh: false)
-        guard version >= 3 else { return }
+        guard version >= Store.schemaVersion else { return }
         let findings = try loadChain()
         if !audit && !findings.isEmpty { throw StoreError.tampered(path, findings) }
     }
