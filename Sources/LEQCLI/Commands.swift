@@ -16,7 +16,7 @@ struct Command: Sendable {
 
 /// The entry point: `leq COMMAND [OPTIONS]`. Returns the exit status.
 public enum LEQ {
-    static let commands: [Command] = [validate, settle, finalize, certify, approve, people, statementsCommand, verify, pay, payments, check, rank, simulate, reportCommand, topUpCost, bench]
+    static let commands: [Command] = [validate, settle, finalize, certify, approve, people, statementsCommand, verify, pay, payments, claim, check, rank, simulate, reportCommand, topUpCost, bench]
 
     public static func main(_ arguments: [String], console: Console) -> Int32 {
         guard let name = arguments.first else {

@@ -32,7 +32,7 @@ struct Inputs {
                 // an agreement file do not hide those in the case file; a case of a provider whose
                 // agreement could not be read is not reported for that.
                 do throws(InputError) {
-                    inputs.cases = try CaseFile.decode(bytes, file: casesPath, agreements: inputs.agreements,
+                    inputs.cases = try CaseFile.decode(bytes, file: casesPath, agreements: paths.isEmpty ? nil : inputs.agreements,
                                                        someAgreementsUnread: inputs.agreements.count < paths.count)
                 } catch { inputs.diagnostics += error.diagnostics }
             }

@@ -67,6 +67,11 @@ public struct Case: Sendable {
         get { records.values.questionnaire }
         set { update { $0.questionnaire = newValue } }
     }
+    /// Another youth office must reimburse this case's costs (Kostenerstattung, §§ 89 ff. SGB VIII).
+    public var reimbursement: Reimbursement? {
+        get { records.values.reimbursement }
+        set { update { $0.reimbursement = newValue } }
+    }
 
     /// The case's records in one immutable box: settling copies cases month after month, and one
     /// reference is cheaper to copy than ten lists. Changing a record replaces the box.
@@ -83,6 +88,7 @@ public struct Case: Sendable {
         var evaluations: [GoalEvaluation] = []
         var reports: [CaseReport] = []
         var questionnaire: ExactDecimal?
+        var reimbursement: Reimbursement?
     }
 
     private final class Records: Sendable {

@@ -130,3 +130,26 @@ public struct CaseReport: Hashable, Sendable {
         self.received = received
     }
 }
+
+/// The duty of another youth office to reimburse a case's costs (Kostenerstattung, §§ 89 ff. SGB
+/// VIII), e.g. after the family moved (§ 89a: foster care) or for a case without a usual residence
+/// (§ 89). The claim is made per case and office (`leq claim --reimbursement`).
+public struct Reimbursement: Hashable, Sendable {
+    /// The office that reimburses, by name as it goes on the claim.
+    public var office: String
+    /// E.g. "§ 89a SGB VIII".
+    public var legalBasis: String
+    /// The duty's period; nil: from the case's start, while it lasts.
+    public var from: CivilDate?
+    public var to: CivilDate?
+    /// The other office's file reference, if it gave one.
+    public var reference: String?
+
+    public init(office: String, legalBasis: String, from: CivilDate? = nil, to: CivilDate? = nil, reference: String? = nil) {
+        self.office = office
+        self.legalBasis = legalBasis
+        self.from = from
+        self.to = to
+        self.reference = reference
+    }
+}

@@ -15,7 +15,7 @@ public enum CaseFile {
     private static let caseKeys = [
         "id", "person", "provider", "service", "socialSpace", "fileReference", "start", "plannedEnd", "end",
         "endReason", "clearing", "categories", "flags", "absences", "hours", "budgets", "topUps", "evaluations", "reports",
-        "questionnaire",
+        "questionnaire", "reimbursement",
     ]
 
     /// Decodes the cases; with `agreements`, also checks providers, services, categories and
@@ -105,6 +105,16 @@ public enum CaseFile {
             reader.error(o.at("questionnaire"), "the questionnaire score \(q) is outside 0–100")
         }
 
+        var reimbursement: Reimbursement?
+        if let r = o.object("reimbursement", required: false, keys: ["office", "legalBasis", "from", "to", "reference"]) {
+            let office = r.string("office"), basis = r.string("legalBasis"), from = r.date("from", required: false), to = r.date("to", required: false)
+            if let basis, !basis.contains("89") {
+                reader.error(r.at("legalBasis"), "'\(basis)' is not a basis for reimbursement between youth offices; expected one of §§ 89–89h SGB VIII, e.g. \"§ 89a SGB VIII\"")
+            }
+            if let from, let to, to < from { reader.error(r.at("to"), "the duty ends (\(to)) before it starts (\(from))") }
+            if let office, let basis { reimbursement = Reimbursement(office: office, legalBasis: basis, from: from, to: to, reference: r.string("reference", required: false)) }
+        }
+
         guard reader.diagnostics.count == before, let id, let person, let provider, let service, let start else { return nil }
         var c = Case(id: id, person: person, provider: provider, service: service, socialSpace: socialSpace,
                      fileReference: fileReference, start: start, plannedEnd: plannedEnd, end: end, endReason: endReason,
@@ -116,6 +126,7 @@ public enum CaseFile {
         c.evaluations = evaluations
         c.reports = reports
         c.questionnaire = questionnaire
+        c.reimbursement = reimbursement
         return c
     }
 
