@@ -39,6 +39,12 @@ struct SchemaTests {
         #expect(problems.isEmpty, "\(problems)")
     }
 
+    @Test("The golden claims conform to the claims schema", arguments: ["land-2026-Q1", "reimbursement-2026"])
+    func claims(name: String) throws {
+        let problems = try validate(file: "samples/halle/claims/\(name).json", schema: "leq-claims-1")
+        #expect(problems.isEmpty, "\(problems)")
+    }
+
     @Test("The sample personnel cost calculation conforms to its schema")
     func personnelCost() throws {
         let problems = try validate(file: "samples/topups/personnel-cost.json", schema: "leq-personnel-cost-1")
