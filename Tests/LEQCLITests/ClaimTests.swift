@@ -81,6 +81,33 @@ struct ClaimTests {
         #expect(text.contains("Gesamtbetrag des Anspruchs: 1.960,00 €"))
     }
 
+    @Test("A duty starting mid-month: the month's line is named for the clerk to decide, never claimed in part or in full")
+    func dutyStartsMidMonth() throws {
+        let folder = temporaryFolder()
+        let cases = folder.appendingPathComponent("cases.json")
+        let original = try String(contentsOfFile: halleCases, encoding: .utf8)
+        let changed = original.replacingOccurrences(of: "\"§ 89a SGB VIII\",\n        \"from\": \"2026-02-01\"",
+                                                    with: "\"§ 89a SGB VIII\",\n        \"from\": \"2026-02-15\"")
+        #expect(changed != original)
+        try changed.write(to: cases, atomically: true, encoding: .utf8)
+        let run = leq(["claim", "--reimbursement", "--cases", cases.path, "--quarter", "2026-Q1", "--store", sharedYear.store])
+        #expect(run.status == 0, "\(run.err)")
+        let text = String(decoding: run.out, as: UTF8.self)
+        // February straddles the duty's start: listed under "Zu prüfen", not in the total; March is claimed.
+        #expect(text.contains("Zu prüfen, nicht aufgenommen: Zeilen, deren Zeitraum nur teilweise in der Erstattungspflicht liegt (ab 15.02.2026)."))
+        #expect(text.contains("TSD-2026-02  H-026  Fallpauschale  01.02.2026–28.02.2026  1.960,00          980,00"))
+        #expect(text.contains("TSD-2026-03  H-026  Fallpauschale  01.03.2026–31.03.2026  1.960,00    980,00"))
+        let h026 = text.components(separatedBy: "Fall H-026").last ?? ""
+        #expect(h026.contains("Gesamtbetrag des Anspruchs: 980,00 €"))
+        let json = String(decoding: leq(["claim", "--reimbursement", "--cases", cases.path, "--quarter", "2026-Q1", "--format", "json",
+                                         "--store", sharedYear.store]).out, as: UTF8.self)
+        #expect(json.contains("\"duty\": {\n        \"from\": \"2026-02-15\""))
+        #expect(json.contains("\"partlyCovered\": [") && json.contains("\"ownPart\": \"980.00\""))
+        let csv = String(decoding: leq(["claim", "--reimbursement", "--cases", cases.path, "--quarter", "2026-Q1", "--format", "csv",
+                                        "--store", sharedYear.store]).out, as: UTF8.self)
+        #expect(csv.contains(";1960,00;;zu prüfen: nur teilweise in der Erstattungspflicht (ab 15.02.2026), eigener Anteil 980,00"))
+    }
+
     @Test("Claims from a generated year: for every statement, the claimed lines add up to its bearer total")
     func generatedYear() {
         var generator = Synthetic(seed: 7)

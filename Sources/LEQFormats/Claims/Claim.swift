@@ -46,6 +46,13 @@ public struct Claim: Sendable {
     /// The statements the claim comes from and their totals for the payer (for a bearer: the
     /// statement's bearer total, which the claimed lines add up to).
     public var statements: [(number: String, month: Month, payerTotal: Money)]
+    /// For a reimbursement whose duty starts or ends inside a line's period: those lines, not
+    /// claimed (`claimed` is the own part the line holds). Which share of them the other office
+    /// owes is a decision the clerk makes; the claim names them instead of guessing a proration.
+    public var partlyCovered: [Item] = []
+    /// For a reimbursement: the duty's period as the case file gives it (nil: open).
+    public var dutyFrom: CivilDate?
+    public var dutyTo: CivilDate?
 
     public var total: Money { items.reduce(.zero) { $0 + $1.claimed } }
 
@@ -158,7 +165,7 @@ extension Claim {
     /// The Kostenerstattung for one case: its lines in the months (within the duty's period, if
     /// it has one), for the part the youth office's own bearer (the agreement's first) bore.
     public static func reimbursement(_ duty: Reimbursement, caseID: String, months: [Month], from sources: [ClaimSource]) -> Claim {
-        var items: [Item] = []
+        var items: [Item] = [], partly: [Item] = []
         var statements: [(String, Month, Money)] = []
         for s in sources where months.contains(s.month) {
             guard let own = s.bearers.first?.id else { continue }
@@ -167,14 +174,18 @@ extension Claim {
                 if let from = duty.from, l.to < from { continue }
                 if let to = duty.to, l.from > to { continue }
                 guard let part = l.bearers[own], part != .zero else { continue }
-                items.append(Item(statement: s.number, month: s.month, provider: s.provider, caseID: l.caseID, fileReference: l.fileReference,
-                                  legalBasis: l.legalBasis, kind: l.kind, text: l.text, from: l.from, to: l.to, lineAmount: l.amount,
-                                  claimed: part, corrects: l.corrects))
+                let item = Item(statement: s.number, month: s.month, provider: s.provider, caseID: l.caseID, fileReference: l.fileReference,
+                                legalBasis: l.legalBasis, kind: l.kind, text: l.text, from: l.from, to: l.to, lineAmount: l.amount,
+                                claimed: part, corrects: l.corrects)
+                if let from = duty.from, l.from < from { partly.append(item); continue }
+                if let to = duty.to, l.to > to { partly.append(item); continue }
+                items.append(item)
                 sum += part
             }
             if sum != .zero || items.contains(where: { $0.statement == s.number }) { statements.append((s.number, s.month, sum)) }
         }
         return Claim(kind: .reimbursement, payerID: duty.office, payerName: duty.office, legalBasis: duty.legalBasis, caseID: caseID,
-                     reference: duty.reference, months: months, items: items, statements: statements)
+                     reference: duty.reference, months: months, items: items, statements: statements, partlyCovered: partly,
+                     dutyFrom: duty.from, dutyTo: duty.to)
     }
 }

@@ -17,6 +17,16 @@ public enum ClaimReport {
         c.statements.allSatisfy { s in c.items.filter { $0.statement == s.number }.reduce(Money.zero) { $0 + $1.claimed } == s.payerTotal }
     }
 
+    /// "ab 15.02.2026", "15.02.2026 bis 30.09.2026": the duty's period as the claim states it.
+    static func dutyText(_ c: Claim) -> String {
+        switch (c.dutyFrom, c.dutyTo) {
+        case let (from?, to?): return "\(f.date(from)) bis \(f.date(to))"
+        case let (from?, nil): return "ab \(f.date(from))"
+        case let (nil, to?): return "bis \(f.date(to))"
+        case (nil, nil): return "ohne Frist"
+        }
+    }
+
     // MARK: Text
 
     public static func text(_ claims: [Claim], office: String) -> [UInt8] {
@@ -41,6 +51,17 @@ public enum ClaimReport {
             }
             if c.items.isEmpty { table.addSpan("Keine Zeilen mit einem Anteil in diesem Zeitraum.") }
             out += table.render()
+            if !c.partlyCovered.isEmpty {
+                out.append("")
+                out.append("Zu prüfen, nicht aufgenommen: Zeilen, deren Zeitraum nur teilweise in der Erstattungspflicht liegt (\(dutyText(c))).")
+                var partly = TextTable([.left, .left, .left, .left, .right, .right])
+                partly.add(["Abrechnung", "Fall", "Art", "Zeitraum", "Zeile", "eigener Anteil"])
+                for i in c.partlyCovered {
+                    partly.add([i.statement, i.caseID, kind(i.kind) + (i.corrects.map { " zu \($0)" } ?? ""),
+                                f.period(Period(i.from, i.to)), f.grouped(i.lineAmount), f.grouped(i.claimed)])
+                }
+                out += partly.render()
+            }
             out.append("")
             out.append("Summen nach Leistungsmonat")
             var months = TextTable([.left, .right])
@@ -64,11 +85,16 @@ public enum ClaimReport {
 
     public static func csv(_ claims: [Claim]) -> [UInt8] {
         var rows: [[String]] = [["Anspruch gegenüber", "Rechtsgrundlage", "Abrechnung", "Leistungsmonat", "Träger", "Fall", "Aktenzeichen",
-                                 "Leistung", "Art", "Korrektur zu", "Von", "Bis", "Zeilenbetrag", "Anspruch"]]
+                                 "Leistung", "Art", "Korrektur zu", "Von", "Bis", "Zeilenbetrag", "Anspruch", "Hinweis"]]
         for c in claims {
             for i in c.items {
                 rows.append([c.payerName, c.kind == .bearer ? "" : c.legalBasis, i.statement, i.month.iso, i.provider, i.caseID, i.fileReference,
-                             i.legalBasis, kind(i.kind), i.corrects ?? "", f.date(i.from), f.date(i.to), f.plain(i.lineAmount), f.plain(i.claimed)])
+                             i.legalBasis, kind(i.kind), i.corrects ?? "", f.date(i.from), f.date(i.to), f.plain(i.lineAmount), f.plain(i.claimed), ""])
+            }
+            for i in c.partlyCovered {
+                rows.append([c.payerName, c.legalBasis, i.statement, i.month.iso, i.provider, i.caseID, i.fileReference,
+                             i.legalBasis, kind(i.kind), i.corrects ?? "", f.date(i.from), f.date(i.to), f.plain(i.lineAmount), "",
+                             "zu prüfen: nur teilweise in der Erstattungspflicht (\(dutyText(c))), eigener Anteil \(f.plain(i.claimed))"])
             }
         }
         return Array(CSV.format(rows).utf8)
@@ -97,8 +123,13 @@ public enum ClaimReport {
             w.key("months"); w.beginArray()
             for m in c.months { w.string(m.iso) }
             w.endArray()
-            w.key("items"); w.beginArray()
-            for i in c.items {
+            if c.dutyFrom != nil || c.dutyTo != nil {
+                w.key("duty"); w.beginObject()
+                if let d = c.dutyFrom { w.key("from"); w.string(d.iso) }
+                if let d = c.dutyTo { w.key("to"); w.string(d.iso) }
+                w.endObject()
+            }
+            func item(_ i: Claim.Item, claimedKey: String) {
                 w.beginObject()
                 w.key("statement"); w.string(i.statement)
                 w.key("month"); w.string(i.month.iso)
@@ -112,10 +143,17 @@ public enum ClaimReport {
                 w.key("from"); w.string(i.from.iso)
                 w.key("to"); w.string(i.to.iso)
                 w.key("lineAmount"); w.string(i.lineAmount.decimalString)
-                w.key("claimed"); w.string(i.claimed.decimalString)
+                w.key(claimedKey); w.string(i.claimed.decimalString)
                 w.endObject()
             }
+            w.key("items"); w.beginArray()
+            for i in c.items { item(i, claimedKey: "claimed") }
             w.endArray()
+            if !c.partlyCovered.isEmpty {
+                w.key("partlyCovered"); w.beginArray()
+                for i in c.partlyCovered { item(i, claimedKey: "ownPart") }
+                w.endArray()
+            }
             w.key("perMonth"); w.beginArray()
             for (m, amount) in c.perMonth {
                 w.beginObject()
@@ -169,7 +207,17 @@ public enum ClaimReport {
                 h += "<tr><td>\(e(i.statement))</td><td>\(e(i.caseID))</td><td>\(e(i.fileReference))</td><td>\(e(kind(i.kind) + (i.corrects.map { " zu \($0)" } ?? "")))</td>"
                 h += "<td>\(e(f.period(Period(i.from, i.to))))</td><td class=\"n\">\(e(f.money(i.lineAmount)))</td><td class=\"n\">\(e(f.money(i.claimed)))</td></tr>\n"
             }
-            h += "</tbody></table>\n<table><thead><tr><th>Leistungsmonat</th><th class=\"n\">Anspruch</th></tr></thead><tbody>\n"
+            h += "</tbody></table>\n"
+            if !c.partlyCovered.isEmpty {
+                h += "<p>Zu prüfen, nicht aufgenommen: Zeilen, deren Zeitraum nur teilweise in der Erstattungspflicht liegt (\(e(dutyText(c)))).</p>\n"
+                h += "<table><thead><tr><th>Abrechnung</th><th>Fall</th><th>Art</th><th>Zeitraum</th><th class=\"n\">Zeile</th><th class=\"n\">eigener Anteil</th></tr></thead><tbody>\n"
+                for i in c.partlyCovered {
+                    h += "<tr><td>\(e(i.statement))</td><td>\(e(i.caseID))</td><td>\(e(kind(i.kind) + (i.corrects.map { " zu \($0)" } ?? "")))</td>"
+                    h += "<td>\(e(f.period(Period(i.from, i.to))))</td><td class=\"n\">\(e(f.money(i.lineAmount)))</td><td class=\"n\">\(e(f.money(i.claimed)))</td></tr>\n"
+                }
+                h += "</tbody></table>\n"
+            }
+            h += "<table><thead><tr><th>Leistungsmonat</th><th class=\"n\">Anspruch</th></tr></thead><tbody>\n"
             for (m, amount) in c.perMonth { h += "<tr><td>\(e(f.month(m)))</td><td class=\"n\">\(e(f.money(amount)))</td></tr>\n" }
             h += "<tr class=\"total\"><td>Gesamtbetrag</td><td class=\"n\">\(e(f.money(c.total)))</td></tr>\n</tbody></table>\n"
             h += "<p class=\"note\">Aus \(c.statements.count) finalisierten Abrechnungen (Korrekturen eingeschlossen); " + (balances(c)
