@@ -36,6 +36,8 @@ public struct Claim: Sendable {
     /// Who pays: the bearer's id and name, or the other youth office.
     public var payerID: String
     public var payerName: String
+    /// For a bearer: its budget line from the agreement (where the claim is booked), if given.
+    public var payerBudgetLine: String? = nil
     /// The legal basis of the claim, e.g. "§ 89a SGB VIII" (reimbursement) or the bearer's share.
     public var legalBasis: String
     /// For a reimbursement: the case, and the other office's reference.
@@ -78,7 +80,7 @@ public struct ClaimSource: Sendable {
     /// The youth office that issued the statement: it makes the claim.
     public var office: String
     public var officeAddress: [String]
-    public var bearers: [(id: String, name: String)]
+    public var bearers: [(id: String, name: String, budgetLine: String?)]
     public var bearerTotals: [String: Money]
     public var lines: [Line]
 
@@ -120,9 +122,9 @@ public struct ClaimSource: Sendable {
                 office = string(o, "name") ?? ""
                 if case let .array(lines)? = field(o, "address") { for case let .string(l) in lines { officeAddress.append(l) } }
             }
-            var bearers: [(String, String)] = []
+            var bearers: [(String, String, String?)] = []
             if case let .array(list)? = field(s, "bearers") {
-                for case let .object(b) in list { bearers.append((string(b, "id") ?? "", string(b, "name") ?? "")) }
+                for case let .object(b) in list { bearers.append((string(b, "id") ?? "", string(b, "name") ?? "", string(b, "budgetLine"))) }
             }
             var totals: [String: Money] = [:]
             if case let .object(t)? = field(s, "totals") { totals = amounts(field(t, "bearers")) }
@@ -148,7 +150,7 @@ extension Claim {
     /// The claim against a bearer: every line of the statements with a part for it.
     public static func bearer(_ id: String, months: [Month], from sources: [ClaimSource]) -> Claim? {
         let relevant = sources.filter { months.contains($0.month) && $0.bearers.contains { $0.id == id } }
-        guard let name = relevant.first?.bearers.first(where: { $0.id == id })?.name else { return nil }
+        guard let bearer = relevant.last?.bearers.first(where: { $0.id == id }) else { return nil }
         var items: [Item] = []
         for s in relevant {
             for l in s.lines where l.section != "family" {
@@ -158,7 +160,7 @@ extension Claim {
                                   claimed: part, corrects: l.corrects))
             }
         }
-        return Claim(kind: .bearer, payerID: id, payerName: name, legalBasis: "", caseID: nil, reference: nil, months: months, items: items,
+        return Claim(kind: .bearer, payerID: id, payerName: bearer.name, payerBudgetLine: bearer.budgetLine, legalBasis: "", caseID: nil, reference: nil, months: months, items: items,
                      statements: relevant.map { ($0.number, $0.month, $0.bearerTotals[id] ?? .zero) })
     }
 

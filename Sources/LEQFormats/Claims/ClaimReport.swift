@@ -37,6 +37,7 @@ public enum ClaimReport {
             out.append(String(repeating: "=", count: min(c.title.count, 100)))
             out.append("Anspruchsteller: \(office)")
             out.append("Leistungsmonate: \(periodText(c.months))" + (c.reference.map { "   Ihr Zeichen: \($0)" } ?? ""))
+            if let line = c.payerBudgetLine { out.append("Buchungsstelle: \(line)") }
             if c.kind == .bearer {
                 out.append("Anteil des Kostenträgers an den Zeilen der finalisierten Abrechnungen (Korrekturen eingeschlossen).")
             } else {
@@ -114,6 +115,7 @@ public enum ClaimReport {
             w.key("payer"); w.beginObject()
             w.key("id"); w.string(c.payerID)
             w.key("name"); w.string(c.payerName)
+            if let line = c.payerBudgetLine { w.key("budgetLine"); w.string(line) }
             w.endObject()
             if c.kind == .reimbursement {
                 w.key("legalBasis"); w.string(c.legalBasis)
@@ -201,7 +203,8 @@ public enum ClaimReport {
         for c in claims {
             h += "<section class=\"claim\">\n<div class=\"sender\">\(e(office)) · \(e(address.joined(separator: " · ")))</div>\n"
             h += "<h1>\(e(c.title))</h1>\n"
-            h += "<p>Leistungsmonate: \(e(periodText(c.months)))" + (c.reference.map { " · Ihr Zeichen: \(e($0))" } ?? "") + "</p>\n"
+            h += "<p>Leistungsmonate: \(e(periodText(c.months)))" + (c.reference.map { " · Ihr Zeichen: \(e($0))" } ?? "")
+                + (c.payerBudgetLine.map { " · Buchungsstelle: \(e($0))" } ?? "") + "</p>\n"
             h += "<table><thead><tr><th>Abrechnung</th><th>Fall</th><th>Aktenzeichen</th><th>Art</th><th>Zeitraum</th><th class=\"n\">Zeile</th><th class=\"n\">Anspruch</th></tr></thead><tbody>\n"
             for i in c.items {
                 h += "<tr><td>\(e(i.statement))</td><td>\(e(i.caseID))</td><td>\(e(i.fileReference))</td><td>\(e(kind(i.kind) + (i.corrects.map { " zu \($0)" } ?? "")))</td>"

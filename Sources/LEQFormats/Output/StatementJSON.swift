@@ -45,6 +45,7 @@ public enum StatementJSON {
             w.beginObject()
             w.field("id", b.id)
             w.field("name", b.name)
+            if let line = b.budgetLine { w.field("budgetLine", line) }
             w.endObject()
         }
         w.endArray()
