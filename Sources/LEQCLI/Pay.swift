@@ -8,12 +8,12 @@ import LEQStore
 extension LEQ {
     static let pay = Command(
         name: "pay",
-        usage: "--agreement FILE… --month YYYY-MM --execution YYYY-MM-DD --out FILE.xml [--provider ID] [--by NAME] [--store PATH]",
+        usage: "--agreement FILE… --month YYYY-MM [--execution YYYY-MM-DD] --out FILE.xml [--provider ID] [--by NAME] [--store PATH]",
         summary: "Write the SEPA credit transfer file (pain.001.001.09) for the approved statements of a month not yet paid.",
         options: [
             .agreements,
             OptionSpec("month", value: "YYYY-MM", required: true, help: "The month of service whose statements are paid."),
-            OptionSpec("execution", value: "YYYY-MM-DD", required: true, help: "The requested execution date (not in the past)."),
+            OptionSpec("execution", value: "YYYY-MM-DD", help: "The requested execution date (not in the past); default: today."),
             OptionSpec("out", value: "FILE", required: true, help: "The payment file to write (atomically), for the bank or the finance system."),
             OptionSpec("provider", value: "ID", help: "Only this provider's statement."),
             OptionSpec("by", value: "NAME", help: "Who makes the payment file (recorded with the time)."),
@@ -34,10 +34,10 @@ extension LEQ {
         var usage: [String] = []
         let month = Month(iso: options.value("month")!)
         if month == nil { usage.append("--month: '\(options.value("month")!)' is not a month; expected YYYY-MM") }
-        let execution = CivilDate(iso: options.value("execution")!)
         let today = CivilDate(iso: String(console.timestamp().prefix(10)))
+        let execution = options.value("execution").map(CivilDate.init(iso:)) ?? today
         if execution == nil {
-            usage.append("--execution: '\(options.value("execution")!)' is not a date that exists; expected YYYY-MM-DD")
+            usage.append("--execution: '\(options.value("execution") ?? "")' is not a date that exists; expected YYYY-MM-DD")
         } else if let execution, let today, execution < today {
             usage.append("--execution: \(execution.iso) is in the past (today is \(today.iso)); a bank executes a transfer today or later")
         }

@@ -34,8 +34,12 @@ extension LEQ {
         var findings = report.findings
         var out = ["Prüfung des Abrechnungsspeichers \(path)"]
         out.append("  SQLite-Integrität: " + (report.integrity == ["ok"] ? "in Ordnung" : "FEHLER"))
-        out.append("  Kette: \(report.entries) Einträge (\(report.statements) Abrechnungen, \(report.signOffs) Unterschriften, \(report.people) Personen)")
-        out.append("  geprüft: \(report.statements) Abrechnungen mit \(report.lines) Zeilen und \(report.renderings) Darstellungen")
+        func count(_ n: Int, _ one: String, _ many: String) -> String { "\(n) \(n == 1 ? one : many)" }
+        out.append("  Kette: \(count(report.entries, "Eintrag", "Einträge")) (\(count(report.statements, "Abrechnung", "Abrechnungen")), "
+            + "\(count(report.signOffs, "Unterschrift", "Unterschriften")), \(count(report.people, "Person", "Personen")), "
+            + "\(count(report.paymentFiles, "Zahlungsdatei", "Zahlungsdateien")))")
+        out.append("  geprüft: \(count(report.statements, "Abrechnung", "Abrechnungen")) mit \(count(report.lines, "Zeile", "Zeilen")) und "
+            + "\(count(report.renderings, "Darstellung", "Darstellungen"))" + (report.paymentFiles > 0 ? ", \(count(report.paymentFiles, "Zahlungsdatei", "Zahlungsdateien")) Byte für Byte" : ""))
         if let head = report.head {
             out.append("  Kettenkopf: Nr. \(head.seq) \(head.digest)")
         }

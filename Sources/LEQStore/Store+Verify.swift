@@ -10,6 +10,7 @@ public struct VerificationReport: Sendable {
     public var lines = 0
     public var signOffs = 0
     public var people = 0
+    public var paymentFiles = 0
     /// The last entry of the chain: its number and digest, the value to keep outside the store.
     public var head: (seq: Int64, digest: String)?
 
@@ -44,6 +45,7 @@ extension Store {
         report.statements = chain.filter { $0.kind == .statement }.count
         report.signOffs = chain.filter { $0.kind == .signOff }.count
         report.people = chain.filter { $0.kind == .person }.count
+        report.paymentFiles = chain.filter { $0.kind == .payment }.count
         report.renderings = Int(try db.rows("SELECT count(*) FROM statement_rendering", [], { $0.int(0) }).first ?? 0)
         report.lines = Int(try db.rows("SELECT count(*) FROM statement_line", [], { $0.int(0) }).first ?? 0)
         report.head = chain.last.map { ($0.seq, $0.digest) }
