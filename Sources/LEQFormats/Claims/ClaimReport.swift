@@ -193,8 +193,8 @@ public enum ClaimReport {
             body { font-family: "DejaVu Sans", Arial, sans-serif; font-size: 9.5pt; color: #111; }
             h1 { font-size: 13pt; margin: 6mm 0 2mm; } .sender { font-size: 8pt; color: #333; }
             table { border-collapse: collapse; width: 100%; margin: 3mm 0; } thead { display: table-header-group; }
-            th, td { padding: 1.2mm 1.5mm; border-bottom: 0.3pt solid #999; vertical-align: top; text-align: left; }
-            th.n, td.n { text-align: right; white-space: nowrap; } tr { page-break-inside: avoid; }
+            th, td { padding: 0.9mm 1.2mm; border-bottom: 0.3pt solid #999; vertical-align: top; text-align: left; }
+            th.n, td.n { text-align: right; white-space: nowrap; } td.k { white-space: nowrap; } tr { page-break-inside: avoid; }
             .total td { font-weight: bold; border-top: 0.8pt solid #111; } .claim { page-break-after: always; }
             .claim:last-child { page-break-after: auto; } .note { font-size: 8.5pt; color: #333; }
             </style></head><body>
@@ -205,10 +205,12 @@ public enum ClaimReport {
             h += "<h1>\(e(c.title))</h1>\n"
             h += "<p>Leistungsmonate: \(e(periodText(c.months)))" + (c.reference.map { " · Ihr Zeichen: \(e($0))" } ?? "")
                 + (c.payerBudgetLine.map { " · Buchungsstelle: \(e($0))" } ?? "") + "</p>\n"
+            h += "<p class=\"note\">Aus \(c.statements.count) finalisierten Abrechnungen (Korrekturen eingeschlossen); " + (balances(c)
+                ? "die Zeilen ergeben die Summen der Abrechnungen für den Anspruchsgegner." : "ABWEICHUNG zwischen Zeilen und Abrechnungssummen.") + "</p>\n"
             h += "<table><thead><tr><th>Abrechnung</th><th>Fall</th><th>Aktenzeichen</th><th>Art</th><th>Zeitraum</th><th class=\"n\">Zeile</th><th class=\"n\">Anspruch</th></tr></thead><tbody>\n"
             for i in c.items {
-                h += "<tr><td>\(e(i.statement))</td><td>\(e(i.caseID))</td><td>\(e(i.fileReference))</td><td>\(e(kind(i.kind) + (i.corrects.map { " zu \($0)" } ?? "")))</td>"
-                h += "<td>\(e(f.period(Period(i.from, i.to))))</td><td class=\"n\">\(e(f.money(i.lineAmount)))</td><td class=\"n\">\(e(f.money(i.claimed)))</td></tr>\n"
+                h += "<tr><td class=\"k\">\(e(i.statement))</td><td class=\"k\">\(e(i.caseID))</td><td class=\"k\">\(e(i.fileReference))</td><td>\(e(kind(i.kind) + (i.corrects.map { " zu \($0)" } ?? "")))</td>"
+                h += "<td class=\"k\">\(e(f.period(Period(i.from, i.to))))</td><td class=\"n\">\(e(f.money(i.lineAmount)))</td><td class=\"n\">\(e(f.money(i.claimed)))</td></tr>\n"
             }
             h += "</tbody></table>\n"
             if !c.partlyCovered.isEmpty {
@@ -223,8 +225,7 @@ public enum ClaimReport {
             h += "<table><thead><tr><th>Leistungsmonat</th><th class=\"n\">Anspruch</th></tr></thead><tbody>\n"
             for (m, amount) in c.perMonth { h += "<tr><td>\(e(f.month(m)))</td><td class=\"n\">\(e(f.money(amount)))</td></tr>\n" }
             h += "<tr class=\"total\"><td>Gesamtbetrag</td><td class=\"n\">\(e(f.money(c.total)))</td></tr>\n</tbody></table>\n"
-            h += "<p class=\"note\">Aus \(c.statements.count) finalisierten Abrechnungen (Korrekturen eingeschlossen); " + (balances(c)
-                ? "die Zeilen ergeben die Summen der Abrechnungen für den Anspruchsgegner." : "ABWEICHUNG zwischen Zeilen und Abrechnungssummen.") + "</p>\n</section>\n"
+            h += "</section>\n"
         }
         h += "</body></html>\n"
         return Array(h.utf8)
