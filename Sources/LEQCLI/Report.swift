@@ -71,7 +71,7 @@ extension LEQ {
         switch format {
         case "csv": bytes = ControllingReport.csv(c, language: language)
         case "json": bytes = ControllingReport.json(c)
-        case "html": bytes = ControllingReport.html(c, language: language)
+        case "html": bytes = ControllingReport.html(c, language: language, created: CivilDate(iso: String(console.timestamp().prefix(10))))
         default: bytes = ControllingReport.text(c, language: language)
         }
         return emit(bytes, options, command: "report", console: console)

@@ -302,7 +302,7 @@ extension LEQ {
         let result = ProviderCheck.compare(statement: ProviderCheck.statementLines(json), provider: provider)
         let f = Formatter(.de)
         func describe(_ l: ProviderCheck.Line) -> String {
-            "\(l.caseID) \(l.kind) \(f.period(Period(l.from, l.to)))" + (l.csvLine.map { " (Zeile \($0))" } ?? "")
+            "\(l.caseID) \(ProviderCheck.kindName(l.kind, .de)) \(f.period(Period(l.from, l.to)))" + (l.csvLine.map { " (Zeile \($0))" } ?? "")
         }
         var out = ["Abgleich \(number) mit \(file)", "  übereinstimmend: \(result.matched.count) Zeilen"]
         out.append("  Betrag abweichend: \(result.differing.count)")

@@ -315,7 +315,7 @@ struct StoreCommandTests {
         #expect(good.status == 0, "\(good.err)")
         #expect(String(decoding: good.out, as: UTF8.self).contains("alle Zeilen stimmen überein"))
         let bad = providerList(w, provider: "hjw", month: "2026-03") { rows in
-            rows[rows.firstIndex { $0[0] == "Z-305" && $0[1] == "topUp" }!][4] = "1200,00"
+            rows[rows.firstIndex { $0[0] == "Z-305" && $0[1] == "Zusatzbetreuung" }!][4] = "1200,00"
             rows.removeAll { $0[0] == "Z-307" }
             rows.append(["Z-999", "dailyRate", "01.03.2026", "31.03.2026", "100.00"])
         }
@@ -324,8 +324,8 @@ struct StoreCommandTests {
         #expect(r.status == 1)
         #expect(text.contains("Betrag abweichend: 1") && text.contains("Träger 1.200,00 €, Abrechnung 39,73 €"))
         #expect(text.contains("Regel: Zusatzbetreuung: 58.000,00 € × 0,25 ÷ 365 = 39,73 €/Tag"))
-        #expect(text.contains("fehlt in der Liste des Trägers: 1") && text.contains("Z-307 dailyRate"))
-        #expect(text.contains("nur in der Liste des Trägers: 1") && text.contains("Z-999 dailyRate 01.03.2026–31.03.2026 (Zeile"))
+        #expect(text.contains("fehlt in der Liste des Trägers: 1") && text.contains("Z-307 Tagessatz"))
+        #expect(text.contains("nur in der Liste des Trägers: 1") && text.contains("Z-999 Tagessatz 01.03.2026–31.03.2026 (Zeile"))
     }
 
     @Test("Provider check: a broken list is refused with file, line and column; exit 2")

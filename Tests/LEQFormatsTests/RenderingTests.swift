@@ -1,4 +1,5 @@
 import Testing
+import Foundation
 import LEQCore
 @testable import LEQFormats
 
@@ -56,14 +57,23 @@ struct RenderingTests {
         #expect(en.contains("STATEMENT No. TSD-2026-03") && en.contains("€1,390.97") && en.contains("exempt from VAT"))
     }
 
-    @Test("CSV: one row per line, parts per bearer, German decimals")
+    @Test("CSV: one row per line, parts per bearer by name, German decimals and dates, names not keys")
     func csv() throws {
-        let text = String(decoding: StatementCSV.render([try statement()]), as: UTF8.self)
+        let bytes = StatementCSV.render([try statement()])
+        // German Excel opens a CSV by double-click as UTF-8 only when it starts with the byte order mark.
+        #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF])
+        let text = String(decoding: bytes.dropFirst(3), as: UTF8.self)
+        #expect(text.hasSuffix("\r\n") && !text.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
         let rows = try CSV.parse(text).get()
         #expect(rows.count == 1 + (try statement()).lines.count)
-        #expect(rows[0].suffix(2) == ["kommune", "land"])
+        #expect(rows[0].prefix(5) == ["Abrechnungsnummer", "Fall", "Aktenzeichen", "Leistung", "Rechtsgrundlage"])
+        #expect(rows[0].suffix(2) == ["Kommune", "Land"])
         let e1 = rows.first { $0[1] == "H-1" }!
         #expect(e1.suffix(3) == ["1390,97", "695,49", "695,48"])
+        #expect(e1[5] == "Fallpauschale" && e1[8] == "10.03.2026" && e1[11] == "Tage", "\(e1)")
+        #expect(!text.contains("flatRate") && !text.contains(";day;") && !text.contains("2026-03-"))
+        let en = try CSV.parse(String(decoding: StatementCSV.render([try statement()], language: .en).dropFirst(3), as: UTF8.self)).get()
+        #expect(en.first { $0[1] == "H-1" }!.suffix(3) == ["1390.97", "695.49", "695.48"])
     }
 }
 

@@ -9,11 +9,16 @@ public struct Controlling: Sendable {
         public var inhabitants: Int
         /// Under-18s, where known: the people youth welfare is for.
         public var under18: Int?
+        /// The reference date (Stichtag) and source of the figures, as the population file gives them.
+        public var asOf: CivilDate?
+        public var source: String?
 
-        public init(socialSpace: String, inhabitants: Int, under18: Int? = nil) {
+        public init(socialSpace: String, inhabitants: Int, under18: Int? = nil, asOf: CivilDate? = nil, source: String? = nil) {
             self.socialSpace = socialSpace
             self.inhabitants = inhabitants
             self.under18 = under18
+            self.asOf = asOf
+            self.source = source
         }
     }
 
@@ -57,6 +62,18 @@ public struct Controlling: Sendable {
     public var ambulant: Row
     /// The plan in all (given, or the sum of the social spaces' plans).
     public var plan: Money?
+    /// Service ids as the agreements name them ("eb" → "Erziehungsbeistand"), for what people read.
+    public var serviceNames: [String: String] = [:]
+
+    /// The name of a service row's key, or the key where no agreement names it.
+    public func serviceName(_ key: String) -> String { serviceNames[key] ?? key }
+
+    /// Whether inhabitants were given, and a plan: what the per-inhabitant and plan columns need.
+    public var hasPopulation: Bool { bySocialSpace.contains { $0.population != nil } }
+    public var hasPlan: Bool { plan != nil || bySocialSpace.contains { $0.plan != nil } }
+    /// The population's reference date and source (of the first social space that has them).
+    public var populationAsOf: CivilDate? { bySocialSpace.lazy.compactMap { $0.population?.asOf }.first }
+    public var populationSource: String? { bySocialSpace.lazy.compactMap { $0.population?.source }.first }
 
     public static func compute(agreements: [Agreement], caseload: Caseload, months: [Month], population: [Population] = [],
                                plans: [Plan] = []) -> Controlling {
@@ -113,7 +130,11 @@ public struct Controlling: Sendable {
         spaces.sort { $0.row.key < $1.row.key }
         let spacePlans = plans.filter { $0.socialSpace != nil }
         let plan = plans.first { $0.socialSpace == nil }?.amount ?? (spacePlans.isEmpty ? nil : spacePlans.reduce(.zero) { $0 + $1.amount })
-        return Controlling(months: months, total: total, byCategory: byCategory, byService: byService, bySetting: bySetting,
-                           bySocialSpace: spaces, ambulant: ambulant, plan: plan)
+        var names: [String: String] = [:]
+        for a in agreements { for s in a.services where names[s.id] == nil { names[s.id] = s.name } }
+        // Services in the order people read them: by name.
+        let servicesByName = byService.sorted { (names[$0.key] ?? $0.key, $0.key) < (names[$1.key] ?? $1.key, $1.key) }
+        return Controlling(months: months, total: total, byCategory: byCategory, byService: servicesByName, bySetting: bySetting,
+                           bySocialSpace: spaces, ambulant: ambulant, plan: plan, serviceNames: names)
     }
 }

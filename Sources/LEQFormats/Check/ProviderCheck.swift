@@ -34,6 +34,26 @@ public enum ProviderCheck {
         ("amount", ["betrag", "amount"]),
     ]
 
+    /// Line kinds by what a person writes: the key (`flatRate`), or the name as the statement
+    /// prints it in either language ("Fallpauschale", "flat rate"), case ignored. So the
+    /// statement's own CSV, edited in Excel, is a valid list.
+    static let kindsByName: [String: String] = {
+        var out: [String: String] = [:]
+        for language in Language.allCases {
+            let labels = Labels(language)
+            for kind in LineKind.allCases { out[labels.kindName(kind).lowercased()] = kind.rawValue }
+        }
+        for kind in LineKind.allCases { out[kind.rawValue.lowercased()] = kind.rawValue }
+        return out
+    }()
+
+    static func kindKey(_ written: String) -> String { kindsByName[written.lowercased()] ?? written }
+
+    /// A kind key as a person reads it ("flatRate" → "Fallpauschale"); an unknown kind as written.
+    public static func kindName(_ key: String, _ language: Language) -> String {
+        LineKind(rawValue: key).map { Labels(language).kindName($0) } ?? key
+    }
+
     /// Reads a provider's lines: a header row naming the columns Fall;Art;Von;Bis;Betrag (or
     /// case;kind;from;to;amount), then one row per line. Dates ISO or German (31.03.2026); amounts
     /// with a decimal comma or point, at most two decimals, no thousands separators.
@@ -68,7 +88,7 @@ public enum ProviderCheck {
             if to == nil { diagnostics.append(Diagnostic(file: file, place: place("to"), message: "'\(cell("to"))' is not a date; expected 2026-03-31 or 31.03.2026")) }
             if amount == nil { diagnostics.append(Diagnostic(file: file, place: place("amount"), message: "'\(cell("amount"))' is not an amount; expected e.g. 1390,97 or 1390.97")) }
             if let from, let to, let amount, !cell("case").isEmpty, !cell("kind").isEmpty {
-                lines.append(Line(caseID: cell("case"), kind: cell("kind"), from: from, to: to, amount: amount, text: "", csvLine: n))
+                lines.append(Line(caseID: cell("case"), kind: kindKey(cell("kind")), from: from, to: to, amount: amount, text: "", csvLine: n))
             }
         }
         guard diagnostics.isEmpty else { throw InputError(diagnostics) }

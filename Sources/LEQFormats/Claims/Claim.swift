@@ -18,6 +18,8 @@ public struct Claim: Sendable {
         public var statement: String
         public var month: Month
         public var provider: String
+        /// The provider's name, as the statement gives it (for what people read).
+        public var providerName: String = ""
         public var caseID: String
         public var fileReference: String
         public var legalBasis: String
@@ -77,6 +79,7 @@ public struct ClaimSource: Sendable {
     public var number: String
     public var month: Month
     public var provider: String
+    public var providerName: String = ""
     /// The youth office that issued the statement: it makes the claim.
     public var office: String
     public var officeAddress: [String]
@@ -117,7 +120,11 @@ public struct ClaimSource: Sendable {
         for case let .object(s) in statements {
             guard let number = string(s, "number"), let month = string(s, "month").flatMap(Month.init(iso:)) else { return nil }
             var provider = "", office = "", officeAddress: [String] = []
-            if case let .object(p)? = field(s, "provider") { provider = string(p, "id") ?? "" }
+            var providerName = ""
+            if case let .object(p)? = field(s, "provider") {
+                provider = string(p, "id") ?? ""
+                providerName = string(p, "name") ?? ""
+            }
             if case let .object(o)? = field(s, "youthOffice") {
                 office = string(o, "name") ?? ""
                 if case let .array(lines)? = field(o, "address") { for case let .string(l) in lines { officeAddress.append(l) } }
@@ -139,8 +146,8 @@ public struct ClaimSource: Sendable {
                                       corrects: string(l, "corrects")))
                 }
             }
-            out.append(ClaimSource(number: number, month: month, provider: provider, office: office, officeAddress: officeAddress,
-                                   bearers: bearers, bearerTotals: totals, lines: lines))
+            out.append(ClaimSource(number: number, month: month, provider: provider, providerName: providerName, office: office,
+                                   officeAddress: officeAddress, bearers: bearers, bearerTotals: totals, lines: lines))
         }
         return out
     }
@@ -155,7 +162,7 @@ extension Claim {
         for s in relevant {
             for l in s.lines where l.section != "family" {
                 guard let part = l.bearers[id], part != .zero else { continue }
-                items.append(Item(statement: s.number, month: s.month, provider: s.provider, caseID: l.caseID, fileReference: l.fileReference,
+                items.append(Item(statement: s.number, month: s.month, provider: s.provider, providerName: s.providerName, caseID: l.caseID, fileReference: l.fileReference,
                                   legalBasis: l.legalBasis, kind: l.kind, text: l.text, from: l.from, to: l.to, lineAmount: l.amount,
                                   claimed: part, corrects: l.corrects))
             }
@@ -176,7 +183,7 @@ extension Claim {
                 if let from = duty.from, l.to < from { continue }
                 if let to = duty.to, l.from > to { continue }
                 guard let part = l.bearers[own], part != .zero else { continue }
-                let item = Item(statement: s.number, month: s.month, provider: s.provider, caseID: l.caseID, fileReference: l.fileReference,
+                let item = Item(statement: s.number, month: s.month, provider: s.provider, providerName: s.providerName, caseID: l.caseID, fileReference: l.fileReference,
                                 legalBasis: l.legalBasis, kind: l.kind, text: l.text, from: l.from, to: l.to, lineAmount: l.amount,
                                 claimed: part, corrects: l.corrects)
                 if let from = duty.from, l.from < from { partly.append(item); continue }

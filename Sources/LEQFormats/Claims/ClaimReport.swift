@@ -89,16 +89,16 @@ public enum ClaimReport {
                                  "Leistung", "Art", "Korrektur zu", "Von", "Bis", "Zeilenbetrag", "Anspruch", "Hinweis"]]
         for c in claims {
             for i in c.items {
-                rows.append([c.payerName, c.kind == .bearer ? "" : c.legalBasis, i.statement, i.month.iso, i.provider, i.caseID, i.fileReference,
+                rows.append([c.payerName, c.kind == .bearer ? "" : c.legalBasis, i.statement, f.month(i.month), i.providerName.isEmpty ? i.provider : i.providerName, i.caseID, i.fileReference,
                              i.legalBasis, kind(i.kind), i.corrects ?? "", f.date(i.from), f.date(i.to), f.plain(i.lineAmount), f.plain(i.claimed), ""])
             }
             for i in c.partlyCovered {
-                rows.append([c.payerName, c.legalBasis, i.statement, i.month.iso, i.provider, i.caseID, i.fileReference,
+                rows.append([c.payerName, c.legalBasis, i.statement, f.month(i.month), i.providerName.isEmpty ? i.provider : i.providerName, i.caseID, i.fileReference,
                              i.legalBasis, kind(i.kind), i.corrects ?? "", f.date(i.from), f.date(i.to), f.plain(i.lineAmount), "",
                              "zu prüfen: nur teilweise in der Erstattungspflicht (\(dutyText(c))), eigener Anteil \(f.plain(i.claimed))"])
             }
         }
-        return Array(CSV.format(rows).utf8)
+        return CSV.document(rows)
     }
 
     // MARK: JSON

@@ -10,14 +10,14 @@ public enum ControllingFiles {
             if let f = top.string("format"), f != "leq-population/1" {
                 reader.error("format", "'\(f)' is not a population file; expected \"leq-population/1\"")
             }
-            _ = top.date("asOf", required: false)
-            _ = top.string("source", required: false)
+            let asOf = top.date("asOf", required: false)
+            let source = top.string("source", required: false)
             for item in top.array("socialSpaces") ?? [] {
                 guard let o = reader.object(item.value, at: item.path, keys: ["name", "inhabitants", "under18"]), let name = o.string("name"),
                       let n = o.int("inhabitants", required: true, range: 1...100_000_000) else { continue }
                 let under18 = o.int("under18", range: 0...n)
                 if out.contains(where: { $0.socialSpace == name }) { reader.error(o.at("name"), "'\(name)' is listed twice"); continue }
-                out.append(Controlling.Population(socialSpace: name, inhabitants: n, under18: under18))
+                out.append(Controlling.Population(socialSpace: name, inhabitants: n, under18: under18, asOf: asOf, source: source))
             }
         }
         if reader.diagnostics.isEmpty { return out }

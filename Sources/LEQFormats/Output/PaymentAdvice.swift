@@ -6,7 +6,7 @@ import LEQCore
 /// German); the amounts add up to the statement's total.
 public enum PaymentAdvice {
     public static func render(_ statements: [Statement], language: Language = .de) -> [UInt8] {
-        let f = Formatter(language)
+        let l = Labels(language), f = l.f
         let de = language == .de
         var rows: [[String]] = [[
             de ? "Abrechnungsnummer" : "Statement", de ? "Leistungsmonat" : "Month", de ? "Kreditorennummer" : "Creditor number",
@@ -15,11 +15,11 @@ public enum PaymentAdvice {
         ]]
         for s in statements {
             for line in s.lines where line.amount != .zero {
-                rows.append([s.number, s.month.iso, s.provider.creditorNumber, line.caseID, line.fileReference, line.service,
-                             line.kind.rawValue, line.period.from.iso, line.period.to.iso, f.plain(line.amount),
+                rows.append([s.number, f.month(s.month), s.provider.creditorNumber, line.caseID, line.fileReference, s.service(line.service)?.name ?? line.service,
+                             l.kindName(line.kind), f.date(line.period.from), f.date(line.period.to), f.plain(line.amount),
                              "\(s.number) \(line.caseID)" + (line.fileReference.isEmpty ? "" : " \(line.fileReference)")])
             }
         }
-        return Array(CSV.format(rows, separator: ";").utf8)
+        return CSV.document(rows)
     }
 }

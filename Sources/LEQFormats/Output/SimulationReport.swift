@@ -210,7 +210,7 @@ public enum SimulationReport {
         var all: [Int64] = [0]
         for g in groups { for v in g.values { all.append(v.cents) } }
         let axis = ticks(all.min()!, all.max()!)
-        let rowHeight = 14.0 * Double(max(colors.count, 1)) + 10, left = 230.0, width = 760.0, right = 60.0  // not money: drawing units
+        let rowHeight = 14.0 * Double(max(colors.count, 1)) + 10, left = 230.0, width = 760.0, right = 120.0  // not money: drawing units
         let height = rowHeight * Double(groups.count) + 30  // not money: drawing units
         let lo = Double(axis.first!), hi = Double(axis.last!)  // not money: drawing units
         func x(_ c: Int64) -> Double { left + (width - left - right) * (Double(c) - lo) / max(hi - lo, 1) }  // not money: drawing
@@ -227,6 +227,9 @@ public enum SimulationReport {
                 let a = x(min(0, v.cents)), b = x(max(0, v.cents))
                 let top = y0 + Double(k) * 14  // not money: drawing units
                 svg += "<rect x=\"\(fmt(a))\" y=\"\(fmt(top))\" width=\"\(fmt(max(b - a, 1)))\" height=\"12\" fill=\"\(colors[k])\"><title>\(esc(f.money(v)))</title></rect>\n"
+                // The value beside its bar: a small difference stays readable when its bar is a sliver.
+                let negative = v.cents < 0
+                svg += "<text class=\"value\" x=\"\(fmt(negative ? a - 4 : b + 4))\" y=\"\(fmt(top + 10))\" text-anchor=\"\(negative ? "end" : "start")\">\(esc(f.money(v)))</text>\n"
             }
         }
         return svg + "</svg>\n"

@@ -1,36 +1,56 @@
 import LEQCore
 
 /// Statement lines as CSV for spreadsheets: one row per line, semicolon-separated, amounts
-/// with the language's decimal mark and without grouping (what German spreadsheets import).
+/// with the language's decimal mark and without grouping, dates as the language writes them
+/// (31.03.2026 in German), names rather than keys — what German Excel opens by double-click
+/// (with the byte order mark, see `CSV.document`). The columns Fall, Art, Von, Bis and Betrag are
+/// what `leq check` reads, so a provider can check a statement against its own CSV.
 public enum StatementCSV {
     public static func render(_ statements: [Statement], language: Language = .de) -> [UInt8] {
         let l = Labels(language)
         let f = l.f
-        // Bearer columns: the union over all statements, in first-seen order.
-        var bearers: [String] = []
-        for s in statements { for b in s.bearers where !bearers.contains(b.id) { bearers.append(b.id) } }
+        // Bearer columns: the union over all statements, in first-seen order, headed by name.
+        var bearers: [String] = [], bearerNames: [String] = []
+        for s in statements {
+            for b in s.bearers where !bearers.contains(b.id) {
+                bearers.append(b.id)
+                bearerNames.append(b.name)
+            }
+        }
         var rows: [[String]] = []
-        rows.append([l.statementNumber, l.caseColumn, l.fileReference, l.service, l.legalBasis, l.kind, l.category, l.text,
+        // "Art" is the column `leq check` reads for the kind; the line's text is the description.
+        rows.append([l.statementNumber, l.caseColumn, l.fileReference, l.service, l.legalBasis, language == .de ? "Art" : "Kind", l.category,
+                     language == .de ? "Beschreibung" : "Description",
                      language == .de ? "Von" : "From", language == .de ? "Bis" : "To", l.quantity,
-                     language == .de ? "Einheit" : "Unit", l.rate, l.amount] + bearers)
+                     language == .de ? "Einheit" : "Unit", l.rate, l.amount] + bearerNames)
         for s in statements {
             for line in s.lines {
                 let service = s.service(line.service)
-                var row = [s.number, line.caseID, line.fileReference, line.service, service?.legalBasis ?? "", line.kind.rawValue,
-                           line.category ?? "", l.text(line, service: service), line.period.from.iso, line.period.to.iso,
-                           f.decimal(line.quantity), line.unit.rawValue, f.plain(line.rate), f.plain(line.amount)]
+                var row = [s.number, line.caseID, line.fileReference, service?.name ?? line.service, service?.legalBasis ?? "", l.kindName(line.kind),
+                           line.category ?? "", l.text(line, service: service), f.date(line.period.from), f.date(line.period.to),
+                           f.decimal(line.quantity), l.unit(line.unit, line.quantity), f.plain(line.rate), f.plain(line.amount)]
                 for id in bearers {
                     if let i = s.bearers.firstIndex(where: { $0.id == id }) { row.append(f.plain(line.bearerParts[i])) } else { row.append("") }
                 }
                 rows.append(row)
             }
         }
-        return Array(CSV.format(rows, separator: ";").utf8)
+        return CSV.document(rows)
     }
 }
 
 /// Writing and reading CSV (RFC 4180 quoting), with the separator chosen by the caller.
 public enum CSV {
+    /// The UTF-8 byte order mark. German Excel opens a CSV by double-click as Windows-1252 unless
+    /// the file starts with it ("SchlÃ¼ssel" instead of "Schlüssel"); LibreOffice, Python's
+    /// `utf-8-sig`, pandas and `leq check` read it and drop it.
+    public static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+
+    /// A CSV file for people: the byte order mark, then the rows (`;`, CRLF).
+    public static func document(_ rows: [[String]], separator: Character = ";") -> [UInt8] {
+        byteOrderMark + Array(format(rows, separator: separator).utf8)
+    }
+
     /// Rows as CSV text; a cell with the separator, a quote or a line break is quoted.
     public static func format(_ rows: [[String]], separator: Character = ";") -> String {
         rows.map { row in row.map { quote($0, separator) }.joined(separator: String(separator)) }.joined(separator: "\r\n") + "\r\n"

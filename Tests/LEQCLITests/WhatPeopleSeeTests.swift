@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+import LEQFormats
+@testable import LEQCLI
+
+/// What a German clerk sees (issue 14): CSV that Excel opens, names instead of keys.
+@Suite("What people see: CSV for German Excel, names not keys")
+struct WhatPeopleSeeTests {
+    static let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+    /// Keys that must never reach a person in German output.
+    static let keys = ["flatRate", "dailyRate", "clearingFee", "topUp", ";day;", ";once;", ";hour;", "kommune;land", ";heim;", ";eb;", ";tsd;"]
+
+    static func csvOutputs() -> [(String, [UInt8])] {
+        let folder = temporaryFolder()
+        let store = folder.appendingPathComponent("leq.db").path
+        let settle = ["settle", "--agreement", halleAgreement, "--cases", halleCases, "--month", "2026-03", "--no-store"]
+        var out: [(String, [UInt8])] = [
+            ("statement", leq(settle + ["--format", "csv"]).out),
+            ("advice", leq(settle + ["--format", "advice"]).out),
+            ("report", leq(["report", "--agreement", path("contracts/ulm-jhu-2026.json"), "--cases", path("samples/controlling/cases-2026.json"),
+                            "--year", "2026", "--format", "csv"]).out),
+        ]
+        precondition(leq(["finalize", "--agreement", halleAgreement, "--cases", halleCases, "--month", "2026-03", "--by", "A", "--store", store]).status == 0)
+        out.append(("claim", leq(["claim", "--bearer", "land", "--quarter", "2026-Q1", "--format", "csv", "--store", store]).out))
+        out.append(("reimbursement", leq(["claim", "--reimbursement", "--cases", halleCases, "--quarter", "2026-Q1", "--format", "csv", "--store", store]).out))
+        try? FileManager.default.removeItem(at: folder)
+        return out
+    }
+
+    @Test("Every CSV LEQ writes starts with the UTF-8 byte order mark, is valid UTF-8 with CRLF, and shows names, not keys")
+    func everyCSV() throws {
+        for (name, bytes) in Self.csvOutputs() {
+            #expect(Array(bytes.prefix(3)) == Self.bom, "\(name): no byte order mark")
+            let body = Array(bytes.dropFirst(3))
+            let text = try #require(String(validating: body, as: UTF8.self), "\(name): not UTF-8")
+            #expect(!text.contains("\u{FEFF}"), "\(name): a second byte order mark")
+            #expect(text.hasSuffix("\r\n") && !text.replacingOccurrences(of: "\r\n", with: "").contains("\n"), "\(name): line ends")
+            for key in Self.keys { #expect(!text.contains(key), "\(name) shows the key \(key)") }
+            // What Excel shows without the mark (Windows-1252) is what the mark prevents: the
+            // umlauts are there as UTF-8, two bytes each.
+            if text.contains("ü") { #expect(body.contains(0xC3), "\(name)") }
+            let rows = try CSV.parse(text).get()
+            #expect(rows.count > 1 && rows.allSatisfy { $0.count == rows[0].count }, "\(name): ragged rows")
+        }
+    }
+
+    @Test("German CSV: dates as TT.MM.JJJJ, amounts with a decimal comma, bearers and services by name")
+    func germanConventions() throws {
+        let bytes = leq(["settle", "--agreement", halleAgreement, "--cases", halleCases, "--month", "2026-03", "--no-store", "--format", "csv"]).out
+        let rows = try CSV.parse(String(decoding: bytes.dropFirst(3), as: UTF8.self)).get()
+        #expect(rows[0].suffix(2) == ["Stadt Halle (Saale)", "Land Sachsen-Anhalt"])
+        let h003 = rows.filter { $0[1] == "H-003" }
+        #expect(h003.contains { $0[5] == "Clearingpauschale" && $0[8] == "19.01.2026" && $0[9] == "15.03.2026" && $0[13] == "1450,00" })
+        #expect(h003.allSatisfy { $0[3] == "Flexible ambulante Hilfe" })
+    }
+
+    @Test("The statement's own CSV, as the provider downloads it, is a provider list leq check accepts: all lines agree")
+    func statementCSVIsAProviderList() throws {
+        let folder = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = folder.appendingPathComponent("leq.db").path
+        #expect(leq(["finalize", "--agreement", halleAgreement, "--cases", halleCases, "--month", "2026-03", "--by", "A", "--store", store]).status == 0)
+        let csv = folder.appendingPathComponent("tsd.csv")
+        try Data(leq(["statements", "show", "TSD-2026-03", "--format", "csv", "--store", store]).out).write(to: csv)
+        let r = leq(["check", "--statement", "TSD-2026-03", "--lines", csv.path, "--store", store])
+        #expect(r.status == 0, "\(String(decoding: r.out, as: UTF8.self)) \(r.err)")
+        #expect(String(decoding: r.out, as: UTF8.self).contains("alle Zeilen stimmen überein"))
+    }
+}
