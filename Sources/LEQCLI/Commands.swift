@@ -1,5 +1,6 @@
 import LEQCore
 import LEQFormats
+import LEQStore
 
 /// A command of the `leq` tool: its name, help and options, and what it does.
 struct Command: Sendable {
@@ -23,8 +24,12 @@ public enum LEQ {
             console.err(overview)
             return ExitStatus.badInput
         }
+        if name == "--version" || name == "version" {
+            console.out(versionText)
+            return ExitStatus.success
+        }
         if name == "help" || name == "--help" || name == "-h" {
-            if arguments.count > 1 {
+            if arguments.count > 1, !["--help", "-h", "help"].contains(arguments[1]) {
                 guard let command = commands.first(where: { $0.name == arguments[1] }) else {
                     console.err("leq: no command '\(arguments[1])'\n\n" + overview)
                     return ExitStatus.badInput
@@ -52,6 +57,13 @@ public enum LEQ {
         }
     }
 
+    /// The release, and the formats and store schema it reads and writes.
+    static let version = "1.0.0"
+    static var versionText: String {
+        "leq \(version)\nFormate: leq-agreement/1, leq-cases/1, leq-statements/1, leq-claims/1; XRechnung 3.0; SEPA pain.001.001.09\n"
+            + "Abrechnungsspeicher: Schema \(Store.schemaVersion)\n"
+    }
+
     static var overview: String {
         var lines = [
             "leq — settlement of youth-welfare provider agreements (LEQ-Vereinbarungen, §§ 78a ff. SGB VIII)",
@@ -63,7 +75,7 @@ public enum LEQ {
         let width = commands.map(\.name.count).max() ?? 0
         for c in commands { lines.append("  \(c.name)\(String(repeating: " ", count: width - c.name.count))  \(c.summary)") }
         lines.append("  help\(String(repeating: " ", count: max(0, width - 4)))  Show this overview, or 'leq help COMMAND' for one command.")
-        lines += ["", "Exit status: 0 success, 2 bad input or usage, 1 any other failure.", ""]
+        lines += ["", "leq --version shows the version.", "Exit status: 0 success, 2 bad input or usage, 1 any other failure.", ""]
         return lines.joined(separator: "\n")
     }
 }

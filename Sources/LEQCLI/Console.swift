@@ -67,10 +67,17 @@ enum Files {
         if path.hasSuffix("/") || (FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue) {
             throw Failure(message: "--out: \(path) is a folder; give a file name, e.g. \(path.hasSuffix("/") ? path : path + "/")statement.json", usage: true)
         }
+        // A missing folder is made (`--out out/2026-03.json` on a fresh clone); a file in its place is an error.
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
         var isDirectory: ObjCBool = false
-        if !FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) || !isDirectory.boolValue {
-            throw Failure(message: "cannot write \(path): the folder \(folder) does not exist")
+        if FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) {
+            if !isDirectory.boolValue { throw Failure(message: "cannot write \(path): \(folder) is a file, not a folder") }
+        } else {
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            } catch {
+                throw Failure(message: "cannot write \(path): the folder \(folder) cannot be made (\(error.localizedDescription))")
+            }
         }
         do {
             try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)

@@ -122,11 +122,33 @@ struct CommandLineTests {
         #expect(leq(args.dropLast(2) + ["--provider", "awo"]).status == 2)
     }
 
-    @Test("An output folder that does not exist is a failure (exit 1), not bad input")
-    func unwritable() {
-        let r = leq(["settle", "--agreement", halleAgreement, "--cases", halleCases, "--month", "2026-03", "--out", "/nonexistent/dir/x.txt"])
+    @Test("--out makes a missing folder (the README's out/ on a fresh clone); a file where the folder should be is a failure (exit 1)")
+    func outputFolders() throws {
+        let folder = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let nested = folder.appendingPathComponent("out/2026/03.json").path
+        let args = ["settle", "--agreement", halleAgreement, "--cases", halleCases, "--month", "2026-03", "--format", "json"]
+        #expect(leq(args + ["--out", nested]).status == 0)
+        #expect(FileManager.default.contents(atPath: nested).map([UInt8].init) == leq(args).out)
+        let blocker = folder.appendingPathComponent("file").path
+        try Data("x".utf8).write(to: URL(fileURLWithPath: blocker))
+        let r = leq(args + ["--out", blocker + "/x.json"])
         #expect(r.status == 1)
-        #expect(r.err.contains("cannot write /nonexistent/dir/x.txt: the folder /nonexistent/dir does not exist"), "\(r.err)")
+        #expect(r.err.contains("cannot write \(blocker)/x.json: \(blocker) is a file, not a folder"), "\(r.err)")
+    }
+
+    @Test("leq --version; leq help COMMAND; leq help --help")
+    func versionAndHelp() {
+        let v = leq(["--version"])
+        #expect(v.status == 0 && String(decoding: v.out, as: UTF8.self).hasPrefix("leq \(LEQ.version)\n"))
+        #expect(String(decoding: v.out, as: UTF8.self).contains("Schema 4"))
+        for args in [["help", "--help"], ["help", "-h"], ["help", "help"], ["help"]] {
+            let r = leq(args)
+            #expect(r.status == 0 && String(decoding: r.out, as: UTF8.self).contains("leq COMMAND"), "\(args)")
+        }
+        let settle = leq(["help", "settle"])
+        #expect(settle.status == 0 && settle.out == leq(["settle", "--help"]).out)
+        #expect(leq(["help", "nosuch"]).status == 2)
     }
 }
 
