@@ -54,6 +54,21 @@ struct WhatPeopleSeeTests {
         #expect(h003.allSatisfy { $0[3] == "Flexible ambulante Hilfe" })
     }
 
+    @Test("Text statements are at most 100 columns wide",
+          arguments: ["halle", "daily", "topups", "incentives"])
+    func textWidth(sample: String) throws {
+        let folder = path("samples/\(sample)/statements")
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder) where name.hasSuffix(".txt") {
+            let text = try String(contentsOfFile: folder + "/" + name, encoding: .utf8)
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            let widest = lines.map(\.count).max() ?? 0
+            #expect(widest <= 100, "\(sample)/\(name): \(widest) columns")
+        }
+        // A generated caseload with long texts stays within 100 columns too.
+        let r = leq(["settle", "--agreement"] + dailyAgreements + ["--cases", topUpCases, "--month", "2026-03", "--no-store"])
+        #expect(String(decoding: r.out, as: UTF8.self).split(separator: "\n").allSatisfy { $0.count <= 100 })
+    }
+
     @Test("The statement's own CSV, as the provider downloads it, is a provider list leq check accepts: all lines agree")
     func statementCSVIsAProviderList() throws {
         let folder = temporaryFolder()

@@ -57,6 +57,23 @@ struct RenderingTests {
         #expect(en.contains("STATEMENT No. TSD-2026-03") && en.contains("€1,390.97") && en.contains("exempt from VAT"))
     }
 
+    @Test("A text table narrowed to a width wraps its text column at words, keeps numbers with units and amounts aligned")
+    func textTableWraps() {
+        var t = TextTable([.left, .left, .right])
+        t.add(["  Zusatzbetreuung: 61.234,56 € × 0,25 ÷ 365 = 41,94 €/Tag × 31 Tage – Zusatzkraft erkrankt, Krankheitstage 28–42", "01.03.2026", "1.300,14 €"])
+        t.add(["  kurz", "02.03.2026", "7,00 €"])
+        t.addSpan("  Fall Z-1, Aktenzeichen 51.3-301/25 – § 34 SGB VIII Heimerziehung mit einem sehr langen Namen, der umbrechen muss")
+        let lines = t.render(indent: "  ", maxWidth: 60, wrap: 0)
+        #expect(lines.allSatisfy { $0.count <= 60 }, "\(lines)")
+        let amounts = lines.filter { $0.hasSuffix(" €") }
+        #expect(amounts.count == 2 && Set(amounts.map(\.count)).count == 1, "\(lines)")
+        #expect(!lines.contains { $0.hasSuffix("41,94") || $0.hasSuffix(" ×") && $0.contains("31") && !$0.contains("Tage") })
+        #expect(lines.contains { $0.contains("41,94 €/Tag") } || lines.contains { $0.hasPrefix("      41,94 €/Tag") })
+        #expect(lines.filter { !$0.hasSuffix(" €") && !$0.contains("Fall Z-1") }.allSatisfy { $0.hasPrefix("      ") }, "continuations indented: \(lines)")
+        // Without a limit nothing changes.
+        #expect(t.render(indent: "  ").count == 3)
+    }
+
     @Test("CSV: one row per line, parts per bearer by name, German decimals and dates, names not keys")
     func csv() throws {
         let bytes = StatementCSV.render([try statement()])

@@ -121,6 +121,9 @@ extension StatementBuilder {
                     if let due = topUpDue(c, a, span: span, month: earlier, handsOverLastDay: handsOverLastDay) {
                         var l = line(c, service: service, kind: .topUpCatchUp, period: due.days, quantity: ExactDecimal(1),
                                      unit: .once, rate: due.amount, rateUnit: .once, amount: due.amount)
+                        // Days × daily rate where the withheld month had one rate (the usual case),
+                        // so that the provider sees what the catch-up pays for.
+                        if let rate = due.dailyRate { (l.quantity, l.unit, l.rate, l.rateUnit) = (due.quantity, .day, rate, .day) }
                         l.forMonth = earlier
                         append(c, service: service, l)
                     }
@@ -178,11 +181,15 @@ extension StatementBuilder {
     /// What an approval's top-up came to in month `m` (paid or withheld alike), and the days from
     /// the first to the last day paid; nil when nothing was due.
     func topUpDue(_ c: Case, _ a: TopUpApproval, span: TopUpSpan, month m: Month, handsOverLastDay: Bool)
-        -> (amount: Money, days: Period)? {
+        -> (amount: Money, days: Period, quantity: ExactDecimal, dailyRate: Money?)? {
         let paid = topUpPieces(c, a, span: span, month: m, handsOverLastDay: handsOverLastDay).filter(\.paid)
         let amount = paid.reduce(Money.zero) { $0 + $1.amount }
         guard amount != .zero, let first = paid.first, let last = paid.last else { return nil }
-        return (amount, Period(first.period.from, last.period.to))
+        // One daily rate over whole days: the amount is exactly days × rate.
+        let days = paid.reduce(Int64(0)) { $0 + ($1.quantity.scale == 0 ? $1.quantity.units : 0) }
+        let oneRate = paid.allSatisfy { $0.unit == .day && $0.quantity.scale == 0 && $0.rate == first.rate }
+            && Money(cents: first.rate.cents * days) == amount
+        return (amount, Period(first.period.from, last.period.to), ExactDecimal(units: days, scale: 0), oneRate ? first.rate : nil)
     }
 
     /// The top-up of one approval in month `m`, as runs of days with the same pay and reason.

@@ -43,7 +43,7 @@ struct Labels {
     var budgetState: String { t("Fallbudgets – Stand nach diesem Monat", "Case budgets – after this month") }
     var budgetAmount: String { t("Budget", "Budget") }
     var budgetUsedBefore: String { t("verbraucht bisher", "used before") }
-    var budgetUsedNow: String { t("in diesem Monat", "this month") }
+    var budgetUsedNow: String { t("diesen Monat", "this month") }
     var budgetLeft: String { t("verbleibend", "left") }
     var installments: String { t("Raten", "installments") }
     var drawdown: String { t("Abruf", "drawdown") }
@@ -148,6 +148,11 @@ struct Labels {
             return topUpText(line)
         case .topUpCatchUp:
             let m = line.forMonth.map { f.month($0) } ?? "?"
+            if line.unit == .day {
+                let days = "\(f.decimal(line.quantity)) \(unit(.day, line.quantity)) × \(f.money(line.rate))"
+                return t("Zusatzbetreuung: Nachzahlung des für \(m) einbehaltenen Zuschlags, \(days)/Tag (Nachweis der Zusatzkraft eingegangen)",
+                         "Top-up: catch-up of the amount withheld for \(m), \(days)/day (proof of the extra staff received)")
+            }
             return t("Zusatzbetreuung: Nachzahlung des für \(m) einbehaltenen Zuschlags (Nachweis der Zusatzkraft eingegangen)",
                      "Top-up: catch-up of the amount withheld for \(m) (proof of the extra staff received)")
         case .topUpEnded:

@@ -1,8 +1,11 @@
 import LEQCore
 
 /// A statement for the terminal or a plain-text mail: letterhead, sections with their lines,
-/// totals per section and bearer, warnings, the VAT note.
+/// totals per section and bearer, warnings, the VAT note. At most `width` columns: long line
+/// texts wrap inside their column, the amounts stay aligned on the right.
 public enum StatementText {
+    public static let width = 100
+
     public static func render(_ statements: [Statement], language: Language = .de) -> [UInt8] {
         let labels = Labels(language)
         let text = statements.map { render($0, labels) }.joined(separator: "\n" + String(repeating: "=", count: 100) + "\n\n")
@@ -22,9 +25,9 @@ public enum StatementText {
         for i in 0..<max(left.count, right.count) {
             head.add([i < left.count ? left[i] : "", i < right.count ? right[i] : ""])
         }
-        out += head.render()
+        out += head.render(maxWidth: width, wrap: 1, minWrapWidth: 30)
         out.append("\(l.taxNumber): \(s.provider.taxNumber)   \(l.creditorNumber): \(s.provider.creditorNumber)   \(l.leitwegID): \(s.provider.leitwegID)")
-        out.append("\(l.agreement): \(s.agreementID) (\(l.agreementBasis))")
+        out += TextTable.wrapWords("\(l.agreement): \(s.agreementID) (\(l.agreementBasis))", width: width)
 
         if s.lines.isEmpty {
             out.append("")
@@ -55,7 +58,7 @@ public enum StatementText {
             table.add(["", "", "", ""])
             table.add([l.sum + " " + l.section(section), "", "", f.money(s.totals.section(section))])
             if section == .topUps && s.totals.withheld != .zero { table.add([l.withheld, "", "", f.money(s.totals.withheld)]) }
-            out += table.render(indent: "  ")
+            out += table.render(indent: "  ", maxWidth: width, wrap: 0)
         }
         if !s.budgets.isEmpty {
             out.append("")
@@ -68,7 +71,7 @@ public enum StatementText {
                 let amount = b.overrunApproved == .zero ? f.money(b.amount) : "\(f.money(b.amount)) + \(f.money(b.overrunApproved))"
                 table.add(["\(b.caseID) (\(mode))", f.period(b.period), amount, f.money(b.usedBefore), f.money(b.usedThisMonth), f.money(b.left)])
             }
-            out += table.render(indent: "  ")
+            out += table.render(indent: "  ", maxWidth: width, wrap: 2, minWrapWidth: 12)
         }
         out.append("")
         var totals = TextTable([.left, .right])
@@ -79,10 +82,10 @@ public enum StatementText {
         if !s.warnings.isEmpty {
             out.append("")
             out.append(l.warnings)
-            for w in s.warnings { out.append("  - \(l.caseColumn) \(w.caseID): \(l.warning(w))") }
+            for w in s.warnings { out += TextTable.wrapWords("  - \(l.caseColumn) \(w.caseID): \(l.warning(w))", width: width) }
         }
         out.append("")
-        out.append(l.vatNote)
+        out += TextTable.wrapWords(l.vatNote, width: width)
         return out.joined(separator: "\n") + "\n"
     }
 }
