@@ -176,18 +176,24 @@ func describe(_ signOff: SignOff?) -> String {
 extension LEQ {
     static let statementsCommand = Command(
         name: "statements",
-        usage: "list [--provider ID] [--store PATH] | show NUMBER [--format json|text|csv] [--lang de|en] [--store PATH]",
+        usage: "list [--provider ID] [--store PATH] | show NUMBER [--format json|text|csv|html|advice|xrechnung] [--lang de|en] [--stored] [--out FILE] [--store PATH]",
         summary: "Browse the store: list finalised statements, or show one as it was finalised.",
         options: [
             OptionSpec("provider", value: "ID", help: "list: only this provider's statements."),
             OptionSpec("format", value: "FORMAT", help: "show: print the stored statement in this format (json, text, csv, html, advice = payment advice CSV), byte for byte."),
             OptionSpec("lang", value: "LANG", help: "show: de (default) or en."),
+            OptionSpec("stored", help: "show --format html: the stored bytes exactly, without the sign-offs given since."),
+            .out,
             OptionSpec("store", value: "PATH", help: "The statement store; default: leq.db in this folder."),
         ],
         positional: 2,
         details: """
             'show NUMBER' without --format prints the record: month, total, who finalised it and
             when, the input files with their SHA-256, the sign-offs and the stored formats.
+            With --format the stored bytes are printed as finalised; the printable statement
+            (html) of a certified or approved statement shows the sign-offs in its boxes (name,
+            ID, day), unless --stored asks for the bytes exactly as stored (their SHA-256 is the
+            one in the chain).
             """
     ) { options, console in
         let sub = options.positional.first
@@ -226,8 +232,17 @@ extension LEQ {
                     console.err("leq statements show: \(number) is not stored as \(format)/\(language); stored: \(stored)\n")
                     return ExitStatus.badInput
                 }
-                console.out(bytes)
-                return ExitStatus.success
+                var shown = bytes
+                if format == "html", !options.flag("stored"), s.certified != nil || s.approved != nil, let lang = Language(rawValue: language) {
+                    // The stored page has empty boxes; filled, the printout shows who signed off. The
+                    // stored bytes stay as they are (and are what --stored prints).
+                    func signer(_ o: SignOff?) -> (name: String, id: String?, at: String)? { o.map { ($0.by, $0.person, $0.at) } }
+                    let text = String(decoding: bytes, as: UTF8.self)
+                    let filled = text.replacingOccurrences(of: StatementHTML.signOffPlaceholder(lang),
+                                                           with: StatementHTML.signOffBlock(lang, certified: signer(s.certified), approved: signer(s.approved)))
+                    shown = Array(filled.utf8)
+                }
+                return emit(shown, options, command: "statements show", console: console)
             }
             var lines = [
                 "Abrechnung \(s.number)", "  Leistungsmonat: \(s.month.iso)   Träger: \(s.provider)   Vereinbarung: \(s.agreement)",

@@ -81,4 +81,49 @@ struct WhatPeopleSeeTests {
         #expect(r.status == 0, "\(String(decoding: r.out, as: UTF8.self)) \(r.err)")
         #expect(String(decoding: r.out, as: UTF8.self).contains("alle Zeilen stimmen überein"))
     }
+
+    @Test("The printed statement: issuer, provider in the window, references, a summary box on page 1 with total, bearers, bank, due, budget lines")
+    func printedStatementPageOne() throws {
+        let html = String(decoding: leq(["settle", "--agreement", halleAgreement, "--cases", halleCases, "--month", "2026-03", "--no-store",
+                                         "--format", "html"]).out, as: UTF8.self)
+        let page1 = try #require(html.components(separatedBy: "<h2>").first)
+        // The youth office issues it; the provider's address is in the window under the return line.
+        #expect(page1.contains("<div class=\"issuer\">Stadt Halle (Saale), Fachbereich Bildung – Amt für Kinder, Jugend und Familie</div>"))
+        #expect(page1.contains("<div class=\"return\">Stadt Halle (Saale), Fachbereich Bildung – Amt für Kinder, Jugend und Familie · Marktplatz 1 · 06108 Halle (Saale)</div>"))
+        #expect(page1.contains("<div class=\"address\">Trägerwerk Soziale Dienste in Sachsen-Anhalt e.V.<br>Musterweg 12<br>06110 Halle (Saale)</div>"))
+        #expect(page1.contains("Abrechnung (Gutschrift) des Jugendamts"))
+        // The summary box, before the first section.
+        for expected in ["<div class=\"grand\">80.215,07 €</div>", "Land Sachsen-Anhalt", "IBAN DE92 8002 0500 0001 2345 00", "BIC BFSWDE33HAN",
+                         "14 Tage nach Feststellung und Anordnung", "36.3.01/533200", "Ihre Kreditorennummer", "Katrin Albrecht"] {
+            #expect(page1.contains(expected), "page 1 lacks \(expected)")
+        }
+        // Heads over figures are right-aligned like the figures; units stay with their numbers.
+        #expect(html.contains("table.lines th.num { text-align: right; }"))
+        #expect(html.contains("1.960,00\u{00A0}€ × 16/31\u{00A0}Tage"))
+        // Every section table has the same column widths.
+        #expect(html.components(separatedBy: "<colgroup><col class=\"c-text\"><col class=\"c-period\">").count - 1
+                == html.components(separatedBy: "<thead><tr><th>Art</th>").count - 1)
+    }
+
+    @Test("statements show --format html fills the sign-off boxes once given; --stored gives the stored bytes exactly")
+    func signOffsPrinted() throws {
+        let folder = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = folder.appendingPathComponent("leq.db").path
+        #expect(leq(["finalize", "--agreement", halleAgreement, "--cases", halleCases, "--month", "2026-03", "--by", "A", "--store", store]).status == 0)
+        let stored = leq(["statements", "show", "TSD-2026-03", "--format", "html", "--store", store]).out
+        #expect(String(decoding: stored, as: UTF8.self).contains(StatementHTML.signOffPlaceholder(.de)))
+        #expect(leq(["people", "add", "akassner", "--name", "Anna Kassner", "--may", "certify", "--store", store]).status == 0)
+        #expect(leq(["people", "add", "bvogt", "--name", "Bernd Vogt", "--may", "approve", "--store", store]).status == 0)
+        #expect(leq(["certify", "TSD-2026-03", "--by", "akassner", "--store", store]).status == 0)
+        let certified = String(decoding: leq(["statements", "show", "TSD-2026-03", "--format", "html", "--store", store]).out, as: UTF8.self)
+        #expect(certified.contains("<strong>Anna Kassner (akassner), 02.04.2026</strong>"))
+        #expect(certified.contains("<div>Angeordnet (Name, Datum):</div>"))
+        #expect(leq(["approve", "TSD-2026-03", "--by", "bvogt", "--store", store]).status == 0)
+        let approved = String(decoding: leq(["statements", "show", "TSD-2026-03", "--format", "html", "--store", store]).out, as: UTF8.self)
+        #expect(approved.contains("<strong>Bernd Vogt (bvogt), 02.04.2026</strong>") && !approved.contains(StatementHTML.signOffPlaceholder(.de)))
+        // The stored bytes never change.
+        #expect(leq(["statements", "show", "TSD-2026-03", "--format", "html", "--stored", "--store", store]).out == stored)
+        #expect(leq(["verify", "--store", store]).status == 0)
+    }
 }

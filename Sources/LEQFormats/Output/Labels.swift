@@ -51,6 +51,27 @@ struct Labels {
     var certifiedBox: String { t("Sachlich und rechnerisch richtig (Name, Datum):", "Factually and arithmetically correct (name, date):") }
     var approvedBox: String { t("Angeordnet (Name, Datum):", "Payment ordered (name, date):") }
     var statementNumber: String { t("Abrechnungsnummer", "Statement number") }
+    var issuedShort: String { t("Datum", "Date") }
+    var yourCreditorNumber: String { t("Ihre Kreditorennummer", "Your creditor number") }
+    var yourTaxNumber: String { t("Ihre Steuernummer", "Your tax number") }
+    var vatIDLabel: String { t("USt-IdNr.", "VAT ID") }
+    var yourContact: String { t("Ihr Ansprechpartner", "Your contact") }
+    var payTo: String { t("Zahlung an", "Paid to") }
+    var noBankAccount: String { t("Bankverbindung fehlt in der Vereinbarung", "no bank account in the agreement") }
+    var dueLabel: String { t("Fälligkeit", "Due") }
+    var referenceLabel: String { t("Verwendungszweck", "Payment reference") }
+    var budgetLines: String { t("Haushaltsstellen", "Budget lines") }
+    var withheldShort: String { t("einbehalten (nicht im Gesamtbetrag)", "withheld (not in the total)") }
+    var perCaseTitle: String { t("Summen je Fall (Fälle in mehreren Abschnitten)", "Totals per case (cases in several sections)") }
+    func dueText(_ days: Int?) -> String {
+        guard let days else { return t("nach Feststellung und Anordnung", "after certification and order to pay") }
+        return t("\(days) Tage nach Feststellung und Anordnung (Vier-Augen-Prinzip), ohne Abzug",
+                 "\(days) days after certification and order to pay (four eyes), without deduction")
+    }
+    func issuedBy(office: String, provider: String, agreement: String) -> String {
+        t("Abrechnung (Gutschrift) des Jugendamts \(office) über die Leistungen von \(provider) nach der Vereinbarung \(agreement) (LEQ-Vereinbarung nach §§ 78a ff. SGB VIII).",
+          "Statement (self-billed) by the youth office \(office) for the services of \(provider) under the agreement \(agreement) (LEQ agreement under §§ 78a ff. SGB VIII).")
+    }
     var vatNote: String {
         t("Die Leistungen sind nach § 4 Nr. 25 UStG von der Umsatzsteuer befreit.",
           "The services are exempt from VAT under § 4 Nr. 25 UStG.")

@@ -37,33 +37,44 @@ public enum StatementHTML {
     static let footerFont = "font-family: \"DejaVu Sans\", \"Liberation Sans\", Arial, sans-serif; font-size: 7.5pt; color: #444;"
 
     static let style = """
-        @page { size: A4; margin: 18mm 16mm 20mm 20mm; }
+        @page { size: A4; margin: 12mm 16mm 20mm 20mm; }
         * { box-sizing: border-box; }
         body { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; font-size: 9pt; color: #111; margin: 0; }
-        @media screen { body { background: #ddd; } .statement { background: #fff; width: 210mm; margin: 10mm auto; padding: 18mm 16mm 20mm 20mm; box-shadow: 0 0 4px #888; } }
+        @media screen { body { background: #ddd; } .statement { background: #fff; width: 210mm; margin: 10mm auto; padding: 12mm 16mm 20mm 20mm; box-shadow: 0 0 4px #888; } }
         .statement { break-after: page; }
         .statement:last-child { break-after: auto; }
-        .letterhead { display: flex; justify-content: space-between; align-items: flex-start; border-bottom: 1.5pt solid #1d4e89; padding-bottom: 4mm; }
-        .sender { font-size: 8pt; color: #333; text-align: right; }
-        .sender strong { font-size: 10pt; color: #1d4e89; }
-        .recipient { margin-top: 8mm; min-height: 28mm; }
-        .recipient .label { font-size: 7pt; color: #666; }
-        h1 { font-size: 14pt; margin: 6mm 0 2mm; color: #1d4e89; }
-        table.refs { border-collapse: collapse; margin-bottom: 4mm; }
-        table.refs td { padding: 0.5mm 6mm 0.5mm 0; vertical-align: top; }
-        table.refs td:first-child { color: #555; }
+        .letterhead { display: flex; justify-content: space-between; align-items: flex-end; border-bottom: 1.5pt solid #1d4e89; padding-bottom: 2mm; min-height: 20mm; }
+        .issuer { font-size: 11pt; font-weight: 700; color: #1d4e89; max-width: 105mm; }
+        .issuer-info { font-size: 7.5pt; color: #333; text-align: right; line-height: 1.35; }
+        .head { display: flex; justify-content: space-between; margin-top: 5mm; min-height: 45mm; }
+        .window { width: 85mm; }
+        .return { font-size: 6pt; color: #444; border-bottom: 0.4pt solid #888; padding-bottom: 0.6mm; margin-bottom: 2mm; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+        .address { font-size: 10pt; line-height: 1.35; }
+        table.refs { border-collapse: collapse; font-size: 8pt; align-self: flex-start; }
+        table.refs td { padding: 0.35mm 0 0.35mm 4mm; vertical-align: top; }
+        table.refs td:first-child { color: #555; padding-left: 0; }
+        h1 { font-size: 14pt; margin: 2mm 0 1mm; color: #1d4e89; }
+        p.issued-by { margin: 0 0 3mm; font-size: 8.5pt; color: #333; }
+        .summary { display: flex; gap: 6mm; border: 0.75pt solid #1d4e89; padding: 3mm 4mm; margin: 2mm 0 4mm; break-inside: avoid; }
+        .summary > div { flex: 1; }
+        .summary .grand { font-size: 13pt; font-weight: 700; }
+        .summary table { border-collapse: collapse; margin-top: 1mm; }
+        .summary td { padding: 0.3mm 3mm 0.3mm 0; vertical-align: top; }
+        .summary .label { color: #555; font-size: 7.5pt; text-transform: none; }
         h2 { font-size: 10.5pt; margin: 5mm 0 1.5mm; color: #1d4e89; border-bottom: 0.5pt solid #1d4e89; break-after: avoid; }
-        table.lines { width: 100%; border-collapse: collapse; }
+        table.lines { width: 100%; border-collapse: collapse; table-layout: fixed; }
+        table.lines col.c-text { width: auto; } table.lines col.c-period { width: 41mm; } table.lines col.c-qty { width: 22mm; } table.lines col.c-amount { width: 25mm; }
         table.lines th { text-align: left; font-weight: 600; border-bottom: 0.75pt solid #333; padding: 1mm 1.5mm; font-size: 8pt; }
+        table.lines th.num { text-align: right; }
         table.lines td { padding: 0.8mm 1.5mm; vertical-align: top; border-bottom: 0.25pt solid #ccc; }
         table.lines tr, tbody.casegroup { break-inside: avoid; }
         tr.case td { background: #eef3f9; font-weight: 600; border-bottom: none; padding-top: 1.5mm; }
-        tr.bearers td { color: #555; font-size: 7.5pt; border-bottom: 0.25pt solid #ccc; }
+        tr.bearers td { color: #333; font-size: 8pt; border-bottom: 0.25pt solid #ccc; padding-left: 5mm; }
         tr.sum td { font-weight: 700; border-top: 0.75pt solid #333; border-bottom: none; }
         tr.withheld td { color: #7a4b00; border-bottom: none; }
         .num { text-align: right; white-space: nowrap; }
         .period { white-space: nowrap; }
-        .zero { color: #777; }
+        .zero { color: #666; }
         table.totals { margin-left: auto; border-collapse: collapse; margin-top: 5mm; break-inside: avoid; }
         table.totals td { padding: 0.8mm 2mm; }
         table.totals tr.grand td { font-weight: 700; font-size: 10.5pt; border-top: 1pt solid #111; }
@@ -71,28 +82,65 @@ public enum StatementHTML {
         .vat { margin-top: 5mm; font-size: 8pt; }
         .signoff { display: flex; gap: 8mm; margin-top: 8mm; break-inside: avoid; }
         .signoff div { flex: 1; border: 0.5pt solid #999; padding: 2mm; min-height: 20mm; font-size: 8pt; color: #444; }
+        .signoff div strong { display: block; margin-top: 2mm; color: #111; font-size: 9pt; }
 
         """
 
+    /// Numbers keep their units on one line: "41,94 €/Tag", "31 Tage", "80 %" (a no-break space).
+    static func keepUnits(_ text: String) -> String {
+        var out = ""
+        var chars = Array(text)
+        var i = 0
+        while i < chars.count {
+            let c = chars[i]
+            if c == " ", i > 0, chars[i - 1].isNumber, i + 1 < chars.count {
+                let rest = String(chars[(i + 1)...].prefix(6))
+                if rest.hasPrefix("€") || rest.hasPrefix("%") || rest.hasPrefix("Tag") || rest.hasPrefix("Std.") || rest.hasPrefix("day")
+                    || rest.hasPrefix("hour") || rest.hasPrefix("Monat") || rest.hasPrefix("month") {
+                    out.append("\u{00A0}")
+                    i += 1
+                    continue
+                }
+            }
+            out.append(c)
+            i += 1
+        }
+        chars.removeAll()
+        return out
+    }
+
     static func render(_ s: Statement, _ l: Labels, page: String) -> String {
         let f = l.f
-        var h = "<section class=\"statement \(page)\">\n<div class=\"letterhead\">\n<div>\(escape(s.youthOffice.name))</div>\n"
-        h += "<div class=\"sender\"><strong>\(escape(s.provider.name))</strong><br>\(s.provider.address.map(escape).joined(separator: "<br>"))</div>\n</div>\n"
-        h += "<div class=\"recipient\"><div class=\"label\">\(escape(l.recipient))</div>\(escape(s.youthOffice.name))<br>"
-        h += s.youthOffice.address.map(escape).joined(separator: "<br>") + "</div>\n"
-        h += "<h1>\(escape(l.statement)) \(escape(l.number)) \(escape(s.number))</h1>\n<table class=\"refs\">\n"
-        for (k, v) in [(l.month, f.month(s.month)), (l.issued, f.date(s.issued)), (l.taxNumber, s.provider.taxNumber),
-                       (l.creditorNumber, s.provider.creditorNumber), (l.leitwegID, s.provider.leitwegID),
-                       (l.agreement, "\(s.agreementID) (\(l.agreementBasis))")] {
-            h += "<tr><td>\(escape(k))</td><td>\(escape(v))</td></tr>\n"
-        }
-        h += "</table>\n"
+        let office = s.youthOffice, provider = s.provider
+        func e(_ text: String) -> String { escape(keepUnits(text)) }
+        // Who issues it: the youth office settles under the agreement (a self-billed statement,
+        // Gutschrift); it goes to the provider, whose address sits in the window.
+        var h = "<section class=\"statement \(page)\">\n<header class=\"letterhead\">\n<div class=\"issuer\">\(escape(office.name))</div>\n"
+        var info = office.address.map(escape)
+        if let email = office.email { info.append(escape(email)) }
+        if let leitweg = office.leitwegID { info.append("Leitweg-ID " + escape(leitweg)) }
+        h += "<div class=\"issuer-info\">\(info.joined(separator: "<br>"))</div>\n</header>\n"
+        h += "<div class=\"head\">\n<div class=\"window\"><div class=\"return\">\(escape(([office.name] + office.address).joined(separator: " · ")))</div>\n"
+        h += "<div class=\"address\">\(([provider.name] + provider.address).map(escape).joined(separator: "<br>"))</div></div>\n"
+        h += "<table class=\"refs\">\n"
+        var refs: [(String, String)] = [(l.statementNumber, s.number), (l.month, f.month(s.month)), (l.issuedShort, f.date(s.issued)),
+                                         (l.yourCreditorNumber, provider.creditorNumber), (l.yourTaxNumber, provider.taxNumber)]
+        if let vat = provider.vatID { refs.append((l.vatIDLabel, vat)) }
+        refs.append((l.agreement, s.agreementID))
+        if let leitweg = office.leitwegID ?? (provider.leitwegID.isEmpty ? nil : provider.leitwegID) { refs.append((l.leitwegID, leitweg)) }
+        if let contact = provider.contact { refs.append((l.yourContact, contact.name)) }
+        for (k, v) in refs { h += "<tr><td>\(escape(k))</td><td>\(escape(v))</td></tr>\n" }
+        h += "</table>\n</div>\n"
+        h += "<h1>\(escape(l.statement)) \(escape(l.number)) \(escape(s.number))</h1>\n"
+        h += "<p class=\"issued-by\">\(escape(l.issuedBy(office: office.name, provider: provider.name, agreement: s.agreementID)))</p>\n"
+        h += summary(s, l)
         if s.lines.isEmpty { h += "<p>\(escape(l.noLines))</p>\n" }
         for section in Section.allCases {
             let lines = s.lines(in: section)
             guard !lines.isEmpty else { continue }
             h += "<h2>\(escape(l.section(section)))</h2>\n<table class=\"lines\">\n"
-            // In a thead, the column heads repeat on every printed page the table runs onto.
+            // The same column widths in every section; the heads repeat on every printed page.
+            h += "<colgroup><col class=\"c-text\"><col class=\"c-period\"><col class=\"c-qty\"><col class=\"c-amount\"></colgroup>\n"
             h += "<thead><tr><th>\(escape(l.text))</th><th>\(escape(l.period))</th><th class=\"num\">\(escape(l.quantity))</th><th class=\"num\">\(escape(l.amount))</th></tr></thead>\n"
             var lastCase: String?
             for line in lines {
@@ -104,13 +152,13 @@ public enum StatementHTML {
                     h += "<tr class=\"case\"><td colspan=\"4\">\(escape(l.caseHeading(line, service: service)))</td></tr>\n"
                     lastCase = line.caseID
                 }
-                h += "<tr\(line.amount == .zero ? " class=\"zero\"" : "")><td>\(escape(l.text(line, service: service)))</td>"
+                h += "<tr\(line.amount == .zero ? " class=\"zero\"" : "")><td>\(e(l.text(line, service: service)))</td>"
                 h += "<td class=\"period\">\(escape(f.period(line.period)))</td>"
                 h += "<td class=\"num\">\(escape(f.decimal(line.quantity) + " " + l.unit(line.unit, line.quantity)))</td>"
                 h += "<td class=\"num\">\(escape(f.money(line.amount)))</td></tr>\n"
                 if s.bearers.count > 1, line.bearerParts.filter({ $0 != .zero }).count > 1 {
                     let split = zip(s.bearers, line.bearerParts).map { "\($0.name) \(f.money($1))" }.joined(separator: " · ")
-                    h += "<tr class=\"bearers\"><td colspan=\"4\">\(escape("\(l.bearersLabel): \(split)"))</td></tr>\n"
+                    h += "<tr class=\"bearers\"><td colspan=\"4\">\(e("\(l.bearersLabel): \(split)"))</td></tr>\n"
                 }
             }
             h += "</tbody>\n<tbody>\n<tr class=\"sum\"><td colspan=\"3\">\(escape(l.sum + " " + l.section(section)))</td><td class=\"num\">\(escape(f.money(s.totals.section(section))))</td></tr>\n"
@@ -119,9 +167,10 @@ public enum StatementHTML {
             }
             h += "</tbody>\n</table>\n"
         }
+        h += perCase(s, l)
         if !s.budgets.isEmpty {
-            h += "<h2>\(escape(l.budgetState))</h2>\n<table class=\"lines\">\n<tr><th>\(escape(l.caseColumn))</th><th>\(escape(l.period))</th>"
-            h += [l.budgetAmount, l.budgetUsedBefore, l.budgetUsedNow, l.budgetLeft].map { "<th class=\"num\">\(escape($0))</th>" }.joined() + "</tr>\n"
+            h += "<h2>\(escape(l.budgetState))</h2>\n<table class=\"lines\">\n<thead><tr><th>\(escape(l.caseColumn))</th><th>\(escape(l.period))</th>"
+            h += [l.budgetAmount, l.budgetUsedBefore, l.budgetUsedNow, l.budgetLeft].map { "<th class=\"num\">\(escape($0))</th>" }.joined() + "</tr></thead>\n"
             for b in s.budgets {
                 let mode = b.mode == .installments ? l.installments : l.drawdown
                 let amount = b.overrunApproved == .zero ? f.money(b.amount) : "\(f.money(b.amount)) + \(f.money(b.overrunApproved))"
@@ -137,12 +186,87 @@ public enum StatementHTML {
         h += "<tr class=\"grand\"><td>\(escape(l.total))</td><td class=\"num\">\(escape(f.money(s.totals.all)))</td></tr>\n</table>\n"
         if !s.warnings.isEmpty {
             h += "<h2>\(escape(l.warnings))</h2>\n<ul class=\"warnings\">\n"
-            for w in s.warnings { h += "<li>\(escape("\(l.caseColumn) \(w.caseID): \(l.warning(w))"))</li>\n" }
+            for w in s.warnings { h += "<li>\(e("\(l.caseColumn) \(w.caseID): \(l.warning(w))"))</li>\n" }
             h += "</ul>\n"
         }
         h += "<p class=\"vat\">\(escape(l.vatNote))</p>\n"
-        h += "<div class=\"signoff\"><div>\(escape(l.certifiedBox))</div><div>\(escape(l.approvedBox))</div></div>\n</section>\n"
+        h += signOffPlaceholder(l) + "\n</section>\n"
         return h
+    }
+
+    /// The empty sign-off boxes of a statement as stored. `statements show` replaces exactly this
+    /// with the sign-offs given since (`signOffBlock`), leaving the stored bytes as they are.
+    public static func signOffPlaceholder(_ language: Language) -> String { signOffPlaceholder(Labels(language)) }
+
+    static func signOffPlaceholder(_ l: Labels) -> String {
+        "<div class=\"signoff\"><div>\(escape(l.certifiedBox))</div><div>\(escape(l.approvedBox))</div></div>"
+    }
+
+    /// The sign-off boxes filled: who certified and who ordered payment, with their registered
+    /// IDs and the day.
+    public static func signOffBlock(_ language: Language, certified: (name: String, id: String?, at: String)?,
+                                    approved: (name: String, id: String?, at: String)?) -> String {
+        let l = Labels(language), f = l.f
+        func box(_ label: String, _ s: (name: String, id: String?, at: String)?) -> String {
+            guard let s else { return "<div>\(escape(label))</div>" }
+            let day = CivilDate(iso: String(s.at.prefix(10))).map(f.date) ?? s.at
+            return "<div>\(escape(label))<strong>\(escape(s.name + (s.id.map { " (\($0))" } ?? "") + ", " + day))</strong></div>"
+        }
+        return "<div class=\"signoff\">" + box(l.certifiedBox, certified) + box(l.approvedBox, approved) + "</div>"
+    }
+
+    /// Page 1's box: what is paid, to whom, when, and where it is booked.
+    static func summary(_ s: Statement, _ l: Labels) -> String {
+        let f = l.f
+        var h = "<div class=\"summary\">\n<div><div class=\"label\">\(escape(l.total))</div><div class=\"grand\">\(escape(f.money(s.totals.all)))</div>\n<table>\n"
+        for (i, b) in s.bearers.enumerated() where s.bearers.count > 1 {
+            h += "<tr><td>\(escape(b.name))</td><td class=\"num\">\(escape(f.money(s.totals.bearers[i])))</td></tr>\n"
+        }
+        if s.totals.withheld != .zero { h += "<tr><td>\(escape(l.withheldShort))</td><td class=\"num\">\(escape(f.money(s.totals.withheld)))</td></tr>\n" }
+        h += "</table>\n"
+        // Where it is booked: the budget lines of the services, with their amounts.
+        var budget: [(String, Money)] = []
+        for line in s.lines where line.section != .family {
+            let key = s.service(line.service)?.budgetLine ?? "–"
+            if let i = budget.firstIndex(where: { $0.0 == key }) { budget[i].1 += line.amount } else { budget.append((key, line.amount)) }
+        }
+        if budget.contains(where: { $0.0 != "–" }) {
+            h += "<div class=\"label\">\(escape(l.budgetLines))</div>\n<table>\n"
+            for (k, v) in budget { h += "<tr><td>\(escape(k))</td><td class=\"num\">\(escape(f.money(v)))</td></tr>\n" }
+            h += "</table>\n"
+        }
+        h += "</div>\n<div>\n"
+        if let bank = s.provider.bank {
+            h += "<div class=\"label\">\(escape(l.payTo))</div>\n<div>\(escape(bank.holder))<br>IBAN \(escape(bank.printedIBAN))"
+            if let bic = bank.bic { h += "<br>BIC \(escape(bic))" }
+            h += "</div>\n"
+        } else {
+            h += "<div class=\"label\">\(escape(l.payTo))</div>\n<div>\(escape(l.noBankAccount))</div>\n"
+        }
+        h += "<div class=\"label\" style=\"margin-top:2mm\">\(escape(l.dueLabel))</div>\n<div>\(escape(l.dueText(s.paymentTerms?.daysAfterApproval)))</div>\n"
+        h += "<div class=\"label\" style=\"margin-top:2mm\">\(escape(l.referenceLabel))</div>\n<div>\(escape(s.number))</div>\n"
+        h += "</div>\n</div>\n"
+        return h
+    }
+
+    /// Cases with lines in more than one section: their sum, so that a case can be checked whole.
+    static func perCase(_ s: Statement, _ l: Labels) -> String {
+        var order: [String] = []
+        var sections: [String: Set<Section>] = [:], sums: [String: Money] = [:]
+        for line in s.lines where line.section != .family && !line.caseID.isEmpty {
+            if sections[line.caseID] == nil { order.append(line.caseID) }
+            sections[line.caseID, default: []].insert(line.section)
+            sums[line.caseID, default: .zero] += line.amount
+        }
+        let spanning = order.filter { (sections[$0]?.count ?? 0) > 1 }.sorted()
+        guard !spanning.isEmpty else { return "" }
+        var h = "<h2>\(escape(l.perCaseTitle))</h2>\n<table class=\"lines\">\n<colgroup><col class=\"c-text\"><col class=\"c-amount\"></colgroup>\n"
+        h += "<thead><tr><th>\(escape(l.caseColumn))</th><th class=\"num\">\(escape(l.amount))</th></tr></thead>\n"
+        for c in spanning {
+            let names = Section.allCases.filter { sections[c]!.contains($0) }.map(l.section).joined(separator: ", ")
+            h += "<tr><td>\(escape("\(c): \(names)"))</td><td class=\"num\">\(escape(l.f.money(sums[c]!)))</td></tr>\n"
+        }
+        return h + "</table>\n"
     }
 
     static func escape(_ s: String) -> String {
