@@ -6,13 +6,14 @@ import LEQFormats
 extension LEQ {
     static let simulate = Command(
         name: "simulate",
-        usage: "--agreement FILE… --cases FILE --scenario FILE [--seed N] [--format text|json|html] [--lang de|en] [--out FILE]",
+        usage: "--agreement FILE… --cases FILE --scenario FILE [--seed N] [--end-at-planned] [--format text|json|html] [--lang de|en] [--out FILE]",
         summary: "Settle a baseline and scenarios month by month; show the differences, with charts in HTML.",
         options: [
             .agreements,
             .cases,
             OptionSpec("scenario", value: "FILE", required: true, help: "Scenario file (leq-scenario/1): horizon, seed, scenarios."),
             OptionSpec("seed", value: "N", help: "Seed for the random choices; default: the file's (printed with the result)."),
+            OptionSpec("end-at-planned", help: "Cases without an end stop at their planned end (default: they run on through the horizon)."),
             OptionSpec("format", value: "FORMAT", help: "text (default), json, or html (a report with charts)."),
             .language,
             .out,
@@ -22,6 +23,10 @@ extension LEQ {
             percent or amount per service and category from a date, a shift of category mix, new
             cases per month, incentive parameters, top-up costs) and is settled through the same
             engine. The same seed gives the same result. Progress goes to standard error.
+            The baseline assumes no new cases and, unless --end-at-planned, that today's cases
+            without an end run on through the horizon; the report says which, and how many cases
+            have a planned end in it. For a scenario with several changes the report shows what
+            each change adds alone, and flags a change that adds nothing.
             """
     ) { options, console in
         var usage: [String] = []
@@ -55,18 +60,19 @@ extension LEQ {
             }
         }
         let seed = (seedOption ?? nil) ?? scenario.seed
-        let runs = 1 + scenario.scenarios.count
+        // The baseline, each scenario, and each change alone of a scenario with several.
+        let runs = 1 + scenario.scenarios.count + scenario.scenarios.reduce(0) { $0 + ($1.changes.count > 1 ? $1.changes.count : 0) }
         var done = 0
         console.err("simulating \(contents.cases.count) cases over \(scenario.horizon.count) months: baseline and \(scenario.scenarios.count) scenario\(scenario.scenarios.count == 1 ? "" : "s"), seed \(seed)\n")
         let result = Simulation.run(agreements: inputs.agreements, cases: contents.cases, horizon: scenario.horizon,
-                                    scenarios: scenario.scenarios, seed: seed) { name, month in
+                                    scenarios: scenario.scenarios, seed: seed, endAtPlannedEnd: options.flag("end-at-planned")) { name, month in
             done += 1
             if month == scenario.horizon.last { console.err("  \(name): \(done) of \(runs * scenario.horizon.count) months settled\n") }
         }
         let bytes: [UInt8]
         switch format {
         case "json": bytes = SimulationReport.json(result)
-        case "html": bytes = SimulationReport.html(result, language: language)
+        case "html": bytes = SimulationReport.html(result, language: language, created: CivilDate(iso: String(console.timestamp().prefix(10))))
         default: bytes = SimulationReport.text(result, language: language)
         }
         return emit(bytes, options, command: "simulate", console: console)

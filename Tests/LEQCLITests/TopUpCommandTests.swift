@@ -164,6 +164,41 @@ struct SimulateCommandTests {
         #expect(text.contains("<polyline") && text.contains("<rect") && text.contains("C +3 %"))
     }
 
+    @Test("Charts that tell the truth: the y-axis starts at zero, every series has its own dash pattern, marker and end label, bars carry their values")
+    func chartsTellTheTruth() throws {
+        let html = String(decoding: leq(arguments + ["--format", "html"]).out, as: UTF8.self)
+        let section = try #require(html.components(separatedBy: "Monatssummen: Basis und Szenarien").last)
+        let line = try #require(section.components(separatedBy: "role=\"img\">").dropFirst().first?.components(separatedBy: "</svg>").first)
+        // The lowest tick of the line chart is 0,00 €.
+        let ticks = line.components(separatedBy: "text-anchor=\"end\">").dropFirst().map { $0.prefix { $0 != "<" } }
+        #expect(ticks.contains("0,00 €"), "\(ticks)")
+        // Four series (baseline and three scenarios), four different dash patterns, each named at its end.
+        let polylines = line.components(separatedBy: "<polyline").dropFirst().map { String($0.prefix { $0 != ">" }) }
+        #expect(polylines.count == 4)
+        let dashes = polylines.map { $0.components(separatedBy: "stroke-dasharray=").dropFirst().first.map { String($0.prefix(12)) } ?? "solid" }
+        #expect(Set(dashes).count == 4, "\(dashes)")
+        for name in ["Basis", "C +3 %", "Mehr C-Fälle", "Bonus 5 %"] { #expect(line.contains(">\(name)</text>"), "no end label for \(name)") }
+        #expect(line.contains("<rect") && line.contains("<polygon") && line.contains("<circle"))
+        // The bar of a small difference is labelled with its value.
+        #expect(html.contains("<text class=\"value\"") && html.contains(">1.500,00 €</text>"))
+    }
+
+    @Test("What each scenario changes, a change without effect flagged, the baseline's assumptions stated")
+    func changesAndAssumptions() {
+        let text = String(decoding: leq(arguments).out, as: UTF8.self)
+        #expect(text.contains("Anreize der Kategorie B: Bonus 5 %, Beendigungsbonus 400,00 € — OHNE WIRKUNG im Zeitraum"))
+        #expect(text.contains("Sätze (Heimerziehung) ab 01.07.2027 um 50,00 € erhöht — allein +1.500,00 €"))
+        #expect(text.contains("Sätze (Kategorie C) ab 01.01.2027 um 3 % erhöht — allein +14.317,08 €"))
+        #expect(text.contains("20 % der Fälle der Kategorie B wechseln am 01.01.2027 nach C"))
+        #expect(text.contains("Fälle ohne Ende laufen über den ganzen") && text.contains("36 Fälle mit geplantem Ende"))
+        #expect(!text.contains("flatRate") && !text.contains("  tsd "))
+        // With --end-at-planned the baseline ends them, and says so; it costs less.
+        let ended = String(decoding: leq(arguments + ["--end-at-planned"]).out, as: UTF8.self)
+        #expect(ended.contains("Fälle ohne Ende enden zum geplanten Ende") && ended.contains("(36 Fälle bis zum Ende des Zeitraums)"))
+        func baseline(_ t: String) -> String { t.split(separator: "\n").first { $0.hasPrefix("Basis") }.map(String.init) ?? "" }
+        #expect(baseline(ended) != baseline(text))
+    }
+
     @Test("A broken scenario file: exit 2, every problem with file and place")
     func refusal() throws {
         let folder = temporaryFolder()

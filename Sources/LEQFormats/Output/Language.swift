@@ -49,6 +49,9 @@ public struct Formatter: Sendable {
 
     public func period(_ p: Period) -> String { p.from == p.to ? date(p.from) : date(p.from) + "–" + date(p.to) }
 
+    /// `03/26`: a month on a chart's axis, the same in both languages.
+    public func shortMonth(_ m: Month) -> String { (m.month < 10 ? "0" : "") + "\(m.month)/" + (m.year % 100 < 10 ? "0" : "") + "\(m.year % 100)" }
+
     /// `März 2026` or `March 2026`.
     public func month(_ m: Month) -> String {
         let de = ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"]
