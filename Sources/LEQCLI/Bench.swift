@@ -19,12 +19,12 @@ extension LEQ {
         guard let n = Int(options.value("cases") ?? "100000"), n > 0,
               let months = Int(options.value("months") ?? "12"), (1...600).contains(months),
               let seed = UInt64(options.value("seed") ?? "1") else {
-            console.err("leq bench: --cases, --months and --seed take whole numbers (cases > 0, months 1–600)\n")
+            console.fail("leq bench: --cases, --months and --seed take whole numbers (cases > 0, months 1–600)\n")
             return ExitStatus.badInput
         }
         var generator = Synthetic(seed: seed)
         let agreements = generator.agreements()
-        console.err("generating \(n) cases …\n")
+        console.fail("generating \(n) cases …\n")
         let caseload = Caseload(generator.cases(n, providers: agreements.map(\.provider.id)))
         let first = Month(year: 2026, month: 1)!
         let monthList = (0..<months).reduce(into: [first]) { list, _ in list.append(list.last!.next) }.prefix(months)
@@ -48,7 +48,7 @@ extension LEQ {
                     lines += s.lines.count
                     checksum += s.totals.all
                 }
-                if months >= 6 && (k + 1) % max(1, months / 4) == 0 { console.err("  settled \(k + 1)/\(months) months\n") }
+                if months >= 6 && (k + 1) % max(1, months / 4) == 0 { console.fail("  settled \(k + 1)/\(months) months\n") }
             }
         }
         // Settling and rendering the canonical JSON.
@@ -63,7 +63,7 @@ extension LEQ {
             }
         }
         let settleSeconds = seconds(settleTime), jsonSeconds = seconds(jsonTime)
-        console.out("""
+        console.tell("""
             bench: \(n) cases × \(months) months = \(n * months) case-months, \(agreements.count) providers, \(lines) lines, total \(checksum)
             settle: \(Int(caseMonths / settleSeconds)) case-months/s (\(format(settleSeconds)) s)
             settle+json: \(Int(caseMonths / jsonSeconds)) case-months/s (\(format(jsonSeconds)) s, \(jsonBytes / 1_000_000) MB of JSON)
@@ -91,12 +91,12 @@ extension LEQ {
         let time = clock.measure {
             _ = Simulation.run(agreements: agreements, cases: cases, horizon: horizon, scenarios: scenarios, seed: 1) { name, month in
                 settled += 1
-                if month == horizon.last { console.err("  \(name) done\n") }
+                if month == horizon.last { console.fail("  \(name) done\n") }
             }
         }
         let s = seconds(time)
         let rate = Int(Double(cases.count * horizon.count * (scenarios.count + 1)) / s)  // not money: a throughput figure
-        console.out("""
+        console.tell("""
             simulate: \(cases.count) cases × \(horizon.count) months, baseline and \(scenarios.count) scenarios: \(format(s)) s \
             (\(rate) case-months/s)
             peak memory: \(peakMemoryMiB().map { "\($0) MiB" } ?? "unknown")

@@ -29,7 +29,7 @@ extension LEQ {
             twice. See docs/payment-and-invoice.md.
             """
     ) { options, console in
-        var usage: [String] = []
+        var usage: [Message] = []
         let format = options.value("format") ?? "text"
         if !["text", "csv", "json", "html"].contains(format) { usage.append("--format: '\(format)' is not a format; expected text, csv, json or html") }
         let bearer = options.value("bearer"), reimbursement = options.flag("reimbursement")
@@ -48,11 +48,11 @@ extension LEQ {
         } else {
             switch periodMonths(options) {
             case let .success(m): months = m
-            case let .failure(e): usage.append(e.message + " (or --quarter YYYY-Qn)")
+            case let .failure(e): usage.append("\(e.message) (or --quarter YYYY-Qn)")
             }
         }
         guard usage.isEmpty else {
-            for u in usage { console.err("leq claim: \(u)\n") }
+            for u in usage { console.fail("leq claim: \(u)\n") }
             return ExitStatus.badInput
         }
         var duties: [(caseID: String, duty: Reimbursement)] = []
@@ -69,27 +69,30 @@ extension LEQ {
         do throws(StoreError) {
             for s in try store.statements() where months.contains(s.month) {
                 guard let json = try store.rendering(s.number, format: "json", language: "de"), let read = ClaimSource.read(json) else {
-                    console.err("leq claim: \(s.number) has no readable canonical form in \(store.path)\n")
+                    console.fail("leq claim: \(s.number) has no readable canonical form in \(store.path)\n")
                     return ExitStatus.failure
                 }
                 sources += read
             }
         } catch {
-            console.err("leq claim: \(error.message)\n")
+            console.fail("leq claim: \(error.message)\n")
             return SettleJob.exitStatus(error)
         }
         var claims: [Claim] = []
         if let bearer {
             guard let c = Claim.bearer(bearer, months: months, from: sources) else {
                 let known = Set(sources.flatMap { $0.bearers.map(\.id) }).sorted()
-                console.err("leq claim: --bearer: no finalised statement of \(months.first!.iso)–\(months.last!.iso) has a bearer '\(bearer)'"
-                    + (known.isEmpty ? "; there are no finalised statements in the period\n" : "; bearers: \(known.joined(separator: ", "))\n"))
+                if known.isEmpty {
+                    console.fail("leq claim: --bearer: there are no finalised statements of \(months.first!.iso)–\(months.last!.iso)\n")
+                } else {
+                    console.fail("leq claim: --bearer: no finalised statement of \(months.first!.iso)–\(months.last!.iso) has a bearer '\(bearer)'; bearers: \(known.joined(separator: ", "))\n")
+                }
                 return ExitStatus.badInput
             }
             claims = [c]
         } else {
             claims = duties.map { Claim.reimbursement($0.duty, caseID: $0.caseID, months: months, from: sources) }
-            if claims.isEmpty { console.err("leq claim: no case in \(options.value("cases")!) has a reimbursement; nothing to claim\n") }
+            if claims.isEmpty { console.fail("leq claim: no case in \(options.value("cases")!) has a reimbursement; nothing to claim\n") }
         }
         let office = sources.first?.office ?? "Jugendamt", address = sources.first?.officeAddress ?? []
         let bytes: [UInt8]
@@ -100,6 +103,6 @@ extension LEQ {
         default: bytes = ClaimReport.text(claims, office: office)
         }
         return emit(bytes, options, command: "claim", console: console,
-                    note: "wrote \(claims.count) claim\(claims.count == 1 ? "" : "s") to \(options.value("out") ?? "")\n")
+                    note: "wrote claims: \(claims.count), to \(options.value("out") ?? "")\n")
     }
 }

@@ -6,13 +6,15 @@ import LEQStore
 struct Command: Sendable {
     var name: String
     var usage: String
-    var summary: String
+    var summary: Message
     var options: [OptionSpec]
     var positional = 0
-    var details = ""
+    var details: Message = ""
     var run: @Sendable (ParsedOptions, Console) -> Int32
 
-    var help: String { helpText(command: name, usage: usage, summary: summary, options: options, details: details) }
+    func help(_ language: Language) -> String {
+        helpText(command: name, usage: usage, summary: summary, options: options, details: details, language: language)
+    }
 }
 
 /// The entry point: `leq COMMAND [OPTIONS]`. Returns the exit status.
@@ -20,37 +22,54 @@ public enum LEQ {
     static let commands: [Command] = [validate, settle, finalize, certify, approve, people, statementsCommand, verify, pay, payments, claim, check, rank, simulate, reportCommand, topUpCost, bench]
 
     public static func main(_ arguments: [String], console: Console) -> Int32 {
+        // One language per run: --lang anywhere in the call (or LEQ_LANG, read by the executable).
+        var arguments = arguments
+        if let i = arguments.lastIndex(where: { $0 == "--lang" || $0.hasPrefix("--lang=") }) {
+            let value = arguments[i] == "--lang" ? (i + 1 < arguments.count ? arguments[i + 1] : "") : String(arguments[i].dropFirst(7))
+            guard let language = Language(rawValue: value) else {
+                console.fail("leq: --lang: '\(value)' is not a language; expected de or en\n")
+                return ExitStatus.badInput
+            }
+            console.language = language
+            // Commands without an output language of their own take it for their messages only.
+            if let name = arguments.first, let command = commands.first(where: { $0.name == name }), !command.options.contains(where: { $0.name == "lang" }) {
+                arguments.removeSubrange(i..<(arguments[i] == "--lang" ? min(i + 2, arguments.count) : i + 1))
+            }
+        }
+        let language = console.language
         guard let name = arguments.first else {
-            console.err(overview)
+            console.err(overview(language))
             return ExitStatus.badInput
         }
         if name == "--version" || name == "version" {
-            console.out(versionText)
+            console.out(versionText(language))
             return ExitStatus.success
         }
         if name == "help" || name == "--help" || name == "-h" {
             if arguments.count > 1, !["--help", "-h", "help"].contains(arguments[1]) {
                 guard let command = commands.first(where: { $0.name == arguments[1] }) else {
-                    console.err("leq: no command '\(arguments[1])'\n\n" + overview)
+                    console.fail("leq: no command '\(arguments[1])'\n\n")
+                    console.err(overview(language))
                     return ExitStatus.badInput
                 }
-                console.out(command.help)
+                console.out(command.help(language))
             } else {
-                console.out(overview)
+                console.out(overview(language))
             }
             return ExitStatus.success
         }
         guard let command = commands.first(where: { $0.name == name }) else {
-            console.err("leq: no command '\(name)'\n\n" + overview)
+            console.fail("leq: no command '\(name)'\n\n")
+            console.err(overview(language))
             return ExitStatus.badInput
         }
         switch parseOptions(Array(arguments.dropFirst()), command.options, positional: command.positional) {
         case let .failure(error):
-            console.err("leq \(command.name): \(error.message)\nRun 'leq \(command.name) --help' for its options.\n")
+            console.fail("leq \(command.name): \(error.message)\nRun 'leq \(command.name) --help' for its options.\n")
             return ExitStatus.badInput
         case let .success(options):
             if options.help {
-                console.out(command.help)
+                console.out(command.help(language))
                 return ExitStatus.success
             }
             return command.run(options, console)
@@ -59,23 +78,20 @@ public enum LEQ {
 
     /// The release, and the formats and store schema it reads and writes.
     static let version = "1.0.0"
-    static var versionText: String {
-        "leq \(version)\nFormate: leq-agreement/1, leq-cases/1, leq-statements/1, leq-claims/1; XRechnung 3.0; SEPA pain.001.001.09\n"
-            + "Abrechnungsspeicher: Schema \(Store.schemaVersion)\n"
+    static func versionText(_ language: Language) -> String {
+        let text: Message = "leq \(version)\nFormats: leq-agreement/1, leq-cases/1, leq-statements/1, leq-claims/1; XRechnung 3.0; SEPA pain.001.001.09\nStatement store: schema \(Store.schemaVersion)\n"
+        return text.text(language)
     }
 
-    static var overview: String {
-        var lines = [
-            "leq — settlement of youth-welfare provider agreements (LEQ-Vereinbarungen, §§ 78a ff. SGB VIII)",
-            "",
-            "Usage: leq COMMAND [OPTIONS]",
-            "",
-            "Commands:",
-        ]
+    static func overview(_ language: Language) -> String {
+        let head: Message = "leq — settlement of youth-welfare provider agreements (LEQ-Vereinbarungen, §§ 78a ff. SGB VIII)\n\nUsage: leq COMMAND [OPTIONS] [--lang de|en]\n\nCommands:"
+        var lines = [placeholders(head.text(language), language)]
         let width = commands.map(\.name.count).max() ?? 0
-        for c in commands { lines.append("  \(c.name)\(String(repeating: " ", count: width - c.name.count))  \(c.summary)") }
-        lines.append("  help\(String(repeating: " ", count: max(0, width - 4)))  Show this overview, or 'leq help COMMAND' for one command.")
-        lines += ["", "leq --version shows the version.", "Exit status: 0 success, 2 bad input or usage, 1 any other failure.", ""]
+        for c in commands { lines.append("  \(c.name)\(String(repeating: " ", count: width - c.name.count))  \(c.summary.text(language))") }
+        let help: Message = "Show this overview, or 'leq help COMMAND' for one command."
+        lines.append("  help\(String(repeating: " ", count: max(0, width - 4)))  \(help.text(language))")
+        let foot: Message = "leq --version shows the version; --lang en (or LEQ_LANG=en) gives English, German is the default.\nExit status: 0 success, 2 bad input or usage, 1 any other failure."
+        lines += ["", foot.text(language), ""]
         return lines.joined(separator: "\n")
     }
 }
@@ -97,12 +113,10 @@ extension LEQ {
             return ExitStatus.badInput
         }
         for a in inputs.agreements {
-            func count(_ n: Int, _ one: String, _ many: String) -> String { "\(n) \(n == 1 ? one : many)" }
-            console.out("ok: agreement \(a.id) for provider \(a.provider.id): \(count(a.services.count, "service", "services")), "
-                + "\(count(a.categories.count, "category", "categories")), \(count(a.bearers.count, "cost bearer", "cost bearers"))\n")
+            console.tell("ok: agreement \(a.id) for \(a.provider.name): services \(a.services.count), categories \(a.categories.count), cost bearers \(a.bearers.count)\n")
         }
         if let cases = inputs.cases {
-            console.out("ok: \(cases.cases.count) cases in \(inputs.casesFile ?? "")\n")
+            console.tell("ok: cases \(cases.cases.count) in \(inputs.casesFile ?? "")\n")
         }
         return ExitStatus.success
     }
@@ -135,13 +149,13 @@ extension LEQ {
             provider and month. The same input gives the same bytes; --issued is part of the input.
             """
     ) { options, console in
-        var usage: [String] = []
+        var usage: [Message] = []
         let format = options.value("format") ?? "text"
         if !["text", "json", "csv", "html", "advice", "xrechnung"].contains(format) { usage.append("--format: '\(format)' is not a format; expected text, json, csv, html, advice or xrechnung") }
         let language = Language(rawValue: options.value("lang") ?? "de")
         if language == nil { usage.append("--lang: '\(options.value("lang")!)' is not a language; expected de or en") }
         guard usage.isEmpty, let language else {
-            for u in usage { console.err("leq settle: \(u)\n") }
+            for u in usage { console.fail("leq settle: \(u)\n") }
             return ExitStatus.badInput
         }
         let job: SettleJob
@@ -152,7 +166,7 @@ extension LEQ {
         let (run, month) = (job.statements, job.month)
         if format == "xrechnung" {
             guard run.count == 1, let s = run.first else {
-                console.err("leq settle: --format xrechnung writes one invoice per statement; this month has \(run.count) statements: give --provider ID (one of \(run.map(\.provider.id).joined(separator: ", ")))\n")
+                console.fail("leq settle: --format xrechnung writes one invoice per statement; this month has \(run.count) statements: give --provider ID (one of \(run.map(\.provider.id).joined(separator: ", ")))\n")
                 return ExitStatus.badInput
             }
             let missing = XRechnung.missing(s)
@@ -163,12 +177,14 @@ extension LEQ {
             }
         }
         if !job.skipped.isEmpty {
-            console.err("ohne Fälle und Korrekturen in \(month), nicht gezeigt: \(job.skipped.map(\.provider.id).joined(separator: ", ")) (mit --provider ID wird die leere Abrechnung gezeigt)\n")
+            console.fail("without cases and corrections in \(month), not shown: \(job.skipped.map(\.provider.id).joined(separator: ", ")) (--provider ID shows the empty statement)\n")
         }
         if run.isEmpty { return ExitStatus.success }
         let bytes = render(run, format: format, language: language)
         let warnings = run.reduce(0) { $0 + $1.warnings.count }
-        let note = "wrote \(run.count) statement\(run.count == 1 ? "" : "s") for \(month) to \(options.value("out") ?? "")\(warnings > 0 ? " (\(warnings) warnings)" : "")\n"
+        let out = options.value("out") ?? ""
+        let note: Message = warnings > 0 ? "wrote statements for \(month): \(run.count), to \(out) (warnings: \(warnings))\n"
+            : "wrote statements for \(month): \(run.count), to \(out)\n"
         return emit(bytes, options, command: "settle", console: console, note: note)
     }
 }

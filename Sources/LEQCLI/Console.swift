@@ -1,4 +1,5 @@
 import Foundation
+import LEQFormats
 
 /// Where a command writes and what it reads: the real terminal and disk, or a test's capture.
 public protocol Console: AnyObject {
@@ -7,16 +8,27 @@ public protocol Console: AnyObject {
     /// The time to record when a statement is finalised or signed off, as ISO 8601. The clock is
     /// read at the edge (the `leq` executable), never by the engine or the commands.
     func timestamp() -> String
+    /// The language of what a person reads: German unless `--lang en` or `LEQ_LANG=en`.
+    var language: Language { get set }
 }
 
 extension Console {
     public func out(_ text: String) { out(Array(text.utf8)) }
+    /// A message on standard output, in the run's language.
+    public func tell(_ message: Message) { out(message.text(language)) }
+    /// A message on standard error, in the run's language.
+    public func fail(_ message: Message) { err(message.text(language)) }
 }
 
 /// Standard output and error; the time comes from the function the executable passes in.
 public final class StandardConsole: Console {
     private let clock: @Sendable () -> String
-    public init(clock: @escaping @Sendable () -> String) { self.clock = clock }
+    public var language: Language
+    /// `language`: from the environment (`LEQ_LANG`), read by the executable; `--lang` overrides it.
+    public init(clock: @escaping @Sendable () -> String, language: String? = nil) {
+        self.clock = clock
+        self.language = language.flatMap(Language.init(rawValue:)) ?? .de
+    }
     public func out(_ bytes: [UInt8]) { FileHandle.standardOutput.write(Data(bytes)) }
     public func err(_ text: String) { FileHandle.standardError.write(Data(text.utf8)) }
     public func timestamp() -> String { clock() }
@@ -26,6 +38,7 @@ public final class StandardConsole: Console {
 public final class CapturingConsole: Console, @unchecked Sendable {
     public private(set) var stdout: [UInt8] = []
     public private(set) var stderr = ""
+    public var language: Language = .de
     public init() {}
     public func out(_ bytes: [UInt8]) { stdout += bytes }
     public func err(_ text: String) { stderr += text }
@@ -45,7 +58,7 @@ public enum ExitStatus {
 /// failed run never leaves an output file half written.
 enum Files {
     struct Failure: Error {
-        var message: String
+        var message: Message
         /// The user named something that cannot be written to (a folder): a usage error, exit 2.
         var usage = false
     }

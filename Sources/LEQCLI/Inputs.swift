@@ -60,10 +60,14 @@ struct Inputs {
     /// A settlement problem as a diagnostic at the case it concerns.
     func diagnostic(for problem: SettlementProblem) -> Diagnostic {
         let place = cases?.paths[problem.caseID] ?? ""
-        let message: String
+        let message: Message
         switch problem.kind {
         case let .missingRate(kind, category):
-            message = "no \(kind.rawValue) rate\(category.map { " for category '\($0)'" } ?? "") in force on \(problem.day)"
+            if let category {
+                message = "no \(kind.rawValue) rate for category '\(category)' in force on \(problem.day)"
+            } else {
+                message = "no \(kind.rawValue) rate in force on \(problem.day)"
+            }
         case let .unknownService(s): message = "unknown service '\(s)'"
         case let .unknownCategory(c): message = "unknown category '\(c)'"
         case .noClearingTerms: message = "the case has a clearing phase but the agreement no clearing terms"
@@ -76,8 +80,12 @@ struct Inputs {
 
 /// Prints diagnostics the same way everywhere: one per line, then a count.
 func report(_ diagnostics: [Diagnostic], to console: Console) {
-    for d in diagnostics { console.err("error: \(d)\n") }
-    console.err("\(diagnostics.count) error\(diagnostics.count == 1 ? "" : "s") in the input; nothing was written.\n")
+    for d in diagnostics { console.fail("error: \(Message(verbatim: d.text(console.language)))\n") }
+    if diagnostics.count == 1 {
+        console.fail("1 error in the input; nothing was written.\n")
+    } else {
+        console.fail("\(diagnostics.count) errors in the input; nothing was written.\n")
+    }
 }
 
 /// The months of `--year YYYY`, or of `--from YYYY-MM --to YYYY-MM`; a usage message otherwise.
@@ -102,7 +110,7 @@ func periodMonths(_ options: ParsedOptions) -> Result<[Month], UsageError> {
 }
 
 /// Writes a command's output to `--out` (atomically) or to standard output.
-func emit(_ bytes: [UInt8], _ options: ParsedOptions, command: String, console: Console, note: String? = nil) -> Int32 {
+func emit(_ bytes: [UInt8], _ options: ParsedOptions, command: String, console: Console, note: Message? = nil) -> Int32 {
     guard let out = options.value("out") else {
         console.out(bytes)
         return ExitStatus.success
@@ -110,9 +118,9 @@ func emit(_ bytes: [UInt8], _ options: ParsedOptions, command: String, console: 
     do throws(Files.Failure) {
         try Files.writeAtomically(bytes, to: out)
     } catch {
-        console.err("leq \(command): \(error.message)\n")
+        console.fail("leq \(command): \(error.message)\n")
         return error.usage ? ExitStatus.badInput : ExitStatus.failure
     }
-    console.err(note ?? "wrote \(out)\n")
+    console.fail(note ?? "wrote \(out)\n")
     return ExitStatus.success
 }

@@ -1,3 +1,6 @@
+import Foundation
+import LEQFormats
+
 /// One option of a command, declared once: it drives parsing and `--help` alike.
 public struct OptionSpec: Sendable {
     public var name: String
@@ -6,9 +9,9 @@ public struct OptionSpec: Sendable {
     /// Takes one or more values (`--agreement A.json B.json`).
     public var multiple: Bool = false
     public var required: Bool = false
-    public var help: String
+    public var help: Message
 
-    public init(_ name: String, value: String? = nil, multiple: Bool = false, required: Bool = false, help: String) {
+    public init(_ name: String, value: String? = nil, multiple: Bool = false, required: Bool = false, help: Message) {
         self.name = name
         self.value = value
         self.multiple = multiple
@@ -19,8 +22,8 @@ public struct OptionSpec: Sendable {
 
 /// A usage error: the words of the call are off. Exit status 2.
 public struct UsageError: Error, Equatable, Sendable {
-    public var message: String
-    public init(_ message: String) { self.message = message }
+    public var message: Message
+    public init(_ message: Message) { self.message = message }
 }
 
 /// The options given to a command, by name (without the dashes).
@@ -90,18 +93,33 @@ public func parseOptions(_ args: [String], _ specs: [OptionSpec], positional: In
     return .success(parsed)
 }
 
-/// The `--help` text of a command, from its option table.
-public func helpText(command: String, usage: String, summary: String, options: [OptionSpec], details: String = "") -> String {
-    var lines = ["Usage: leq \(command) \(usage)", "", summary, "", "Options:"]
-    let labels = options.map { "--" + $0.name + ($0.value.map { " " + $0 + ($0.hasSuffix("…") ? "" : "") } ?? "") }
+/// The `--help` text of a command, from its option table, in a language.
+public func helpText(command: String, usage: String, summary: Message, options: [OptionSpec], details: Message = "",
+                     language: Language = .de) -> String {
+    let usageLine: Message = "Usage: leq \(command) \(Message(verbatim: placeholders(usage, language)))"
+    var lines = [usageLine.text(language), "", summary.text(language), "", Message("Options:").text(language)]
+    let labels = options.map { "--" + $0.name + ($0.value.map { " " + placeholders($0, language) } ?? "") }
     let width = max(labels.map(\.count).max() ?? 0, "-h, --help".count)
+    let required = Message(" (required)").text(language)
     for (spec, label) in zip(options, labels) {
         let pad = String(repeating: " ", count: width - label.count)
-        lines.append("  \(label)\(pad)  \(spec.help)\(spec.required ? " (required)" : "")")
+        lines.append("  \(label)\(pad)  \(spec.help.text(language))\(spec.required ? required : "")")
     }
-    lines.append("  -h, --help" + String(repeating: " ", count: width - 10) + "  Show this help.")
+    lines.append("  -h, --help" + String(repeating: " ", count: width - 10) + "  " + Message("Show this help.").text(language))
+    let details = details.text(language)
     if !details.isEmpty { lines += ["", details] }
     return lines.joined(separator: "\n") + "\n"
+}
+
+/// The placeholders of a usage line in the language: FILE → DATEI, YYYY-MM → JJJJ-MM, …
+func placeholders(_ text: String, _ language: Language) -> String {
+    guard language == .de else { return text }
+    let words: [(String, String)] = [("YYYY-MM-DD", "JJJJ-MM-TT"), ("YYYY-MM", "JJJJ-MM"), ("YYYY-Qn", "JJJJ-Qn"), ("YYYY", "JJJJ"),
+                                     ("FILE", "DATEI"), ("PATH", "PFAD"), ("LANG", "SPRACHE"), ("NUMBER", "NUMMER"), ("DIGEST", "PRÜFSUMME"),
+                                     ("FOLDER", "ORDNER"), ("COMMAND", "BEFEHL"), ("OPTIONS", "OPTIONEN")]
+    var out = text
+    for (en, de) in words { out = out.replacingOccurrences(of: en, with: de) }
+    return out
 }
 
 /// Options several commands take, declared once so that they read the same in every `--help`.

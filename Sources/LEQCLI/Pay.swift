@@ -31,7 +31,7 @@ extension LEQ {
             files and gives each back byte for byte.
             """
     ) { options, console in
-        var usage: [String] = []
+        var usage: [Message] = []
         let month = Month(iso: options.value("month")!)
         if month == nil { usage.append("--month: '\(options.value("month")!)' is not a month; expected YYYY-MM") }
         let today = CivilDate(iso: String(console.timestamp().prefix(10)))
@@ -42,7 +42,7 @@ extension LEQ {
             usage.append("--execution: \(execution.iso) is in the past (today is \(today.iso)); a bank executes a transfer today or later")
         }
         guard usage.isEmpty, let month, let execution else {
-            for u in usage { console.err("leq pay: \(u)\n") }
+            for u in usage { console.fail("leq pay: \(u)\n") }
             return ExitStatus.badInput
         }
         let inputs = Inputs.load(agreements: options.all("agreement"), cases: nil)
@@ -51,19 +51,21 @@ extension LEQ {
             return ExitStatus.badInput
         }
         guard let store = openStore(options, command: "pay", console: console) else { return ExitStatus.badInput }
-        let f = Formatter(.de)
+        let f = Formatter(console.language)
         do throws(StoreError) {
             let due = try store.payable(month: month, provider: options.value("provider"))
             guard !due.isEmpty else {
-                var lines = ["Nichts zu zahlen für \(f.month(month)): keine festgestellte und angeordnete Abrechnung, die noch in keiner Zahlungsdatei steht."]
+                var lines: [Message] = ["Nothing to pay for \(f.month(month)): no certified and ordered statement that is in no payment file yet."]
                 for s in try store.statements(provider: options.value("provider")) where s.month == month {
                     if let file = try store.paymentFile(of: s.number) {
-                        lines.append("  \(s.number): schon in der Zahlungsdatei \(file)")
+                        lines.append("  \(s.number): already in the payment file \(file)")
+                    } else if s.certified == nil {
+                        lines.append("  \(s.number): not certified yet")
                     } else {
-                        lines.append("  \(s.number): " + (s.certified == nil ? "noch nicht festgestellt" : "noch nicht angeordnet"))
+                        lines.append("  \(s.number): payment not ordered yet")
                     }
                 }
-                console.out(lines.joined(separator: "\n") + "\n")
+                console.out(lines.map { $0.text(console.language) }.joined(separator: "\n") + "\n")
                 return ExitStatus.success
             }
             // The accounts as the agreements hold them now.
@@ -113,7 +115,7 @@ extension LEQ {
             let temporary = out + ".leq-\(id).part"
             if !bytes.isEmpty {
                 do throws(Files.Failure) { try Files.writeAtomically(bytes, to: temporary) } catch {
-                    console.err("leq pay: \(error.message.replacingOccurrences(of: temporary, with: out))\nNothing was recorded.\n")
+                    console.fail("leq pay: \(Message(verbatim: error.message.text(console.language).replacingOccurrences(of: temporary, with: out)))\nNothing was recorded.\n")
                     return error.usage ? ExitStatus.badInput : ExitStatus.failure
                 }
             }
@@ -129,41 +131,41 @@ extension LEQ {
                     if FileManager.default.fileExists(atPath: out) { try FileManager.default.removeItem(atPath: out) }
                     try FileManager.default.moveItem(atPath: temporary, toPath: out)
                 } catch {
-                    console.err("leq pay: the payment file \(id) is recorded, but \(out) could not be written (\(error.localizedDescription)); 'leq payments show \(id) --out FILE' writes it\n")
+                    console.fail("leq pay: the payment file \(id) is recorded, but \(out) could not be written (\(error.localizedDescription)); 'leq payments show \(id) --out FILE' writes it\n")
                     return ExitStatus.failure
                 }
             }
-            var lines: [String] = []
+            var lines: [Message] = []
             if transfers.isEmpty {
-                lines.append("Keine Überweisung für \(f.month(month)); festgehalten als \(id).")
+                lines.append("No transfer for \(f.month(month)); recorded as \(id).")
             } else {
                 let total = transfers.reduce(Money.zero) { $0 + $1.amount }
-                lines.append("Zahlungsdatei \(id) (SEPA pain.001.001.09) in \(out): \(transfers.count) Überweisung\(transfers.count == 1 ? "" : "en"), zusammen \(f.money(total)), Ausführung am \(f.date(execution))")
+                lines.append("Payment file \(id) (SEPA pain.001.001.09) in \(out): transfers \(transfers.count), together \(f.money(total)), execution on \(f.date(execution))")
             }
             let stored = Dictionary(uniqueKeysWithValues: due.map { ($0.number, $0) })
             for item in items {
                 let s = stored[item.number]!
                 if item.transferred {
                     let account = transfers.first { $0.statement == item.number }!.creditor
-                    lines.append("  \(item.number): \(f.money(item.amount)) an \(account.holder), \(account.printedIBAN)")
+                    lines.append("  \(item.number): \(f.money(item.amount)) to \(account.holder), \(account.printedIBAN)")
                     if let days = inputs.agreements.first(where: { $0.provider.id == s.provider })?.paymentTerms?.daysAfterApproval,
                        let approved = s.approved.flatMap({ CivilDate(iso: String($0.at.prefix(10))) }) {
                         var dueDate = approved
                         for _ in 0..<days { dueDate = dueDate.next }
                         if execution > dueDate {
-                            lines.append("    Hinweis: fällig am \(f.date(dueDate)) (\(days) Tage nach der Anordnung), die Ausführung liegt danach")
+                            lines.append("    Note: due on \(f.date(dueDate)) (\(days) days after the order to pay); the execution is later")
                         }
                     }
                 } else if item.amount.isNegative {
-                    lines.append("  \(item.number): \(f.money(item.amount)) — nicht überwiesen: der Träger schuldet den Betrag; die Kasse fordert ihn zurück oder verrechnet ihn (festgehalten, erscheint nicht wieder)")
+                    lines.append("  \(item.number): \(f.money(item.amount)) — not transferred: the provider owes the amount; the cash office recovers or offsets it (recorded, does not come up again)")
                 } else {
-                    lines.append("  \(item.number): 0,00 € — nichts zu überweisen (festgehalten, erscheint nicht wieder)")
+                    lines.append("  \(item.number): \(f.money(item.amount)) — nothing to transfer (recorded, does not come up again)")
                 }
             }
-            console.out(lines.joined(separator: "\n") + "\n")
+            console.out(lines.map { $0.text(console.language) }.joined(separator: "\n") + "\n")
             return ExitStatus.success
         } catch {
-            console.err("leq pay: \(error.message)\n")
+            console.fail("leq pay: \(error.message)\n")
             return SettleJob.exitStatus(error)
         }
     }
@@ -184,42 +186,44 @@ extension LEQ {
         details: "Every payment file is an entry of the store's hash chain; 'leq verify' checks its bytes."
     ) { options, console in
         guard let sub = options.positional.first, sub == "list" || sub == "show" else {
-            console.err("leq payments: say 'list' or 'show ID'\nRun 'leq payments --help' for its options.\n")
+            console.fail("leq payments: say 'list' or 'show ID'\nRun 'leq payments --help' for its options.\n")
             return ExitStatus.badInput
         }
         guard let store = openStore(options, command: "payments", console: console) else { return ExitStatus.badInput }
-        let f = Formatter(.de)
+        let f = Formatter(console.language)
         do throws(StoreError) {
             if sub == "list" {
                 let list = try store.payments()
                 guard !list.isEmpty else {
-                    console.out("Keine Zahlungsdateien in \(store.path).\n")
+                    console.tell("No payment files in \(store.path).\n")
                     return ExitStatus.success
                 }
                 var table = TextTable([.left, .left, .left, .right, .left, .left])
-                table.add(["Zahlungsdatei", "Monat", "Ausführung", "Betrag", "Abrechnungen", "erstellt"])
+                let heads: [Message] = ["Payment file", "Month", "Execution", "Amount", "Statements", "made"]
+                table.add(heads.map { $0.text(console.language) })
+                let notTransferred = Message("not transferred").text(console.language)
                 for p in list {
-                    let numbers = p.items.map { $0.transferred ? $0.number : "\($0.number) (nicht überwiesen)" }.joined(separator: ", ")
+                    let numbers = p.items.map { $0.transferred ? $0.number : "\($0.number) (\(notTransferred))" }.joined(separator: ", ")
                     table.add([p.id, p.month.iso, p.execution, f.money(p.total), numbers, [p.createdBy, p.createdAt].filter { !$0.isEmpty }.joined(separator: ", ")])
                 }
                 console.out(table.render().joined(separator: "\n") + "\n")
                 return ExitStatus.success
             }
             guard options.positional.count == 2 else {
-                console.err("leq payments show: give the payment file's id, e.g. leq payments show LEQ-2026-03-0001\n")
+                console.fail("leq payments show: give the payment file's id, e.g. leq payments show LEQ-2026-03-0001\n")
                 return ExitStatus.badInput
             }
             guard let bytes = try store.paymentFile(options.positional[1]) else {
-                console.err("leq payments show: no payment file \(options.positional[1]) in \(store.path); 'leq payments list' shows them\n")
+                console.fail("leq payments show: no payment file \(options.positional[1]) in \(store.path); 'leq payments list' shows them\n")
                 return ExitStatus.badInput
             }
             guard !bytes.isEmpty else {
-                console.err("leq payments show: \(options.positional[1]) transferred nothing (only statements of zero or less); there is no file\n")
+                console.fail("leq payments show: \(options.positional[1]) transferred nothing (only statements of zero or less); there is no file\n")
                 return ExitStatus.badInput
             }
             return emit(bytes, options, command: "payments", console: console)
         } catch {
-            console.err("leq payments: \(error.message)\n")
+            console.fail("leq payments: \(error.message)\n")
             return SettleJob.exitStatus(error)
         }
     }

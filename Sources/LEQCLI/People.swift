@@ -27,16 +27,16 @@ extension LEQ {
         switch options.positional.first {
         case "add":
             guard options.positional.count == 2 else {
-                console.err("leq people add: give the ID, e.g. leq people add akassner --name \"Anna Kassner\" --may certify\n")
+                console.fail("leq people add: give the ID, e.g. leq people add akassner --name \"Anna Kassner\" --may certify\n")
                 return ExitStatus.badInput
             }
             guard let name = options.value("name"), let may = options.value("may") else {
-                console.err("leq people add: --name and --may are needed, e.g. --name \"Anna Kassner\" --may certify,approve\n")
+                console.fail("leq people add: --name and --may are needed, e.g. --name \"Anna Kassner\" --may certify,approve\n")
                 return ExitStatus.badInput
             }
             let rights = may.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
             if let wrong = rights.first(where: { $0 != "certify" && $0 != "approve" }) {
-                console.err("leq people add: --may: '\(wrong)' is not a sign-off; expected certify, approve or certify,approve\n")
+                console.fail("leq people add: --may: '\(wrong)' is not a sign-off; expected certify, approve or certify,approve\n")
                 return ExitStatus.badInput
             }
             let path = options.value("store") ?? SettleJob.defaultStore
@@ -44,36 +44,47 @@ extension LEQ {
                 let store = try Store(path: path, create: true)
                 let person = try store.addPerson(id: options.positional[1], name: name, mayCertify: rights.contains("certify"),
                                                  mayApprove: rights.contains("approve"), at: console.timestamp(), namesake: options.flag("namesake"))
-                console.out("eingetragen: \(person.id) (\(person.name)), darf \(person.permissions); in \(store.path)\n")
+                console.tell("registered: \(person.id) (\(person.name)), may \(mayText(person)); in \(store.path)\n")
                 return ExitStatus.success
             } catch {
-                console.err("leq people add: \(error.message)\n")
+                console.fail("leq people add: \(error.message)\n")
                 return SettleJob.exitStatus(error)
             }
         case "list":
             guard options.positional.count == 1 else {
-                console.err("leq people list: takes no further argument\n")
+                console.fail("leq people list: takes no further argument\n")
                 return ExitStatus.badInput
             }
             guard let store = openStore(options, command: "people", console: console) else { return ExitStatus.badInput }
             do throws(StoreError) {
                 let people = try store.people()
                 guard !people.isEmpty else {
-                    console.out("Niemand ist eingetragen in \(store.path); 'leq people add' trägt ein.\n")
+                    console.tell("Nobody is registered in \(store.path); 'leq people add' registers people.\n")
                     return ExitStatus.success
                 }
                 var table = TextTable([.left, .left, .left, .left])
-                table.add(["Kennung", "Name", "darf", "eingetragen"])
-                for p in people { table.add([p.id, p.name, p.permissions, p.addedAt]) }
+                let heads: [Message] = ["ID", "Name", "may", "registered"]
+                table.add(heads.map { $0.text(console.language) })
+                for p in people { table.add([p.id, p.name, mayText(p).text(console.language), p.addedAt]) }
                 console.out(table.render().joined(separator: "\n") + "\n")
                 return ExitStatus.success
             } catch {
-                console.err("leq people: \(error.message)\n")
+                console.fail("leq people: \(error.message)\n")
                 return SettleJob.exitStatus(error)
             }
         default:
-            console.err("leq people: say 'add ID --name … --may …' or 'list'\nRun 'leq people --help' for its options.\n")
+            console.fail("leq people: say 'add ID --name … --may …' or 'list'\nRun 'leq people --help' for its options.\n")
             return ExitStatus.badInput
         }
+    }
+}
+
+/// What a person may sign, as the run's language says it.
+func mayText(_ p: Person) -> Message {
+    switch (p.mayCertify, p.mayApprove) {
+    case (true, true): return "certify, approve"
+    case (true, false): return "certify"
+    case (false, true): return "approve"
+    case (false, false): return "–"
     }
 }

@@ -23,7 +23,7 @@ extension LEQ {
             (all 1 when none are agreed). Strengths: 75 or more; weaknesses: 25 or less.
             """
     ) { options, console in
-        var usage: [String] = []
+        var usage: [Message] = []
         var months: [Month] = []
         switch periodMonths(options) {
         case let .success(m): months = m
@@ -34,7 +34,7 @@ extension LEQ {
         let language = Language(rawValue: options.value("lang") ?? "de")
         if language == nil { usage.append("--lang: '\(options.value("lang")!)' is not a language; expected de or en") }
         guard usage.isEmpty, let language else {
-            for u in usage { console.err("leq rank: \(u)\n") }
+            for u in usage { console.fail("leq rank: \(u)\n") }
             return ExitStatus.badInput
         }
         let inputs = Inputs.load(agreements: options.all("agreement"), cases: options.value("cases"))
@@ -45,7 +45,7 @@ extension LEQ {
         let period = Period(months.first!.firstDay, months.last!.lastDay)
         let weights = Set(inputs.agreements.filter { $0.validity.intersection(period) != nil }.map { $0.incentives?.rankingWeights ?? RankingWeights() })
         guard weights.count <= 1 else {
-            console.err("leq rank: the agreements in force agree on different ranking weights (incentives.rankingWeights); rank with agreements that share them\n")
+            console.fail("leq rank: the agreements in force agree on different ranking weights (incentives.rankingWeights); rank with agreements that share them\n")
             return ExitStatus.badInput
         }
         let ranking = ProviderRanking.compute(agreements: inputs.agreements, caseload: Caseload(contents.cases), months: months,

@@ -24,7 +24,7 @@ extension LEQ {
             space's amount divided by its inhabitants (and by its under-18s), rounded to the cent.
             """
     ) { options, console in
-        var usage: [String] = []
+        var usage: [Message] = []
         var months: [Month] = []
         switch periodMonths(options) {
         case let .success(m): months = m
@@ -35,7 +35,7 @@ extension LEQ {
         let language = Language(rawValue: options.value("lang") ?? "de")
         if language == nil { usage.append("--lang: '\(options.value("lang")!)' is not a language; expected de or en") }
         guard usage.isEmpty, let language else {
-            for u in usage { console.err("leq report: \(u)\n") }
+            for u in usage { console.fail("leq report: \(u)\n") }
             return ExitStatus.badInput
         }
         let inputs = Inputs.load(agreements: options.all("agreement"), cases: options.value("cases"))

@@ -26,7 +26,7 @@ struct SettleJob {
     /// `createStore`: a store that does not exist yet is not an error (`finalize` creates it when
     /// it stores; until then there is nothing to correct).
     static func run(_ options: ParsedOptions, command: String, console: Console, createStore: Bool = false) -> Result<SettleJob, Status> {
-        var usage: [String] = []
+        var usage: [Message] = []
         let month = Month(iso: options.value("month")!)
         if month == nil { usage.append("--month: '\(options.value("month")!)' is not a month; expected YYYY-MM, e.g. 2026-03") }
         var issued = month.map { $0.lastDay.next }
@@ -35,7 +35,7 @@ struct SettleJob {
             if issued == nil { usage.append("--issued: '\(text)' is not a date that exists; expected YYYY-MM-DD") }
         }
         guard usage.isEmpty, let month, let issued else {
-            for u in usage { console.err("leq \(command): \(u)\n") }
+            for u in usage { console.fail("leq \(command): \(u)\n") }
             return .failure(Status(ExitStatus.badInput))
         }
         let inputs = Inputs.load(agreements: options.all("agreement"), cases: options.value("cases"))
@@ -45,13 +45,13 @@ struct SettleJob {
         }
         let provider = options.value("provider")
         if let provider, !inputs.agreements.contains(where: { $0.provider.id == provider }) {
-            console.err("leq \(command): --provider: no agreement for provider '\(provider)'; known: \(Set(inputs.agreements.map(\.provider.id)).sorted().joined(separator: ", "))\n")
+            console.fail("leq \(command): --provider: no agreement for provider '\(provider)'; known: \(Set(inputs.agreements.map(\.provider.id)).sorted().joined(separator: ", "))\n")
             return .failure(Status(ExitStatus.badInput))
         }
         var store: Store?
         let storePath = options.value("store") ?? SettleJob.defaultStore
         if options.flag("no-store") && options.value("store") != nil {
-            console.err("leq \(command): --store and --no-store exclude each other\n")
+            console.fail("leq \(command): --store and --no-store exclude each other\n")
             return .failure(Status(ExitStatus.badInput))
         }
         let exists = FileManager.default.fileExists(atPath: storePath)
@@ -59,7 +59,7 @@ struct SettleJob {
             do throws(StoreError) {
                 store = try Store(path: storePath)
             } catch {
-                console.err("leq \(command): \(error.message)\n")
+                console.fail("leq \(command): \(error.message)\n")
                 return .failure(Status(exitStatus(error)))
             }
         }
@@ -70,7 +70,11 @@ struct SettleJob {
             return .failure(Status(ExitStatus.badInput))
         }
         if run.statements.isEmpty {
-            console.err("leq \(command): no agreement is in force in \(month)\(provider.map { " for provider '\($0)'" } ?? ""); nothing to settle.\n")
+            if let provider {
+                console.fail("leq \(command): no agreement is in force in \(month) for provider '\(provider)'; nothing to settle.\n")
+            } else {
+                console.fail("leq \(command): no agreement is in force in \(month); nothing to settle.\n")
+            }
             return .failure(Status(ExitStatus.badInput))
         }
         var statements = run.statements
@@ -78,7 +82,7 @@ struct SettleJob {
             do throws(StoreError) {
                 statements = try corrected(statements, store: store, inputs: inputs, caseload: caseload)
             } catch {
-                console.err("leq \(command): \(error.message)\n")
+                console.fail("leq \(command): \(error.message)\n")
                 return .failure(Status(exitStatus(error)))
             }
         }

@@ -29,7 +29,7 @@ extension LEQ {
             each change adds alone, and flags a change that adds nothing.
             """
     ) { options, console in
-        var usage: [String] = []
+        var usage: [Message] = []
         let format = options.value("format") ?? "text"
         if !["text", "json", "html"].contains(format) { usage.append("--format: '\(format)' is not a format; expected text, json or html") }
         let language = Language(rawValue: options.value("lang") ?? "de")
@@ -37,7 +37,7 @@ extension LEQ {
         let seedOption = options.value("seed").map { UInt64($0) }
         if let s = seedOption, s == nil { usage.append("--seed: '\(options.value("seed")!)' is not a whole number") }
         guard usage.isEmpty, let language else {
-            for u in usage { console.err("leq simulate: \(u)\n") }
+            for u in usage { console.fail("leq simulate: \(u)\n") }
             return ExitStatus.badInput
         }
         let inputs = Inputs.load(agreements: options.all("agreement"), cases: options.value("cases"))
@@ -63,11 +63,11 @@ extension LEQ {
         // The baseline, each scenario, and each change alone of a scenario with several.
         let runs = 1 + scenario.scenarios.count + scenario.scenarios.reduce(0) { $0 + ($1.changes.count > 1 ? $1.changes.count : 0) }
         var done = 0
-        console.err("simulating \(contents.cases.count) cases over \(scenario.horizon.count) months: baseline and \(scenario.scenarios.count) scenario\(scenario.scenarios.count == 1 ? "" : "s"), seed \(seed)\n")
+        console.fail("simulating: cases \(contents.cases.count), months \(scenario.horizon.count), baseline and scenarios \(scenario.scenarios.count), seed \(seed)\n")
         let result = Simulation.run(agreements: inputs.agreements, cases: contents.cases, horizon: scenario.horizon,
                                     scenarios: scenario.scenarios, seed: seed, endAtPlannedEnd: options.flag("end-at-planned")) { name, month in
             done += 1
-            if month == scenario.horizon.last { console.err("  \(name): \(done) of \(runs * scenario.horizon.count) months settled\n") }
+            if month == scenario.horizon.last { console.fail("  \(name): \(done) of \(runs * scenario.horizon.count) months settled\n") }
         }
         let bytes: [UInt8]
         switch format {

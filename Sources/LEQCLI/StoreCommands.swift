@@ -13,7 +13,7 @@ func openStore(_ options: ParsedOptions, command: String, console: Console) -> S
     do throws(StoreError) {
         return try Store(path: path)
     } catch {
-        console.err("leq \(command): \(error.message)\n")
+        console.fail("leq \(command): \(error.message)\n")
         return nil
     }
 }
@@ -47,7 +47,7 @@ extension LEQ {
             """
     ) { options, console in
         guard let by = options.value("by"), !by.trimmingCharacters(in: .whitespaces).isEmpty else {
-            console.err("leq finalize: --by needs a name\n")
+            console.fail("leq finalize: --by needs a name\n")
             return ExitStatus.badInput
         }
         var job: SettleJob
@@ -71,20 +71,20 @@ extension LEQ {
                 }
             }
         } catch {
-            console.err("leq finalize: \(error.message)\nNichts wurde gespeichert.\n")
+            console.fail("leq finalize: \(error.message)\nNothing was stored.\n")
             return SettleJob.exitStatus(error)
         }
         for s in job.skipped {
-            console.out("übersprungen \(s.number): keine Fälle und keine Korrekturen in \(job.month); nichts finalisiert (mit --provider \(s.provider.id) trotzdem)\n")
+            console.tell("skipped \(s.number): no cases and no corrections in \(job.month); nothing finalised (with --provider \(s.provider.id) it is)\n")
         }
         guard !job.statements.isEmpty else {
-            console.out("Nichts zu finalisieren: in \(job.month) hat kein Träger Fälle oder Korrekturen.\n")
+            console.tell("Nothing to finalise: no provider has cases or corrections in \(job.month).\n")
             return ExitStatus.success
         }
         var inputs: [StoredInput] = []
         for (role, path) in job.inputs.agreementFiles.map({ ("agreement", $0) }) + [("cases", job.inputs.casesFile ?? "")] {
             guard case let .success(bytes) = Files.read(path) else {
-                console.err("leq finalize: cannot read \(path) again to take its digest\n")
+                console.fail("leq finalize: cannot read \(path) again to take its digest\n")
                 return ExitStatus.failure
             }
             inputs.append(StoredInput(role: role, path: path, sha256: SHA256.hex(bytes)))
@@ -100,17 +100,17 @@ extension LEQ {
             let outcome = try store.finalize(items, inputs: inputs, by: by, at: console.timestamp())
             for number in outcome.stored {
                 let s = job.statements.first { $0.number == number }!
-                console.out("finalisiert \(number): \(Formatter(.de).money(s.totals.all)) (\(s.lines.count) Zeilen) in \(store.path)\n")
+                console.tell("finalised \(number): \(Formatter(console.language).money(s.totals.all)) (lines: \(s.lines.count)) in \(store.path)\n")
             }
             for number in outcome.unchanged {
-                console.out("unverändert \(number): schon mit derselben Abrechnung finalisiert; nichts zu tun\n")
+                console.tell("unchanged \(number): already finalised with the same statement; nothing to do\n")
             }
             if !outcome.stored.isEmpty, let head = store.head {
-                console.out("Kettenkopf Nr. \(head.seq): \(head.digest)\n")
+                console.tell("Chain head no. \(head.seq): \(head.digest)\n")
             }
             return ExitStatus.success
         } catch {
-            console.err("leq finalize: \(error.message)\nNichts wurde gespeichert.\n")
+            console.fail("leq finalize: \(error.message)\nNothing was stored.\n")
             return SettleJob.exitStatus(error)
         }
     }
@@ -126,11 +126,12 @@ extension LEQ {
         .approved, name: "approve",
         summary: "Record the order to pay a certified statement (Anordnung); must be another person.")
 
-    static func signOffCommand(_ role: SignOffRole, name: String, summary: String) -> Command {
+    static func signOffCommand(_ role: SignOffRole, name: String, summary: Message) -> Command {
         Command(
             name: name, usage: "NUMBER --by ID [--store PATH]", summary: summary,
             options: [
-                OptionSpec("by", value: "ID", required: true, help: "The ID of a registered person who may \(role == .certified ? "certify" : "approve") ('leq people list')."),
+                OptionSpec("by", value: "ID", required: true, help: role == .certified ? "The ID of a registered person who may certify ('leq people list')."
+                           : "The ID of a registered person who may approve ('leq people list')."),
                 OptionSpec("store", value: "PATH", help: "The statement store; default: leq.db in this folder."),
             ],
             positional: 1,
@@ -141,7 +142,7 @@ extension LEQ {
                 """
         ) { options, console in
             guard let number = options.positional.first else {
-                console.err("leq \(name): give the statement number, e.g. leq \(name) KRR-2026-03 --by ID\n")
+                console.fail("leq \(name): give the statement number, e.g. leq \(name) KRR-2026-03 --by ID\n")
                 return ExitStatus.badInput
             }
             guard let store = openStore(options, command: name, console: console) else { return ExitStatus.badInput }
@@ -149,16 +150,23 @@ extension LEQ {
                 try store.signOff(number, role: role, by: options.value("by")!, at: console.timestamp())
                 let s = try store.statement(number)!
                 let given = role == .certified ? s.certified! : s.approved!
-                var text = "\(number): \(role == .certified ? "sachlich und rechnerisch richtig festgestellt" : "angeordnet") von \(given.by) (\(given.person ?? ""))"
-                text += s.payable ? "; festgestellt und angeordnet: zahlbar.\n" : "; es fehlt noch die Anordnung durch eine andere Person.\n"
-                if let head = store.head {
-                    text += "Kettenkopf Nr. \(head.seq): \(head.digest)\n"
-                    if s.payable { text += "Für die Akte oder das Finanzverfahren notieren; 'leq verify --head \(head.digest.prefix(16))' prüft später, dass der Speicher ihn noch enthält.\n" }
+                let who = "\(given.by) (\(given.person ?? ""))"
+                if role == .certified {
+                    console.tell("\(number): certified as factually and arithmetically correct by \(who); the order to pay by another person is still missing.\n")
+                } else if s.payable {
+                    console.tell("\(number): payment ordered by \(who); certified and ordered: payable.\n")
+                } else {
+                    console.tell("\(number): payment ordered by \(who); the certification is still missing.\n")
                 }
-                console.out(text)
+                if let head = store.head {
+                    console.tell("Chain head no. \(head.seq): \(head.digest)\n")
+                    if s.payable {
+                        console.tell("Note it in the file or the finance system; 'leq verify --head \(head.digest.prefix(16))' checks later that the store still holds it.\n")
+                    }
+                }
                 return ExitStatus.success
             } catch {
-                console.err("leq \(name): \(error.message)\n")
+                console.fail("leq \(name): \(error.message)\n")
                 return SettleJob.exitStatus(error)
             }
         }
@@ -166,9 +174,10 @@ extension LEQ {
 }
 
 /// A sign-off as the record shows it: name, ID (or that it was given before people were registered), time.
-func describe(_ signOff: SignOff?) -> String {
+func describe(_ signOff: SignOff?) -> Message {
     guard let s = signOff else { return "–" }
-    return "\(s.by) (\(s.person ?? "vor der Registrierung")), \(s.at)"
+    if let person = s.person { return "\(s.by) (\(person)), \(s.at)" }
+    return "\(s.by) (before registration), \(s.at)"
 }
 
 // MARK: - statements list|show
@@ -198,30 +207,35 @@ extension LEQ {
     ) { options, console in
         let sub = options.positional.first
         guard sub == "list" || sub == "show" else {
-            console.err("leq statements: say 'list' or 'show NUMBER'\nRun 'leq statements --help' for its options.\n")
+            console.fail("leq statements: say 'list' or 'show NUMBER'\nRun 'leq statements --help' for its options.\n")
             return ExitStatus.badInput
         }
         guard let store = openStore(options, command: "statements", console: console) else { return ExitStatus.badInput }
-        let f = Formatter(.de)
+        let f = Formatter(console.language)
         do throws(StoreError) {
             if sub == "list" {
                 let list = try store.statements(provider: options.value("provider"))
                 var table = TextTable([.left, .left, .left, .right, .left, .left, .left])
-                table.add(["Nummer", "Monat", "Träger", "Betrag", "festgestellt", "angeordnet", "finalisiert"])
+                let heads: [Message] = ["Number", "Month", "Provider", "Amount", "certified", "ordered", "finalised"]
+                table.add(heads.map { $0.text(console.language) })
                 for s in list {
                     table.add([s.number, s.month.iso, s.provider, f.money(s.total), s.certified?.by ?? "–", s.approved?.by ?? "–",
                                "\(s.finalizedBy), \(s.finalizedAt)"])
                 }
-                console.out((list.isEmpty ? ["No finalised statements in \(store.path)."] : table.render()).joined(separator: "\n") + "\n")
+                if list.isEmpty {
+                    console.tell("No finalised statements in \(store.path).\n")
+                } else {
+                    console.out(table.render().joined(separator: "\n") + "\n")
+                }
                 return ExitStatus.success
             }
             guard options.positional.count == 2 else {
-                console.err("leq statements show: give the statement number, e.g. leq statements show KRR-2026-03\n")
+                console.fail("leq statements show: give the statement number, e.g. leq statements show KRR-2026-03\n")
                 return ExitStatus.badInput
             }
             let number = options.positional[1]
             guard let s = try store.statement(number) else {
-                console.err("leq statements show: no finalised statement \(number) in \(store.path); 'leq statements list' shows them\n")
+                console.fail("leq statements show: no finalised statement \(number) in \(store.path); 'leq statements list' shows them\n")
                 return ExitStatus.badInput
             }
             try store.requireIntact(number)
@@ -229,7 +243,7 @@ extension LEQ {
                 let language = options.value("lang") ?? "de"
                 guard let bytes = try store.rendering(number, format: format, language: language) else {
                     let stored = try store.renderings(number).map { "\($0.format)/\($0.language)" }.joined(separator: ", ")
-                    console.err("leq statements show: \(number) is not stored as \(format)/\(language); stored: \(stored)\n")
+                    console.fail("leq statements show: \(number) is not stored as \(format)/\(language); stored: \(stored)\n")
                     return ExitStatus.badInput
                 }
                 var shown = bytes
@@ -244,24 +258,25 @@ extension LEQ {
                 }
                 return emit(shown, options, command: "statements show", console: console)
             }
-            var lines = [
-                "Abrechnung \(s.number)", "  Leistungsmonat: \(s.month.iso)   Träger: \(s.provider)   Vereinbarung: \(s.agreement)",
-                "  Rechnungsdatum: \(s.issued)   Gesamtbetrag: \(f.money(s.total))",
-                "  finalisiert: \(s.finalizedBy), \(s.finalizedAt)",
-                "  sachlich und rechnerisch richtig: " + describe(s.certified),
-                "  angeordnet: " + describe(s.approved),
-                "  zahlbar: " + (s.payable ? "ja" : "nein (es fehlt " + (s.certified == nil ? "die Feststellung" : "die Anordnung") + ")"),
-                "  Eingaben (SHA-256, zusammen \(s.inputDigest)):",
+            let payable: Message = s.payable ? "yes" : s.certified == nil ? "no (the certification is missing)" : "no (the order to pay is missing)"
+            var lines: [Message] = [
+                "Statement \(s.number)", "  Month of service: \(s.month.iso)   Provider: \(s.provider)   Agreement: \(s.agreement)",
+                "  Date of issue: \(s.issued)   Total: \(f.money(s.total))",
+                "  finalised: \(s.finalizedBy), \(s.finalizedAt)",
+                "  certified (factually and arithmetically correct): \(describe(s.certified))",
+                "  payment ordered: \(describe(s.approved))",
+                "  payable: \(payable)",
+                "  Inputs (SHA-256, together \(s.inputDigest)):",
             ]
-            for input in try store.inputs(number) { lines.append("    \(input.role) \(input.path) \(input.sha256)") }
-            lines.append("  gespeichert als: " + (try store.renderings(number).map { "\($0.format)/\($0.language)" }.joined(separator: ", ")))
+            for input in try store.inputs(number) { lines.append(Message(verbatim: "    \(input.role) \(input.path) \(input.sha256)")) }
+            lines.append("  stored as: \(try store.renderings(number).map { "\($0.format)/\($0.language)" }.joined(separator: ", "))")
             if let entry = store.chainEntry(of: number) {
-                lines.append("  Kette: Eintrag Nr. \(entry.seq), \(entry.digest) (geprüft)")
+                lines.append("  Chain: entry no. \(entry.seq), \(entry.digest) (checked)")
             }
-            console.out(lines.joined(separator: "\n") + "\n")
+            console.out(lines.map { $0.text(console.language) }.joined(separator: "\n") + "\n")
             return ExitStatus.success
         } catch {
-            console.err("leq statements: \(error.message)\n")
+            console.fail("leq statements: \(error.message)\n")
             return SettleJob.exitStatus(error)
         }
     }
@@ -280,7 +295,8 @@ extension LEQ {
             OptionSpec("store", value: "PATH", help: "The statement store; default: leq.db in this folder."),
         ],
         details: """
-            Lines are matched by case, kind (the statement's key, e.g. flatRate) and period. The report
+            Lines are matched by case, kind (its name as on the statement, e.g. Fallpauschale, or its
+            key, e.g. flatRate) and period; the statement's own CSV is a valid list. The report
             lists matched lines, lines whose amount differs (both amounts and the statement's text,
             which shows how its amount follows from the agreement), lines missing from the provider's
             file and extra lines in it. Statement lines of 0,00 € need not be listed.
@@ -293,12 +309,12 @@ extension LEQ {
         do throws(StoreError) {
             if try store.statement(number) != nil { try store.requireIntact(number) }
             guard let bytes = try store.rendering(number, format: "json", language: "de") else {
-                console.err("leq check: no finalised statement \(number) in \(store.path); 'leq statements list' shows them\n")
+                console.fail("leq check: no finalised statement \(number) in \(store.path); 'leq statements list' shows them\n")
                 return ExitStatus.badInput
             }
             json = bytes
         } catch {
-            console.err("leq check: \(error.message)\n")
+            console.fail("leq check: \(error.message)\n")
             return SettleJob.exitStatus(error)
         }
         let provider: [ProviderCheck.Line]
@@ -315,23 +331,25 @@ extension LEQ {
             }
         }
         let result = ProviderCheck.compare(statement: ProviderCheck.statementLines(json), provider: provider)
-        let f = Formatter(.de)
-        func describe(_ l: ProviderCheck.Line) -> String {
-            "\(l.caseID) \(ProviderCheck.kindName(l.kind, .de)) \(f.period(Period(l.from, l.to)))" + (l.csvLine.map { " (Zeile \($0))" } ?? "")
+        let language = console.language, f = Formatter(language)
+        func describe(_ l: ProviderCheck.Line) -> Message {
+            let head = "\(l.caseID) \(ProviderCheck.kindName(l.kind, language)) \(f.period(Period(l.from, l.to)))"
+            if let line = l.csvLine { return "\(head) (line \(line))" }
+            return Message(verbatim: head)
         }
-        var out = ["Abgleich \(number) mit \(file)", "  übereinstimmend: \(result.matched.count) Zeilen"]
-        out.append("  Betrag abweichend: \(result.differing.count)")
+        var out: [Message] = ["Check of \(number) against \(file)", "  matching lines: \(result.matched.count)"]
+        out.append("  amount differs: \(result.differing.count)")
         for (s, p) in result.differing {
-            out.append("    \(describe(p)): Träger \(f.money(p.amount)), Abrechnung \(f.money(s.amount)) (Differenz \(f.money(s.amount - p.amount)))")
-            out.append("      Regel: \(s.text)")
+            out.append("    \(describe(p)): provider \(f.money(p.amount)), statement \(f.money(s.amount)) (difference \(f.money(s.amount - p.amount)))")
+            out.append("      rule: \(s.text)")
         }
-        out.append("  fehlt in der Liste des Trägers: \(result.missing.count)")
+        out.append("  missing from the provider's list: \(result.missing.count)")
         for s in result.missing { out.append("    \(describe(s)): \(f.money(s.amount)) — \(s.text)") }
-        out.append("  nur in der Liste des Trägers: \(result.extra.count)")
+        out.append("  only in the provider's list: \(result.extra.count)")
         for p in result.extra { out.append("    \(describe(p)): \(f.money(p.amount))") }
         let problems = result.differing.count + result.missing.count + result.extra.count
-        out.append(problems == 0 ? "Ergebnis: alle Zeilen stimmen überein." : "Ergebnis: \(problems) Abweichung\(problems == 1 ? "" : "en").")
-        console.out(out.joined(separator: "\n") + "\n")
+        out.append(problems == 0 ? "Result: all lines agree." : problems == 1 ? "Result: 1 difference." : "Result: \(problems) differences.")
+        console.out(out.map { $0.text(language) }.joined(separator: "\n") + "\n")
         return problems == 0 ? ExitStatus.success : ExitStatus.failure
     }
 }

@@ -24,10 +24,10 @@ extension LEQ {
             """
     ) { options, console in
         guard let file = options.positional.first else {
-            console.err("leq topup-cost: give the calculation file, e.g. leq topup-cost samples/topups/personnel-cost.json\nRun 'leq topup-cost --help' for its options.\n")
+            console.fail("leq topup-cost: give the calculation file, e.g. leq topup-cost samples/topups/personnel-cost.json\nRun 'leq topup-cost --help' for its options.\n")
             return ExitStatus.badInput
         }
-        var usage: [String] = []
+        var usage: [Message] = []
         let format = options.value("format") ?? "text"
         if !["text", "json"].contains(format) { usage.append("--format: '\(format)' is not a format; expected text or json") }
         let language = Language(rawValue: options.value("lang") ?? "de")
@@ -42,7 +42,7 @@ extension LEQ {
             }
         }
         guard usage.isEmpty, let language else {
-            for u in usage { console.err("leq topup-cost: \(u)\n") }
+            for u in usage { console.fail("leq topup-cost: \(u)\n") }
             return ExitStatus.badInput
         }
         let contents: PersonnelCostFile.Contents

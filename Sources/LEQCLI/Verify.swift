@@ -1,3 +1,4 @@
+import LEQFormats
 import LEQStore
 
 // MARK: - verify
@@ -28,38 +29,37 @@ extension LEQ {
             store = try Store.openForAudit(path: path)
             report = try store.verify()
         } catch {
-            console.err("leq verify: \(error.message)\n")
+            console.fail("leq verify: \(error.message)\n")
             return ExitStatus.badInput
         }
-        var findings = report.findings
-        var out = ["Prüfung des Abrechnungsspeichers \(path)"]
-        out.append("  SQLite-Integrität: " + (report.integrity == ["ok"] ? "in Ordnung" : "FEHLER"))
-        func count(_ n: Int, _ one: String, _ many: String) -> String { "\(n) \(n == 1 ? one : many)" }
-        out.append("  Kette: \(count(report.entries, "Eintrag", "Einträge")) (\(count(report.statements, "Abrechnung", "Abrechnungen")), "
-            + "\(count(report.signOffs, "Unterschrift", "Unterschriften")), \(count(report.people, "Person", "Personen")), "
-            + "\(count(report.paymentFiles, "Zahlungsdatei", "Zahlungsdateien")))")
-        out.append("  geprüft: \(count(report.statements, "Abrechnung", "Abrechnungen")) mit \(count(report.lines, "Zeile", "Zeilen")) und "
-            + "\(count(report.renderings, "Darstellung", "Darstellungen"))" + (report.paymentFiles > 0 ? ", \(count(report.paymentFiles, "Zahlungsdatei", "Zahlungsdateien")) Byte für Byte" : ""))
+        let findings = report.findings
+        var out: [Message] = ["Verification of the statement store \(path)"]
+        out.append(report.integrity == ["ok"] ? "  SQLite integrity: ok" : "  SQLite integrity: ERROR")
+        out.append("  Chain: entries \(report.entries) (statements \(report.statements), sign-offs \(report.signOffs), people \(report.people), payment files \(report.paymentFiles))")
+        out.append("  checked: statements \(report.statements), lines \(report.lines), renderings \(report.renderings), payment files \(report.paymentFiles), each byte for byte")
         if let head = report.head {
-            out.append("  Kettenkopf: Nr. \(head.seq) \(head.digest)")
+            out.append("  Chain head: no. \(head.seq) \(head.digest)")
         }
+        var notes: [Message] = []
         if let given = options.value("head") {
             if let entry = store.entry(withDigest: given) {
-                out.append("  notierter Kopf \(given): Eintrag Nr. \(entry.seq) der Kette, enthalten")
+                out.append("  noted head \(given): entry no. \(entry.seq) of the chain, present")
+            } else if given.count < 16 {
+                notes.append("Chain: --head: '\(given)' is too short; give at least 16 hex digits of the noted head")
             } else {
-                findings.append(StoreFinding("Kette", given.count < 16
-                    ? "--head: '\(given)' ist zu kurz; mindestens 16 Hexziffern des notierten Kopfs"
-                    : "der notierte Kopf \(given) steht nicht in der Kette — der Speicher wurde gekürzt oder neu geschrieben"))
+                notes.append("Chain: the noted head \(given) is not in the chain — the store was cut back or rewritten")
             }
         }
-        if findings.isEmpty {
-            out.append("Ergebnis: alles geprüft, nichts verändert.")
+        let count = findings.count + notes.count
+        if count == 0 {
+            out.append("Result: everything checked, nothing changed.")
         } else {
-            out.append("Befunde (\(findings.count)):")
-            out += findings.map { "  - \($0)" }
-            out.append("Ergebnis: der Speicher ist nicht mehr so, wie LEQ ihn geschrieben hat; die letzte geprüfte Sicherung zurückspielen.")
+            out.append("Findings (\(count)):")
+            out += findings.map { Message(verbatim: "  - \($0)") }
+            out += notes.map { "  - \($0)" }
+            out.append("Result: the store is no longer as LEQ wrote it; restore the last backup that verifies.")
         }
-        console.out(out.joined(separator: "\n") + "\n")
-        return findings.isEmpty ? ExitStatus.success : ExitStatus.failure
+        console.out(out.map { $0.text(console.language) }.joined(separator: "\n") + "\n")
+        return count == 0 ? ExitStatus.success : ExitStatus.failure
     }
 }

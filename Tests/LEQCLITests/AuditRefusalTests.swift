@@ -27,7 +27,7 @@ struct AuditRefusalTests {
         // One structural error and one that only the agreement can show (an unknown category).
         let cases = changedCopy(of: halleCases, [(#""start": "2026-01-05""#, #""start": "2026-02-30""#),
                                                  (#""category": "C""#, #""category": "Z""#)], in: folder)
-        let r = leq(["validate", "--agreement", halleAgreement, brokenAgreement.path, "--cases", cases])
+        let r = leq(["validate", "--agreement", halleAgreement, brokenAgreement.path, "--cases", cases, "--lang", "en"])
         #expect(r.status == 2)
         #expect(r.err.contains("broken.json: line 1"))
         #expect(r.err.contains("'2026-02-30' is not a date that exists"))
@@ -57,7 +57,7 @@ struct AuditRefusalTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         for out in [folder.path, folder.path + "/"] {
             let r = leq(["settle", "--agreement", halleAgreement, "--cases", halleCases, "--month", "2026-03", "--no-store", "--out", out])
-            #expect(r.status == 2 && r.err.contains("is a folder; give a file name") && !r.err.contains("NSCocoaErrorDomain"), "\(r.err)")
+            #expect(r.status == 2 && r.err.contains("ist ein Ordner; bitte einen Dateinamen angeben") && !r.err.contains("NSCocoaErrorDomain"), "\(r.err)")
         }
         #expect(try! FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
     }
@@ -68,7 +68,7 @@ struct AuditRefusalTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let cases = changedCopy(of: topUpCases, [(#""positionShare": "0.2","#, #""positionShare": "0.2500000000000000001","#)], in: folder)
         let r = leq(["validate", "--agreement"] + dailyAgreements + ["--cases", cases])
-        #expect(r.status == 2 && r.err.contains("'0.2500000000000000001' has too many decimals (19); at most 12"), "\(r.err)")
+        #expect(r.status == 2 && r.err.contains("'0.2500000000000000001' hat zu viele Nachkommastellen (19); höchstens 12"), "\(r.err)")
     }
 
     @Test("Control characters in a value are shown escaped in the message, never sent to the terminal")
@@ -78,7 +78,7 @@ struct AuditRefusalTests {
         let cases = changedCopy(of: halleCases, [(#""service": "flex""#, #""service": "fl\u001b[2J\tex\n""#)], in: folder)
         let r = leq(["validate", "--agreement", halleAgreement, "--cases", cases])
         #expect(r.status == 2)
-        #expect(r.err.contains(#"unknown service 'fl\u{1B}[2J\tex\n'"#), "\(r.err)")
+        #expect(r.err.contains(#"unbekannte Leistung 'fl\u{1B}[2J\tex\n'"#), "\(r.err)")
         #expect(!r.err.unicodeScalars.contains { $0.value == 0x1B || $0 == "\t" })
     }
 }

@@ -5,15 +5,20 @@ import LEQCore
 
 @Suite("The leq command line")
 struct CommandLineTests {
-    @Test("help and --help on every command exit 0 and list the options", arguments: ["validate", "settle", "finalize", "certify", "approve", "statements", "check", "rank", "simulate", "report", "topup-cost", "bench"])
+    @Test("help and --help on every command, in German and in English, exit 0 and list the options",
+          arguments: LEQ.commands.map(\.name))
     func help(_ command: String) {
         let a = leq([command, "--help"]), b = leq(["help", command])
         #expect(a.status == 0 && b.status == 0)
         #expect(a.out == b.out)
         let text = String(decoding: a.out, as: UTF8.self)
-        #expect(text.contains("Usage: leq \(command)") && text.contains("--help"))
+        #expect(text.hasPrefix("Aufruf: leq \(command)") && text.contains("Diese Hilfe anzeigen.") && text.contains("Optionen:"))
+        #expect(!text.contains("Usage") && !text.contains("Show this help") && !text.contains("default:") && !text.contains("FILE"), "\(text)")
+        let en = String(decoding: leq([command, "--help", "--lang", "en"]).out, as: UTF8.self)
+        #expect(en.hasPrefix("Usage: leq \(command)") && en.contains("Show this help."))
+        #expect(leq(["help", command, "--lang", "en"]).out == Array(en.utf8))
         for option in LEQ.commands.first(where: { $0.name == command })!.options {
-            #expect(text.contains("--" + option.name))
+            #expect(text.contains("--" + option.name) && en.contains("--" + option.name))
         }
     }
 
@@ -31,22 +36,25 @@ struct CommandLineTests {
     }
 
     @Test("Usage errors exit 2 and say what is wrong", arguments: [
-        UsageCase(arguments: ["frobnicate"], message: "no command 'frobnicate'"),
-        UsageCase(arguments: ["settle", "--cases", "c.json", "--month", "2026-03"], message: "missing option '--agreement"),
-        UsageCase(arguments: ["settle", "--agreement", "a.json", "--cases", "c.json"], message: "missing option '--month"),
-        UsageCase(arguments: ["settle", "--agreement", "a", "--cases", "c", "--month", "2026-3"], message: "not a month"),
-        UsageCase(arguments: ["settle", "--agreement", "a", "--cases", "c", "--month", "2026-03", "--format", "pdf"], message: "not a format"),
-        UsageCase(arguments: ["settle", "--agreement", "a", "--cases", "c", "--month", "2026-03", "--lang", "fr"], message: "not a language"),
-        UsageCase(arguments: ["settle", "--agreement", "a", "--cases", "c", "--month", "2026-03", "--issued", "2026-02-30"], message: "not a date that exists"),
-        UsageCase(arguments: ["settle", "--agreement", "a", "--cases", "c", "--month", "2026-03", "--colour"], message: "unknown option '--colour'"),
-        UsageCase(arguments: ["settle", "--agreement", "a", "--cases", "c", "--month", "2026-03", "--month", "2026-04"], message: "given twice"),
-        UsageCase(arguments: ["validate", "--agreement"], message: "needs a value"),
-        UsageCase(arguments: ["bench", "--cases", "many"], message: "whole numbers"),
+        UsageCase(arguments: ["frobnicate"], message: "kein Befehl 'frobnicate'"),
+        UsageCase(arguments: ["settle", "--cases", "c.json", "--month", "2026-03"], message: "es fehlt die Option '--agreement"),
+        UsageCase(arguments: ["settle", "--agreement", "a.json", "--cases", "c.json"], message: "es fehlt die Option '--month"),
+        UsageCase(arguments: ["settle", "--agreement", "a", "--cases", "c", "--month", "2026-3"], message: "ist kein Monat; erwartet JJJJ-MM"),
+        UsageCase(arguments: ["settle", "--agreement", "a", "--cases", "c", "--month", "2026-03", "--format", "pdf"], message: "ist kein Format"),
+        UsageCase(arguments: ["settle", "--agreement", "a", "--cases", "c", "--month", "2026-03", "--lang", "fr"], message: "'fr' ist keine Sprache"),
+        UsageCase(arguments: ["settle", "--agreement", "a", "--cases", "c", "--month", "2026-03", "--issued", "2026-02-30"], message: "ist kein gültiges Datum"),
+        UsageCase(arguments: ["settle", "--agreement", "a", "--cases", "c", "--month", "2026-03", "--colour"], message: "unbekannte Option '--colour'"),
+        UsageCase(arguments: ["settle", "--agreement", "a", "--cases", "c", "--month", "2026-03", "--month", "2026-04"], message: "doppelt angegeben"),
+        UsageCase(arguments: ["validate", "--agreement"], message: "braucht einen Wert"),
+        UsageCase(arguments: ["bench", "--cases", "many"], message: "ganze Zahlen"),
     ])
     func usage(_ c: UsageCase) {
         let r = leq(c.arguments)
         #expect(r.status == 2)
         #expect(r.err.contains(c.message), "\(r.err)")
+        // The same in English on request, never a German word then.
+        let en = leq(c.arguments + ["--lang", "en"])
+        #expect(en.status == 2 && !en.err.contains(" ist ") && !en.err.contains("Optionen") && !en.err.contains("Aufruf"), "\(en.err)")
     }
 
     @Test func optionParsing() throws {
@@ -61,7 +69,9 @@ struct CommandLineTests {
     func validateSamples() {
         let r = leq(["validate", "--agreement", halleAgreement, "--cases", halleCases])
         #expect(r.status == 0, "\(r.err)")
-        #expect(String(decoding: r.out, as: UTF8.self).contains("ok: 44 cases"))
+        #expect(String(decoding: r.out, as: UTF8.self).contains("ok: 44 Fälle in"))
+        let en = leq(["validate", "--agreement", halleAgreement, "--cases", halleCases, "--lang", "en"])
+        #expect(String(decoding: en.out, as: UTF8.self).contains("ok: cases 44 in"))
     }
 
     @Test("A broken agreement: exit 2, every error with file and place, nothing written")
@@ -76,9 +86,13 @@ struct CommandLineTests {
         let out = folder.appendingPathComponent("out.json").path
         let r = leq(["settle", "--agreement", broken, "--cases", halleCases, "--month", "2026-03", "--out", out])
         #expect(r.status == 2)
-        #expect(r.err.contains("\(broken): flatRates[1].amount: '1960.001' has more than two decimals"), "\(r.err)")
-        #expect(r.err.contains("\(broken): services[5].setting: 'stationaer' is not known"), "\(r.err)")
-        #expect(r.err.contains("2 errors in the input; nothing was written."))
+        #expect(r.err.contains("Fehler: \(broken): flatRates[1].amount: '1960.001' hat mehr als zwei Nachkommastellen"), "\(r.err)")
+        #expect(r.err.contains("\(broken): services[5].setting: 'stationaer' ist nicht bekannt"), "\(r.err)")
+        #expect(r.err.contains("2 Fehler in der Eingabe; nichts wurde geschrieben."))
+        // The same in English; the JSON path stays as it is.
+        let en = leq(["settle", "--agreement", broken, "--cases", halleCases, "--month", "2026-03", "--out", out, "--lang", "en"])
+        #expect(en.err.contains("error: \(broken): flatRates[1].amount: '1960.001' has more than two decimals"), "\(en.err)")
+        #expect(en.err.contains("2 errors in the input; nothing was written."))
         #expect(!FileManager.default.fileExists(atPath: out))
         #expect(r.out.isEmpty)
     }
@@ -87,7 +101,7 @@ struct CommandLineTests {
     func missingFile() {
         let r = leq(["validate", "--agreement", "/nonexistent/a.json"])
         #expect(r.status == 2)
-        #expect(r.err.contains("/nonexistent/a.json: file not found"))
+        #expect(r.err.contains("/nonexistent/a.json: Datei nicht gefunden"))
     }
 
     @Test("A broken case file: exit 2 with the JSON path of each case")
@@ -100,14 +114,14 @@ struct CommandLineTests {
         try text.write(toFile: broken, atomically: true, encoding: .utf8)
         let r = leq(["settle", "--agreement", halleAgreement, "--cases", broken, "--month", "2026-03"])
         #expect(r.status == 2)
-        #expect(r.err.contains("\(broken): cases[0].start: '2026-02-30' is not a date that exists"), "\(r.err)")
+        #expect(r.err.contains("\(broken): cases[0].start: '2026-02-30' ist kein gültiges Datum"), "\(r.err)")
     }
 
     @Test("A month with no agreement in force is refused, naming the cases")
     func noAgreement() {
         let r = leq(["settle", "--agreement", halleAgreement, "--cases", halleCases, "--month", "2025-12"])
         #expect(r.status == 2)
-        #expect(r.err.contains("has no agreement in force then"), "\(r.err)")
+        #expect(r.err.contains("aber für den Träger 'tsd' gilt dann keine Vereinbarung"), "\(r.err)")
     }
 
     @Test("--out writes the same bytes as standard output, and --provider checks the id")
@@ -134,7 +148,7 @@ struct CommandLineTests {
         try Data("x".utf8).write(to: URL(fileURLWithPath: blocker))
         let r = leq(args + ["--out", blocker + "/x.json"])
         #expect(r.status == 1)
-        #expect(r.err.contains("cannot write \(blocker)/x.json: \(blocker) is a file, not a folder"), "\(r.err)")
+        #expect(r.err.contains("\(blocker)/x.json kann nicht geschrieben werden: \(blocker) ist eine Datei, kein Ordner"), "\(r.err)")
     }
 
     @Test("leq --version; leq help COMMAND; leq help --help")
@@ -144,7 +158,7 @@ struct CommandLineTests {
         #expect(String(decoding: v.out, as: UTF8.self).contains("Schema 4"))
         for args in [["help", "--help"], ["help", "-h"], ["help", "help"], ["help"]] {
             let r = leq(args)
-            #expect(r.status == 0 && String(decoding: r.out, as: UTF8.self).contains("leq COMMAND"), "\(args)")
+            #expect(r.status == 0 && String(decoding: r.out, as: UTF8.self).contains("leq BEFEHL"), "\(args)")
         }
         let settle = leq(["help", "settle"])
         #expect(settle.status == 0 && settle.out == leq(["settle", "--help"]).out)
@@ -181,6 +195,6 @@ struct GeneratedCaseloadTests {
         let r = leq(["bench", "--cases", "200", "--months", "2"])
         #expect(r.status == 0)
         let text = String(decoding: r.out, as: UTF8.self)
-        #expect(text.contains("settle: ") && text.contains("case-months/s") && text.contains("peak memory"))
+        #expect(text.contains("settle: ") && text.contains("Fallmonate/s") && text.contains("Spitzenspeicher"))
     }
 }

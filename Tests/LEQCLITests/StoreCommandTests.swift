@@ -337,11 +337,13 @@ struct StoreCommandTests {
         try Data("Fall;Art;Von;Bis;Betrag\r\nZ-304;dailyRate;2026-03-01;2026-02-30;6045,00\r\nZ-305;topUp;2026-03-01;2026-03-01;1.200,00\r\n".utf8).write(to: file)
         let r = leq(["check", "--statement", "HJW-2026-03", "--lines", file.path, "--store", w.store])
         #expect(r.status == 2)
-        #expect(r.err.contains("\(file.path): line 2, column 4: '2026-02-30' is not a date"))
-        #expect(r.err.contains("\(file.path): line 3, column 5: '1.200,00' is not an amount"))
+        #expect(r.err.contains("\(file.path): Zeile 2, Spalte 4: '2026-02-30' ist kein Datum"))
+        #expect(r.err.contains("\(file.path): Zeile 3, Spalte 5: '1.200,00' ist kein Betrag"))
+        let en = leq(["check", "--statement", "HJW-2026-03", "--lines", file.path, "--store", w.store, "--lang", "en"])
+        #expect(en.err.contains("\(file.path): line 2, column 4: '2026-02-30' is not a date"))
         try Data("Case;Kind;From;To\r\n".utf8).write(to: file)
         let header = leq(["check", "--statement", "HJW-2026-03", "--lines", file.path, "--store", w.store])
-        #expect(header.status == 2 && header.err.contains("no column 'Betrag'"))
+        #expect(header.status == 2 && header.err.contains("keine Spalte 'Betrag'"))
         #expect(leq(["check", "--statement", "HJW-2099-01", "--lines", file.path, "--store", w.store]).status == 2)
     }
 }

@@ -99,10 +99,11 @@ struct TopUpCostCommandTests {
         text = text.replacingOccurrences(of: #"{"kind": "monthlyGross", "amount": "3720.00"},"#,
                                          with: #"{"kind": "monthlyGross", "amount": "3720.00"}, {"kind": "management", "amount": "900.00"}, {"kind": "vacationCover", "amount": "1200.00"},"#)
         try Data(text.utf8).write(to: bad)
-        let r = leq(["topup-cost", bad.path])
+        let r = leq(["topup-cost", bad.path, "--lang", "en"])
         #expect(r.status == 2)
         #expect(r.out.isEmpty)
         #expect(r.err.contains("\(bad.path): parts[1].kind: management (Leitungskosten) is already in the regular rate"))
+        #expect(leq(["topup-cost", bad.path]).err.contains("management (Leitungskosten) ist schon im Regelsatz enthalten"))
         #expect(r.err.contains("\(bad.path): parts[2].kind: vacationCover (Urlaubsvertretung)"))
         #expect(r.err.contains("2 errors"))
     }
@@ -148,7 +149,7 @@ struct SimulateCommandTests {
     ])
     func golden(_ options: [String], _ golden: String) throws {
         let r = leq(arguments + options)
-        #expect(r.err.contains("seed 2027"))
+        #expect(r.err.contains("Startwert 2027"))
         try expectGolden(r, golden)
     }
 
@@ -205,9 +206,11 @@ struct SimulateCommandTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("s.json")
         try Data(#"{"format": "leq-scenario/1", "horizon": {"start": "2027-13", "months": 12}, "scenarios": [{"name": "x", "changes": [{"kind": "rate", "category": "Z", "from": "2027-01-01", "percent": "3", "amount": "1.00"}, {"kind": "magic"}]}]}"#.utf8).write(to: file)
-        let r = leq(["simulate", "--agreement", halleAgreement, "--cases", halleCases, "--scenario", file.path])
+        let r = leq(["simulate", "--agreement", halleAgreement, "--cases", halleCases, "--scenario", file.path, "--lang", "en"])
         #expect(r.status == 2 && r.out.isEmpty)
         #expect(r.err.contains("horizon.start: '2027-13' is not a month"))
+        let de = leq(["simulate", "--agreement", halleAgreement, "--cases", halleCases, "--scenario", file.path])
+        #expect(de.err.contains("scenarios[0].changes[1].kind: 'magic' ist keine Änderung") && de.err.contains("4 Fehler in der Eingabe"), "\(de.err)")
         #expect(r.err.contains("scenarios[0].changes[0].category: unknown category 'Z'"))
         #expect(r.err.contains("scenarios[0].changes[0]: give the change as \"percent\" or as \"amount\""))
         #expect(r.err.contains("scenarios[0].changes[1].kind: 'magic' is not a change"))

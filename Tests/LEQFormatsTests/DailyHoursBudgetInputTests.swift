@@ -81,7 +81,7 @@ struct DailyHoursBudgetInputTests {
         let text = dailyCases.replacingFirst(r.replace, with: r.with)
         #expect(text != dailyCases, "the test's replacement did not apply")
         let diagnostics = dailyCaseDiagnostics(text)
-        #expect(diagnostics.contains { $0.file == "cases.json" && $0.place == r.place && $0.message.contains(r.message) },
+        #expect(diagnostics.contains { $0.file == "cases.json" && $0.place == r.place && $0.message.description.contains(r.message) },
                 "\(diagnostics)")
     }
 
@@ -115,6 +115,6 @@ struct DailyHoursBudgetInputTests {
         let text = dailyAgreement.replacingFirst(r.replace, with: r.with)
         #expect(text != dailyAgreement, "the test's replacement did not apply")
         let diagnostics = agreementDiagnostics(text)
-        #expect(diagnostics.contains { $0.place == r.place && $0.message.contains(r.message) }, "\(diagnostics)")
+        #expect(diagnostics.contains { $0.place == r.place && $0.message.description.contains(r.message) }, "\(diagnostics)")
     }
 }

@@ -45,7 +45,7 @@ struct IncentiveInputTests {
         let text = cases.replacingFirst(r.replace, with: r.with)
         #expect(text != cases, "the test's replacement did not apply")
         let diagnostics = caseDiagnostics(text, agreement: agreementText)
-        #expect(diagnostics.contains { $0.file == "cases.json" && $0.place == r.place && $0.message.contains(r.message) }, "\(diagnostics)")
+        #expect(diagnostics.contains { $0.file == "cases.json" && $0.place == r.place && $0.message.description.contains(r.message) }, "\(diagnostics)")
     }
 
     @Test("Agreement refusals", arguments: [
@@ -61,6 +61,6 @@ struct IncentiveInputTests {
         let text = agreementText.replacingFirst(r.replace, with: r.with)
         #expect(text != agreementText, "the test's replacement did not apply")
         let diagnostics = agreementDiagnostics(text)
-        #expect(diagnostics.contains { $0.place == r.place && $0.message.contains(r.message) }, "\(diagnostics)")
+        #expect(diagnostics.contains { $0.place == r.place && $0.message.description.contains(r.message) }, "\(diagnostics)")
     }
 }

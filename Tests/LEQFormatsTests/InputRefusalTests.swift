@@ -103,7 +103,7 @@ struct InputRefusalTests {
         let text = validAgreement.replacingFirst(r.replace, with: r.with)
         #expect(text != validAgreement, "the test's replacement did not apply")
         let diagnostics = agreementDiagnostics(text)
-        #expect(diagnostics.contains { $0.file == "agreement.json" && $0.place == r.place && $0.message.contains(r.message) },
+        #expect(diagnostics.contains { $0.file == "agreement.json" && $0.place == r.place && $0.message.description.contains(r.message) },
                 "\(diagnostics)")
     }
 
@@ -127,7 +127,7 @@ struct InputRefusalTests {
         let text = validCases.replacingFirst(r.replace, with: r.with)
         #expect(text != validCases, "the test's replacement did not apply")
         let diagnostics = caseDiagnostics(text)
-        #expect(diagnostics.contains { $0.file == "cases.json" && $0.place == r.place && $0.message.contains(r.message) },
+        #expect(diagnostics.contains { $0.file == "cases.json" && $0.place == r.place && $0.message.description.contains(r.message) },
                 "\(diagnostics)")
     }
 
@@ -140,7 +140,7 @@ struct InputRefusalTests {
             .replacingFirst(#""from": "2026-03-10"}]"#, with: #""from": "2026-02-10"}]"#)
         let diagnostics = caseDiagnostics(text)
         #expect(diagnostics.map(\.place) == ["cases[0].categories[0]"], "\(diagnostics)")
-        #expect(diagnostics.first?.message.contains("no flat rate for service 'flex', category 'C' in force on 2026-02-10") == true)
+        #expect(diagnostics.first?.message.description.contains("no flat rate for service 'flex', category 'C' in force on 2026-02-10") == true)
     }
 
     @Test("All errors are reported at once, across the file")

@@ -82,7 +82,7 @@ struct TopUpInputTests {
         let text = topUpCases.replacingFirst(r.replace, with: r.with)
         #expect(text != topUpCases, "the test's replacement did not apply")
         let diagnostics = dailyCaseDiagnostics(text)
-        #expect(diagnostics.contains { $0.file == "cases.json" && $0.place == r.place && $0.message.contains(r.message) },
+        #expect(diagnostics.contains { $0.file == "cases.json" && $0.place == r.place && $0.message.description.contains(r.message) },
                 "\(diagnostics)")
     }
 
@@ -140,7 +140,7 @@ struct PersonnelCostInputTests {
                                                 with: #"{"kind": "monthlyGross", "amount": "3720.00"}, {"kind": "\#(part.rawValue)", "amount": "100.00"},"#)
         let diagnostics = costDiagnostics(text)
         #expect(diagnostics.map(\.place) == ["parts[1].kind"], "\(diagnostics)")
-        #expect(diagnostics.first?.message.contains(part.german) == true && diagnostics.first?.message.contains("regular rate") == true)
+        #expect(diagnostics.first?.message.description.contains(part.german) == true && diagnostics.first?.message.description.contains("regular rate") == true)
     }
 
     @Test("All excluded parts at once, and the other mistakes with them")

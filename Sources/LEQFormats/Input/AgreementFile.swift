@@ -362,7 +362,11 @@ public enum AgreementFile {
             guard let s, let from, let amount else { continue }
             let keyText = "\(s)|\(c ?? "*")|\(from)"
             if let first = seen[keyText] {
-                top.reader.error(item.path, "a second rate for service '\(s)'\(c.map { ", category '\($0)'" } ?? "") from \(from) (the first is at \(first))")
+                if let c {
+                    top.reader.error(item.path, "a second rate for service '\(s)', category '\(c)' from \(from) (the first is at \(first))")
+                } else {
+                    top.reader.error(item.path, "a second rate for service '\(s)' from \(from) (the first is at \(first))")
+                }
                 continue
             }
             seen[keyText] = item.path

@@ -492,7 +492,7 @@ public enum CaseFile {
                 }
                 let until = k + 1 < periods.count ? periods[k + 1].from.previous : caseDays.to
                 guard period.from <= until, let needed = Period(period.from, until).intersection(days) else { continue }
-                let schedule: RateSchedule?, name: String
+                let schedule: RateSchedule?, name: Message
                 switch service.payment {
                 case .monthly: (schedule, name) = (agreement.flatRate(service: c.service, category: period.category), "flat rate")
                 case .daily: (schedule, name) = (agreement.dailyRate(service: c.service, category: period.category), "daily rate")

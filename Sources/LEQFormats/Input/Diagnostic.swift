@@ -5,9 +5,9 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
     /// Where in the file: a JSON path such as `cases[17].categories[2].from`, or `line 3, column 7`.
     public var place: String
     /// What is wrong, and what was expected.
-    public var message: String
+    public var message: Message
 
-    public init(file: String, place: String, message: String) {
+    public init(file: String, place: String, message: Message) {
         self.file = file
         self.place = place
         self.message = message
@@ -16,7 +16,16 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
     /// `cases.json: cases[17].categories[2].from: not a date ...`; control characters in any part
     /// (a value copied with a tab or a line break, an escape sequence) are shown escaped, so that a
     /// message is always one readable line and cannot move the terminal's cursor.
-    public var description: String {
+    public var description: String { text(.en) }
+
+    /// The diagnostic in a language; the file and the place (a JSON path) stay as they are.
+    public func text(_ language: Language) -> String {
+        let message = message.text(language)
+        // A place in a CSV file is "line 3, column 7"; a JSON path stays as it is.
+        var place = place
+        if language == .de, place.hasPrefix("line ") {
+            place = "Zeile " + place.dropFirst(5).replacingOccurrences(", column ", with: ", Spalte ")
+        }
         let text = place.isEmpty ? "\(file): \(message)" : "\(file): \(place): \(message)"
         return Diagnostic.escapingControls(text)
     }
@@ -50,4 +59,16 @@ public struct InputError: Error, Sendable, CustomStringConvertible {
     public init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
 
     public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
+}
+
+extension StringProtocol {
+    func replacingOccurrences(_ target: String, with replacement: String) -> String {
+        var out = ""
+        var rest = Substring(self)
+        while let r = rest.firstRange(of: target) {
+            out += rest[..<r.lowerBound] + replacement
+            rest = rest[r.upperBound...]
+        }
+        return out + rest
+    }
 }

@@ -9,7 +9,7 @@ final class JSONReader {
 
     init(file: String) { self.file = file }
 
-    func error(_ path: String, _ message: String) {
+    func error(_ path: String, _ message: Message) {
         diagnostics.append(Diagnostic(file: file, place: path, message: message))
     }
 

@@ -23,7 +23,7 @@ public indirect enum JSONValue: Sendable, Equatable {
     }
 
     /// What a reader calls this kind of value in an error message.
-    public var kindName: String {
+    public var kindName: Message {
         switch self {
         case .null: return "null"
         case .bool: return "a boolean"
@@ -44,7 +44,7 @@ public indirect enum JSONValue: Sendable, Equatable {
 public struct JSONSyntaxError: Error, Sendable, Equatable {
     public var line: Int
     public var column: Int
-    public var message: String
+    public var message: Message
 }
 
 /// A small, strict JSON parser (RFC 8259) over UTF-8 bytes.
@@ -67,7 +67,7 @@ public struct JSONParser {
         return (value, parser.duplicateKeys)
     }
 
-    private func error(_ message: String) -> JSONSyntaxError {
+    private func error(_ message: Message) -> JSONSyntaxError {
         var line = 1, column = 1
         for b in bytes[0..<min(i, bytes.count)] {
             if b == UInt8(ascii: "\n") { line += 1; column = 1 } else if b & 0xC0 != 0x80 { column += 1 }

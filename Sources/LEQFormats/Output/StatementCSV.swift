@@ -114,7 +114,7 @@ public enum CSV {
 
 public struct CSVError: Error, Equatable, Sendable {
     public var line: Int
-    public var message: String
+    public var message: Message
 }
 
 extension String {

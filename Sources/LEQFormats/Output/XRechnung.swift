@@ -18,8 +18,8 @@ public enum XRechnung {
 
     /// What the agreement must hold for an invoice, as JSON paths in the agreement file; empty when
     /// the statement can be written as XRechnung.
-    public static func missing(_ s: Statement) -> [(path: String, what: String)] {
-        var out: [(String, String)] = []
+    public static func missing(_ s: Statement) -> [(path: String, what: Message)] {
+        var out: [(String, Message)] = []
         if !s.lines.contains(where: { $0.kind.section != .family }) { out.append(("", "the statement \(s.number) has no lines: there is nothing to invoice")) }
         if PostalAddress(s.provider.address) == nil { out.append(("provider.address", "the last line must be \"PLZ Ort\", e.g. \"06110 Halle (Saale)\"")) }
         if PostalAddress(s.youthOffice.address) == nil { out.append(("youthOffice.address", "the last line must be \"PLZ Ort\", e.g. \"06108 Halle (Saale)\"")) }
