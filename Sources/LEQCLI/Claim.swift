@@ -75,7 +75,7 @@ extension LEQ {
                 sources += read
             }
         } catch {
-            console.fail("leq claim: \(error.message)\n")
+            console.fail("leq claim: \(error.text)\n")
             return SettleJob.exitStatus(error)
         }
         var claims: [Claim] = []

@@ -165,7 +165,7 @@ extension LEQ {
             console.out(lines.map { $0.text(console.language) }.joined(separator: "\n") + "\n")
             return ExitStatus.success
         } catch {
-            console.fail("leq pay: \(error.message)\n")
+            console.fail("leq pay: \(error.text)\n")
             return SettleJob.exitStatus(error)
         }
     }
@@ -223,7 +223,7 @@ extension LEQ {
             }
             return emit(bytes, options, command: "payments", console: console)
         } catch {
-            console.fail("leq payments: \(error.message)\n")
+            console.fail("leq payments: \(error.text)\n")
             return SettleJob.exitStatus(error)
         }
     }

@@ -47,7 +47,7 @@ extension LEQ {
                 console.tell("registered: \(person.id) (\(person.name)), may \(mayText(person)); in \(store.path)\n")
                 return ExitStatus.success
             } catch {
-                console.fail("leq people add: \(error.message)\n")
+                console.fail("leq people add: \(error.text)\n")
                 return SettleJob.exitStatus(error)
             }
         case "list":
@@ -69,7 +69,7 @@ extension LEQ {
                 console.out(table.render().joined(separator: "\n") + "\n")
                 return ExitStatus.success
             } catch {
-                console.fail("leq people: \(error.message)\n")
+                console.fail("leq people: \(error.text)\n")
                 return SettleJob.exitStatus(error)
             }
         default:

@@ -59,7 +59,7 @@ struct SettleJob {
             do throws(StoreError) {
                 store = try Store(path: storePath)
             } catch {
-                console.fail("leq \(command): \(error.message)\n")
+                console.fail("leq \(command): \(error.text)\n")
                 return .failure(Status(exitStatus(error)))
             }
         }
@@ -82,7 +82,7 @@ struct SettleJob {
             do throws(StoreError) {
                 statements = try corrected(statements, store: store, inputs: inputs, caseload: caseload)
             } catch {
-                console.fail("leq \(command): \(error.message)\n")
+                console.fail("leq \(command): \(error.text)\n")
                 return .failure(Status(exitStatus(error)))
             }
         }

@@ -13,7 +13,7 @@ func openStore(_ options: ParsedOptions, command: String, console: Console) -> S
     do throws(StoreError) {
         return try Store(path: path)
     } catch {
-        console.fail("leq \(command): \(error.message)\n")
+        console.fail("leq \(command): \(error.text)\n")
         return nil
     }
 }
@@ -71,7 +71,7 @@ extension LEQ {
                 }
             }
         } catch {
-            console.fail("leq finalize: \(error.message)\nNothing was stored.\n")
+            console.fail("leq finalize: \(error.text)\nNothing was stored.\n")
             return SettleJob.exitStatus(error)
         }
         for s in job.skipped {
@@ -110,7 +110,7 @@ extension LEQ {
             }
             return ExitStatus.success
         } catch {
-            console.fail("leq finalize: \(error.message)\nNothing was stored.\n")
+            console.fail("leq finalize: \(error.text)\nNothing was stored.\n")
             return SettleJob.exitStatus(error)
         }
     }
@@ -166,7 +166,7 @@ extension LEQ {
                 }
                 return ExitStatus.success
             } catch {
-                console.fail("leq \(name): \(error.message)\n")
+                console.fail("leq \(name): \(error.text)\n")
                 return SettleJob.exitStatus(error)
             }
         }
@@ -276,7 +276,7 @@ extension LEQ {
             console.out(lines.map { $0.text(console.language) }.joined(separator: "\n") + "\n")
             return ExitStatus.success
         } catch {
-            console.fail("leq statements: \(error.message)\n")
+            console.fail("leq statements: \(error.text)\n")
             return SettleJob.exitStatus(error)
         }
     }
@@ -314,7 +314,7 @@ extension LEQ {
             }
             json = bytes
         } catch {
-            console.fail("leq check: \(error.message)\n")
+            console.fail("leq check: \(error.text)\n")
             return SettleJob.exitStatus(error)
         }
         let provider: [ProviderCheck.Line]

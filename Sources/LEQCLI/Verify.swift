@@ -29,7 +29,7 @@ extension LEQ {
             store = try Store.openForAudit(path: path)
             report = try store.verify()
         } catch {
-            console.fail("leq verify: \(error.message)\n")
+            console.fail("leq verify: \(error.text)\n")
             return ExitStatus.badInput
         }
         let findings = report.findings
@@ -55,7 +55,7 @@ extension LEQ {
             out.append("Result: everything checked, nothing changed.")
         } else {
             out.append("Findings (\(count)):")
-            out += findings.map { Message(verbatim: "  - \($0)") }
+            out += findings.map { "  - \($0.subject): \($0.what)" }
             out += notes.map { "  - \($0)" }
             out.append("Result: the store is no longer as LEQ wrote it; restore the last backup that verifies.")
         }

@@ -1,3 +1,4 @@
+import LEQFormats
 /// The store's hash chain: one entry for every record that is finalised data — a finalised
 /// statement, a sign-off, a registered person — in the order they were written, store-wide.
 ///
@@ -119,13 +120,17 @@ extension SHA256 {
 /// One thing that does not verify, said for a person: what (a statement number, a sign-off, the
 /// chain) and how it differs from what was written.
 public struct StoreFinding: Sendable, Equatable, CustomStringConvertible {
-    public var subject: String
-    public var what: String
+    public var subject: Message
+    public var what: Message
 
-    public init(_ subject: String, _ what: String) {
+    public init(_ subject: Message, _ what: Message) {
         self.subject = subject
         self.what = what
     }
 
-    public var description: String { "\(subject): \(what)" }
+    /// "KRR-2026-03: Zeilen stimmen nicht mit der Kette überein — …" in a language.
+    public func text(_ language: Language) -> String { "\(subject.text(language)): \(what.text(language))" }
+
+    /// In German, the default language.
+    public var description: String { text(.de) }
 }

@@ -1,4 +1,5 @@
 import CSQLite
+import LEQFormats
 
 /// A thin, safe wrapper around one SQLite connection: statements with bound values, rows read by
 /// column, transactions that roll back on any error. Only what the store needs.
@@ -16,7 +17,7 @@ final class Database {
             let message = handle.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open"
             sqlite3_close(handle)
             handle = nil
-            throw StoreError(.cannotOpen, "\(path) kann nicht geöffnet werden: \(message)")
+            throw StoreError(.cannotOpen, "\(path) cannot be opened: \(message)")
         }
         sqlite3_busy_timeout(handle, busyTimeout)
         sqlite3_extended_result_codes(handle, 1)
@@ -120,22 +121,26 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
     }
 
     public var kind: Kind
-    public var message: String
+    /// What went wrong, in either language.
+    public var text: Message
     /// With `tampered`: every part that does not verify.
     public var findings: [StoreFinding] = []
 
-    public init(_ kind: Kind, _ message: String, findings: [StoreFinding] = []) {
+    /// The message in German, the default language.
+    public var message: String { text.text(.de) }
+
+    public init(_ kind: Kind, _ text: Message, findings: [StoreFinding] = []) {
         self.kind = kind
-        self.message = message
+        self.text = text
         self.findings = findings
     }
 
     init(code: Int32, _ message: String) {
         switch code & 0xff {
-        case SQLITE_BUSY, SQLITE_LOCKED: self.init(.busy, "der Abrechnungsspeicher ist belegt (ein anderes leq schreibt gerade): \(message)")
-        case SQLITE_NOTADB: self.init(.notAStore, "keine SQLite-Datenbank: \(message)")
-        case SQLITE_CORRUPT: self.init(.notAStore, "die Speicherdatei ist beschädigt: \(message)")
-        default: self.init(.failed, message)
+        case SQLITE_BUSY, SQLITE_LOCKED: self.init(.busy, "the statement store is busy (another leq is writing): \(message)")
+        case SQLITE_NOTADB: self.init(.notAStore, "not an SQLite database: \(message)")
+        case SQLITE_CORRUPT: self.init(.notAStore, "the store file is damaged: \(message)")
+        default: self.init(.failed, Message(verbatim: message))
         }
     }
 

@@ -1,3 +1,4 @@
+import LEQFormats
 import LEQCore
 
 /// The hash chain over the store's records: how each record's parts are digested, how an entry is
@@ -150,21 +151,20 @@ extension Store {
             let seq = r.int(0), kindText = r.text(1), ref = r.text(2), content = r.text(3), previous = r.text(4), digest = r.text(5)
             let position = Int64(entries.count + 1)
             guard let kind = ChainEntry.Kind(rawValue: kindText) else {
-                findings.append(StoreFinding("Kette", "Eintrag Nr. \(seq) hat die unbekannte Art '\(kindText)' — außerhalb von LEQ geschrieben"))
+                findings.append(StoreFinding("Chain", "entry no. \(seq) has the unknown kind '\(kindText)' — written outside LEQ"))
                 expected = digest
                 return
             }
             let subject = Store.subject(kind, ref)
             if seq != position {
-                findings.append(StoreFinding("Kette", seq > position
-                    ? "Eintrag Nr. \(position)\(seq - position > 1 ? "–\(seq - 1)" : "") fehlt — gelöscht"
-                    : "Eintrag Nr. \(seq) steht doppelt — eingefügt"))
+                let gone = seq - position > 1 ? "\(position)–\(seq - 1)" : "\(position)"
+                findings.append(StoreFinding("Chain", seq > position ? "entry no. \(gone) is missing — deleted" : "entry no. \(seq) is there twice — inserted"))
             }
             if previous != expected {
-                findings.append(StoreFinding(subject, "Eintrag Nr. \(seq) verweist nicht auf seinen Vorgänger — ein Eintrag davor wurde gelöscht, eingefügt oder geändert"))
+                findings.append(StoreFinding(subject, "entry no. \(seq) does not point to the entry before it — an entry before it was deleted, inserted or changed"))
             }
             if ChainEntry.digest(seq: seq, kind: kind, ref: ref, content: content, previous: previous) != digest {
-                findings.append(StoreFinding(subject, "Eintrag Nr. \(seq) hat nicht die Prüfsumme seines Inhalts — in der Kette geändert"))
+                findings.append(StoreFinding(subject, "entry no. \(seq) does not have the digest of its content — changed in the chain"))
             }
             entries.append(ChainEntry(seq: seq, kind: kind, ref: ref, content: content, previous: previous, digest: digest))
             expected = digest
@@ -172,7 +172,7 @@ extension Store {
         chain = entries
         let triggers = Set(try db.rows("SELECT name FROM sqlite_master WHERE type = 'trigger'", [], { $0.text(0) }))
         for name in Store.guardTriggers where !triggers.contains(name) {
-            findings.append(StoreFinding("Schutz", "der Trigger \(name) fehlt — außerhalb von LEQ entfernt; UPDATE und DELETE würden nicht mehr abgewiesen"))
+            findings.append(StoreFinding("Guard", "the trigger \(name) is missing — removed outside LEQ; UPDATE and DELETE would no longer be refused"))
         }
         findings += try coverage()
         for e in entries where e.kind != .statement {
@@ -186,7 +186,7 @@ extension Store {
                 parts = try Store.signOffParts(db, number, role)
             }
             if let parts, ChainEntry.content(parts) != e.content {
-                findings.append(StoreFinding(Store.subject(e.kind, e.ref), "stimmt nicht mit der Kette überein — nach dem Eintragen verändert"))
+                findings.append(StoreFinding(Store.subject(e.kind, e.ref), "does not match the chain — changed after it was recorded"))
             }
         }
         return findings
@@ -205,17 +205,17 @@ extension Store {
             let rows = try db.rows(sql, [], { $0.text(0) })
             let chained = Set(chain.filter { $0.kind == kind }.map(\.ref))
             for ref in rows where !chained.contains(ref) {
-                findings.append(StoreFinding(Store.subject(kind, ref), "steht im Speicher, aber nicht in der Kette — außerhalb von LEQ eingefügt"))
+                findings.append(StoreFinding(Store.subject(kind, ref), "is in the store but not in the chain — inserted outside LEQ"))
             }
             let present = Set(rows)
             for e in chain where e.kind == kind && !present.contains(e.ref) {
-                findings.append(StoreFinding(Store.subject(kind, e.ref), "steht in der Kette (Eintrag Nr. \(e.seq)), aber nicht mehr im Speicher — gelöscht"))
+                findings.append(StoreFinding(Store.subject(kind, e.ref), "is in the chain (entry no. \(e.seq)) but no longer in the store — deleted"))
             }
         }
         // A payment row of a file the chain does not know would mark a statement as paid unseen.
         let files = Set(chain.filter { $0.kind == .payment }.map(\.ref))
         for (number, file) in try db.rows("SELECT number, file FROM payment", [], { ($0.text(0), $0.text(1)) }) where !files.contains(file) {
-            findings.append(StoreFinding(number, "steht als gezahlt in der Zahlungsdatei \(file), die nicht in der Kette steht — außerhalb von LEQ eingefügt"))
+            findings.append(StoreFinding(Message(verbatim: number), "is marked as paid in the payment file \(file), which is not in the chain — inserted outside LEQ"))
         }
         return findings
     }
@@ -224,7 +224,7 @@ extension Store {
     func check(_ number: String, parts names: [String]? = nil) throws(StoreError) -> [StoreFinding] {
         guard let entry = chain.last(where: { $0.kind == .statement && $0.ref == number }) else {
             // A statement without an entry was reported when the chain was loaded.
-            return try Store.headDigest(db, number) == nil ? [] : [StoreFinding(number, "steht nicht in der Kette — außerhalb von LEQ eingefügt")]
+            return try Store.headDigest(db, number) == nil ? [] : [StoreFinding(Message(verbatim: number), "is not in the chain — inserted outside LEQ")]
         }
         var findings: [StoreFinding] = []
         let wanted = names ?? entry.parts.map(\.name)
@@ -235,7 +235,7 @@ extension Store {
             if names == nil {
                 let chained = Set(entry.parts.map(\.name))
                 for n in actual.keys.sorted() where !chained.contains(n) {
-                    findings.append(StoreFinding(number, "\(Store.label(n)) steht nicht in der Kette — außerhalb von LEQ eingefügt"))
+                    findings.append(StoreFinding(Message(verbatim: number), "\(Store.label(n)) is not in the chain — inserted outside LEQ"))
                 }
             }
         } else if let one = renderingsWanted.first {
@@ -245,7 +245,7 @@ extension Store {
         for name in wanted {
             guard let recorded = entry.part(name) else {
                 if name.hasPrefix("rendering "), actual[name] != nil {
-                    findings.append(StoreFinding(number, "\(Store.label(name)) steht nicht in der Kette — außerhalb von LEQ eingefügt"))
+                    findings.append(StoreFinding(Message(verbatim: number), "\(Store.label(name)) is not in the chain — inserted outside LEQ"))
                 }
                 continue
             }
@@ -257,11 +257,13 @@ extension Store {
             default: now = actual[name]
             }
             guard let now else {
-                findings.append(StoreFinding(number, "\(Store.label(name)) fehlt — gelöscht"))
+                findings.append(StoreFinding(Message(verbatim: number), "\(Store.label(name)) is missing — deleted"))
                 continue
             }
             if now != recorded {
-                findings.append(StoreFinding(number, "\(Store.label(name)) \(name == Part.lines || name == Part.inputs ? "stimmen" : "stimmt") nicht mit der Kette überein — nach dem Finalisieren verändert"))
+                findings.append(StoreFinding(Message(verbatim: number), name == Part.lines || name == Part.inputs
+                    ? "\(Store.label(name)) do not match the chain — changed after finalising"
+                    : "\(Store.label(name)) does not match the chain — changed after finalising"))
             }
         }
         return findings
@@ -280,25 +282,25 @@ extension Store {
     }
 
     /// The words for a part, in a finding.
-    static func label(_ part: String) -> String {
+    static func label(_ part: String) -> Message {
         switch part {
-        case Part.head: return "Kopf (Träger, Monat, Gesamtbetrag, wer und wann finalisiert)"
-        case Part.inputs: return "Eingabedateien und ihre Prüfsummen"
-        case Part.lines: return "Zeilen"
+        case Part.head: return "the head (provider, month, total, who finalised it and when)"
+        case Part.inputs: return "the input files and their digests"
+        case Part.lines: return "the lines"
         default:
-            if part.hasPrefix("rendering ") { return "Darstellung \(part.dropFirst("rendering ".count))" }
-            return part
+            if part.hasPrefix("rendering ") { return "the rendering \(String(part.dropFirst("rendering ".count)))" }
+            return Message(verbatim: part)
         }
     }
 
-    static func subject(_ kind: ChainEntry.Kind, _ ref: String) -> String {
+    static func subject(_ kind: ChainEntry.Kind, _ ref: String) -> Message {
         switch kind {
-        case .statement: return ref
-        case .person: return "Person \(ref)"
-        case .payment: return "Zahlungsdatei \(ref)"
+        case .statement: return Message(verbatim: ref)
+        case .person: return "person \(ref)"
+        case .payment: return "payment file \(ref)"
         case .signOff:
             let (number, role) = splitSignOff(ref)
-            return "\(number), \(role == SignOffRole.certified.rawValue ? "Feststellung (sachlich und rechnerisch richtig)" : "Anordnung")"
+            return role == SignOffRole.certified.rawValue ? "\(number), certification (factually and arithmetically correct)" : "\(number), order to pay"
         }
     }
 
@@ -311,13 +313,25 @@ extension Store {
 extension StoreError {
     /// A store whose records do not verify: named, with what differs, and where to look further.
     static func tampered(_ path: String, _ findings: [StoreFinding]) -> StoreError {
-        let shown = findings.prefix(10).map { "  - \($0)" }.joined(separator: "\n")
-        let more = findings.count > 10 ? "\n  … und \(findings.count - 10) weitere" : ""
+        let shown = TamperedList(findings: Array(findings.prefix(10)), more: max(0, findings.count - 10))
         return StoreError(.tampered, """
-            der Abrechnungsspeicher \(path) ist nicht mehr so, wie LEQ ihn geschrieben hat:
-            \(shown)\(more)
-            Nichts wurde daraus gelesen oder berechnet. 'leq verify --store \(path)' zeigt alle Befunde; \
-            die letzte geprüfte Sicherung zurückspielen.
+            the statement store \(path) is no longer as LEQ wrote it:
+            \(shown.message)
+            Nothing was read from it or computed. 'leq verify --store \(path)' shows every finding; \
+            restore the last backup that verifies.
             """, findings: findings)
+    }
+}
+
+/// The findings of a tampered store as lines of a message, in the message's language.
+struct TamperedList {
+    var findings: [StoreFinding]
+    var more: Int
+
+    var message: Message {
+        var parts: [Message] = []
+        for f in findings { parts.append("  - \(f.subject): \(f.what)") }
+        if more > 0 { parts.append("  … and \(more) more") }
+        return parts.dropFirst().reduce(parts.first ?? Message(verbatim: "")) { "\($0)\n\($1)" }
     }
 }

@@ -1,3 +1,4 @@
+import LEQFormats
 import LEQCore
 
 /// A payment file as recorded: which statements it holds, what it transfers, the bytes handed to
@@ -53,16 +54,16 @@ extension Store {
         try writing { () throws(StoreError) in
             for item in items {
                 guard let s = try statement(item.number) else {
-                    throw StoreError(.notFound, "keine finalisierte Abrechnung \(item.number)")
+                    throw StoreError(.notFound, "no finalised statement \(item.number)")
                 }
                 guard s.payable else {
-                    throw StoreError(.refused, "\(item.number) ist nicht festgestellt und angeordnet; nur zahlbare Abrechnungen kommen in eine Zahlungsdatei")
+                    throw StoreError(.refused, "\(item.number) is not certified and ordered; only payable statements go into a payment file")
                 }
                 if let file = try db.rows("SELECT file FROM payment WHERE number = ?1", [.text(item.number)], { $0.text(0) }).first {
-                    throw StoreError(.refused, "\(item.number) steht schon in der Zahlungsdatei \(file); eine Abrechnung wird nie zweimal gezahlt")
+                    throw StoreError(.refused, "\(item.number) is already in the payment file \(file); a statement is never paid twice")
                 }
                 guard item.amount == s.total else {
-                    throw StoreError(.refused, "\(item.number): der Betrag \(item.amount) ist nicht der Gesamtbetrag der Abrechnung (\(s.total))")
+                    throw StoreError(.refused, "\(item.number): the amount \(item.amount) is not the statement's total (\(s.total))")
                 }
             }
             let total = items.filter(\.transferred).reduce(Money.zero) { $0 + $1.amount }

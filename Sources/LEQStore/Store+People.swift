@@ -61,25 +61,25 @@ extension Store {
     public func addPerson(id given: String, name: String, mayCertify: Bool, mayApprove: Bool, at: String,
                           namesake: Bool = false) throws(StoreError) -> Person {
         guard let id = Person.normalisedID(given) else {
-            throw StoreError(.refused, "'\(given)' taugt nicht als Kennung: 2 bis 32 Zeichen, Buchstaben a–z, Ziffern, '.', '-' und '_', zuerst ein Buchstabe oder eine Ziffer (z. B. akassner)")
+            throw StoreError(.refused, "'\(given)' cannot be an ID: 2 to 32 characters, letters a–z, digits, '.', '-' and '_', a letter or digit first (e.g. akassner)")
         }
         let trimmed = name.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         guard !Person.nameKey(trimmed).isEmpty, !trimmed.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
-            throw StoreError(.refused, "--name: ein Name aus Buchstaben wird gebraucht, z. B. \"Anna Kassner\"")
+            throw StoreError(.refused, "--name: a name of letters is needed, e.g. \"Anna Kassner\"")
         }
         guard mayCertify || mayApprove else {
-            throw StoreError(.refused, "--may: certify, approve oder beides (certify,approve)")
+            throw StoreError(.refused, "--may: certify, approve or both (certify,approve)")
         }
         let person = Person(id: id, name: trimmed, mayCertify: mayCertify, mayApprove: mayApprove, addedAt: at)
         return try writing { () throws(StoreError) -> Person in
             let registered = try people()
             if let same = registered.first(where: { $0.id == id }) {
-                throw StoreError(.refused, "die Kennung \(id) ist schon vergeben (\(same.name), eingetragen \(same.addedAt)); eingetragene Personen ändern sich nie")
+                throw StoreError(.refused, "the ID \(id) is taken (\(same.name), registered \(same.addedAt)); registered people never change")
             }
             if !namesake, let twin = registered.first(where: { Person.nameKey($0.name) == Person.nameKey(trimmed) }) {
                 throw StoreError(.refused, """
-                    \(trimmed) ist schon als \(twin.id) (\(twin.name)) eingetragen: eine Person hat eine Kennung, sonst \
-                    gäbe sie beide Unterschriften. Ist es wirklich eine andere Person gleichen Namens, mit --namesake eintragen
+                    \(trimmed) is already registered as \(twin.id) (\(twin.name)): a person has one ID, or they could \
+                    give both sign-offs. If it really is another person of the same name, register with --namesake
                     """)
             }
             try db.query("INSERT INTO person (id, name, may_certify, may_approve, added_at) VALUES (?1, ?2, ?3, ?4, ?5)",

@@ -1,3 +1,4 @@
+import LEQFormats
 import LEQCore
 
 extension Store {
@@ -33,9 +34,9 @@ extension Store {
                         continue
                     }
                     throw StoreError(.refused, """
-                        \(s.number) wurde von \(existing.finalizedBy) am \(existing.finalizedAt) finalisiert und ändert sich nie mehr, \
-                        aber die Eingaben ergeben jetzt eine andere Abrechnung (Eingaben damals \(String(existing.inputDigest.prefix(12))), \
-                        jetzt \(String(digest.prefix(12)))). Die Unterschiede werden im nächsten offenen Monat als Korrekturzeilen abgerechnet: \
+                        \(s.number) was finalised by \(existing.finalizedBy) on \(existing.finalizedAt) and never changes, \
+                        but the input now gives another statement (input then \(String(existing.inputDigest.prefix(12))), \
+                        now \(String(digest.prefix(12)))). The differences are settled as correction lines in the next open month: \
                         leq settle --store … --month \(s.month.next.iso)
                         """)
                 }
@@ -137,9 +138,12 @@ extension Store {
         switch (bytes, recorded) {
         case (nil, nil): return nil
         case let (bytes?, recorded?) where SHA256.hex(bytes) == recorded: return bytes
-        case (nil, _?): throw StoreError.tampered(path, [StoreFinding(number, "\(Store.label(name)) fehlt — gelöscht")])
-        case (_?, nil): throw StoreError.tampered(path, [StoreFinding(number, "\(Store.label(name)) steht nicht in der Kette — außerhalb von LEQ eingefügt")])
-        case (_?, _?): throw StoreError.tampered(path, [StoreFinding(number, "\(Store.label(name)) stimmt nicht mit der Kette überein — nach dem Finalisieren verändert")])
+        case (nil, _?): throw StoreError.tampered(path, [StoreFinding(Message(verbatim: number), "\(Store.label(name)) is missing — deleted")])
+        case (_?, nil): throw StoreError.tampered(path, [StoreFinding(Message(verbatim: number), "\(Store.label(name)) is not in the chain — inserted outside LEQ")])
+        case (_?, _?):
+            let what: Message = name == Part.lines || name == Part.inputs ? "\(Store.label(name)) do not match the chain — changed after finalising"
+                : "\(Store.label(name)) does not match the chain — changed after finalising"
+            throw StoreError.tampered(path, [StoreFinding(Message(verbatim: number), what)])
         }
     }
 
@@ -198,22 +202,23 @@ extension Store {
     public func signOff(_ number: String, role: SignOffRole, by personID: String, at: String) throws(StoreError) {
         try writing { () throws(StoreError) in
             guard let s = try statement(number) else {
-                throw StoreError(.notFound, "keine finalisierte Abrechnung \(number); 'leq statements list' zeigt sie")
+                throw StoreError(.notFound, "no finalised statement \(number); 'leq statements list' shows them")
             }
             try requireVerified(number, nil)
             let person = try requirePerson(personID, may: role)
             switch role {
             case .certified:
                 if let c = s.certified {
-                    throw StoreError(.refused, "\(number) wurde schon von \(c.by) am \(c.at) als sachlich und rechnerisch richtig festgestellt")
+                    throw StoreError(.refused, "\(number) was already certified as factually and arithmetically correct by \(c.by) on \(c.at)")
                 }
             case .approved:
-                if let a = s.approved { throw StoreError(.refused, "\(number) wurde schon von \(a.by) am \(a.at) angeordnet") }
+                if let a = s.approved { throw StoreError(.refused, "\(number): payment was already ordered by \(a.by) on \(a.at)") }
                 guard let c = s.certified else {
-                    throw StoreError(.refused, "\(number) ist noch nicht festgestellt: erst 'leq certify \(number) --by KENNUNG', dann die Anordnung")
+                    throw StoreError(.refused, "\(number) is not certified yet: first 'leq certify \(number) --by ID', then the order to pay")
                 }
                 if c.person == person.id || (c.person == nil && Person.nameKey(c.by) == Person.nameKey(person.name)) {
-                    throw StoreError(.refused, "\(number) wurde von \(c.by)\(c.person.map { " (\($0))" } ?? "") festgestellt; die Anordnung muss eine andere Person geben (Vier-Augen-Prinzip)")
+                    let who = c.person.map { "\(c.by) (\($0))" } ?? c.by
+                    throw StoreError(.refused, "\(number) was certified by \(who); the order to pay must come from another person (four eyes)")
                 }
             }
             try db.query("INSERT INTO sign_off (number, role, by, at, person) VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -227,12 +232,16 @@ extension Store {
         let registered = try people()
         guard let id = Person.normalisedID(given), let person = registered.first(where: { $0.id == id }) else {
             let known = registered.map { "\($0.id) (\($0.name))" }.joined(separator: ", ")
-            throw StoreError(.refused, "'\(given)' ist keine eingetragene Kennung; --by nimmt die Kennung einer eingetragenen Person"
-                + (known.isEmpty ? ". Noch niemand ist eingetragen: leq people add KENNUNG --name \"…\" --may certify,approve"
-                                 : " (eingetragen: \(known)); neue Personen mit 'leq people add'"))
+            if known.isEmpty {
+                throw StoreError(.refused, "'\(given)' is not a registered ID; --by takes the ID of a registered person. Nobody is registered yet: leq people add ID --name \"…\" --may certify,approve")
+            }
+            throw StoreError(.refused, "'\(given)' is not a registered ID; --by takes the ID of a registered person (registered: \(known)); new people with 'leq people add'")
         }
         guard role == .certified ? person.mayCertify : person.mayApprove else {
-            throw StoreError(.refused, "\(person.id) (\(person.name)) darf nicht \(role == .certified ? "feststellen (sachlich und rechnerisch richtig)" : "anordnen"); eingetragen ist: \(person.permissions)")
+            let may: Message = person.mayCertify && person.mayApprove ? "certify, approve" : person.mayCertify ? "certify" : person.mayApprove ? "approve" : "–"
+            throw StoreError(.refused, role == .certified
+                ? "\(person.id) (\(person.name)) may not certify (factually and arithmetically correct); registered: \(may)"
+                : "\(person.id) (\(person.name)) may not order payment; registered: \(may)")
         }
         return person
     }

@@ -35,7 +35,7 @@ extension Store {
         var report = VerificationReport()
         report.integrity = try db.rows("PRAGMA integrity_check", [], { $0.text(0) })
         if report.integrity != ["ok"] {
-            report.findings += report.integrity.map { StoreFinding("SQLite", "Integritätsprüfung: \($0)") }
+            report.findings += report.integrity.map { StoreFinding("SQLite", "integrity check: \($0)") }
         }
         report.findings += try loadChain()
         for number in try db.rows("SELECT number FROM statement ORDER BY month, number", [], { $0.text(0) }) {

@@ -1,3 +1,4 @@
+import LEQFormats
 import LEQCore
 
 /// The statement store (SPEC § 15): one SQLite file holding every finalised statement, byte for
@@ -191,15 +192,15 @@ public final class Store {
                 try db.query("SELECT count(*) FROM sqlite_master") { r throws(StoreError) in tables = r.int(0) }
             } catch {
                 guard error.kind == .notAStore else { throw error }
-                throw StoreError(.notAStore, "\(path) ist kein LEQ-Abrechnungsspeicher (keine SQLite-Datenbank oder beschädigt); geben Sie einen anderen --store an")
+                throw StoreError(.notAStore, "\(path) is not a LEQ statement store (not an SQLite database, or damaged); give another --store")
             }
             if !fresh && (tables == 0 || appID != Store.applicationID) {
                 throw StoreError(.notAStore, tables == 0
-                    ? "\(path) ist eine leere SQLite-Datenbank, kein LEQ-Abrechnungsspeicher; LEQ legt einen Speicher nur an, wo noch keine Datei ist"
-                    : "\(path) ist eine SQLite-Datenbank einer anderen Anwendung, kein LEQ-Abrechnungsspeicher; geben Sie einen anderen --store an")
+                    ? "\(path) is an empty SQLite database, not a LEQ statement store; LEQ makes a store only where no file is"
+                    : "\(path) is another application's SQLite database, not a LEQ statement store; give another --store")
             }
             if userVersion > Int64(Store.migrations.count) {
-                throw StoreError(.newerVersion, "\(path) wurde von einem neueren LEQ geschrieben (Speicherschema \(userVersion), dieses LEQ kennt bis \(Store.migrations.count)); LEQ aktualisieren")
+                throw StoreError(.newerVersion, "\(path) was written by a newer LEQ (store schema \(userVersion), this LEQ knows up to \(Store.migrations.count)); update LEQ")
             }
             if fresh { try db.execute("PRAGMA application_id = \(Store.applicationID)") }
             for v in Int(userVersion)..<version {

@@ -1,3 +1,4 @@
+import LEQFormats
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -23,17 +24,17 @@ enum StoreFile {
     static func check(_ path: String) throws(StoreError) {
         var info = stat()
         guard stat(path, &info) == 0 else {
-            throw StoreError(.cannotOpen, "unter \(path) ist kein Abrechnungsspeicher (die Datei fehlt); erst einen Monat finalisieren (leq finalize) oder --store angeben")
+            throw StoreError(.cannotOpen, "there is no statement store at \(path) (the file is missing); finalise a month first (leq finalize) or give --store")
         }
         guard (info.st_mode & S_IFMT) == S_IFREG else {
-            throw StoreError(.notAStore, "\(path) ist keine Datei (ein Ordner oder ein Gerät), kein Abrechnungsspeicher; geben Sie einen anderen --store an")
+            throw StoreError(.notAStore, "\(path) is not a file (a folder or a device), not a statement store; give another --store")
         }
         let size = Int64(info.st_size)
         guard size > 0 else {
-            throw StoreError(.notAStore, "\(path) ist leer (0 Bytes), kein Abrechnungsspeicher; LEQ legt einen Speicher nur an, wo noch keine Datei ist. Die Datei bleibt unverändert; die Sicherung zurückspielen oder einen anderen --store angeben")
+            throw StoreError(.notAStore, "\(path) is empty (0 bytes), not a statement store; LEQ makes a store only where no file is. The file is left as it is; restore the backup or give another --store")
         }
         guard let header = readHeader(path), header.count == 100, Array(header[0..<16]) == magic else {
-            throw StoreError(.notAStore, "\(path) ist kein LEQ-Abrechnungsspeicher (keine SQLite-Datenbank); geben Sie einen anderen --store an")
+            throw StoreError(.notAStore, "\(path) is not a LEQ statement store (not an SQLite database); give another --store")
         }
         func be(_ at: Int, _ n: Int) -> Int64 { header[at..<(at + n)].reduce(0) { $0 << 8 | Int64($1) } }
         var pageSize = be(16, 2)
@@ -44,9 +45,10 @@ enum StoreFile {
         let countValid = be(92, 4) == be(24, 4) && pages > 0
         let journal = exists(path + "-journal") || exists(path + "-wal")
         if countValid && !journal && pages * pageSize != size {
+            let how: Message = size < pages * pageSize ? "cut short" : "lengthened"
             throw StoreError(.notAStore, """
-                \(path) ist beschädigt: laut Kopf \(pages) Seiten zu \(pageSize) Bytes = \(pages * pageSize) Bytes, die Datei hat \(size) Bytes \
-                (\(size < pages * pageSize ? "abgeschnitten" : "verlängert")). Die Datei bleibt unverändert; die Sicherung zurückspielen
+                \(path) is damaged: by its header \(pages) pages of \(pageSize) bytes = \(pages * pageSize) bytes, the file has \(size) bytes \
+                (\(how)). The file is left as it is; restore the backup
                 """)
         }
     }
@@ -71,11 +73,11 @@ enum StoreFile {
         do throws(StoreError) {
             try build(temporary)
         } catch {
-            throw StoreError(error.kind, error.message.replacingOccurrences(of: temporary, with: path))
+            throw StoreError(error.kind, Message(verbatim: error.message.replacingOccurrences(of: temporary, with: path)))
         }
         if link(temporary, path) != 0 && errno != EEXIST {
             let reason = String(cString: strerror(errno))
-            throw StoreError(.cannotOpen, "der Abrechnungsspeicher \(path) kann nicht angelegt werden: \(reason)")
+            throw StoreError(.cannotOpen, "the statement store \(path) cannot be made: \(reason)")
         }
     }
 }

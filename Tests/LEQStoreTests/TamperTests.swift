@@ -79,7 +79,7 @@ struct TamperTests {
         #expect { try everyRead(path) } throws: { ($0 as? StoreError)?.kind == .tampered }
         let report = try Store.openForAudit(path: path).verify()
         #expect(!report.verified, "\(name)")
-        #expect(report.findings.allSatisfy { !$0.subject.isEmpty && !$0.what.isEmpty })
+        #expect(report.findings.allSatisfy { !$0.subject.text(.de).isEmpty && !$0.what.text(.de).isEmpty })
     }
 
     @Test("Dropped triggers alone are reported and refused: the store was worked on outside LEQ")
@@ -88,7 +88,7 @@ struct TamperTests {
         defer { cleanUp() }
         try tamper(path, "SELECT 1", restoreTriggers: false)
         let report = try Store.openForAudit(path: path).verify()
-        #expect(report.findings.count == Store.guardTriggers.count && report.findings.allSatisfy { $0.subject == "Schutz" })
+        #expect(report.findings.count == Store.guardTriggers.count && report.findings.allSatisfy { $0.subject.text(.de) == "Schutz" })
         #expect { try Store(path: path) } throws: { ($0 as? StoreError)?.kind == .tampered }
     }
 

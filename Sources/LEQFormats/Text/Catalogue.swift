@@ -9,6 +9,8 @@ public enum Catalogue {
             "    Hinweis: fällig am {1} ({2} Tage nach der Anordnung), die Ausführung liegt danach",
         "    {1}: provider {2}, statement {3} (difference {4})":
             "    {1}: Träger {2}, Abrechnung {3} (Differenz {4})",
+        "  - {1}: {2}":
+            "  - {1}: {2}",
         "  Chain head: no. {1} {2}":
             "  Kettenkopf: Nr. {1} {2}",
         "  Chain: entries {1} (statements {2}, sign-offs {3}, people {4}, payment files {5})":
@@ -65,12 +67,16 @@ public enum Catalogue {
             "  {1}: {2} — nicht überwiesen: der Träger schuldet den Betrag; die Kasse fordert ihn zurück oder verrechnet ihn (festgehalten, erscheint nicht wieder)",
         "  {1}: {2} — nothing to transfer (recorded, does not come up again)":
             "  {1}: {2} — nichts zu überweisen (festgehalten, erscheint nicht wieder)",
+        "  … and {1} more":
+            "  … und {1} weitere",
         " (required)":
             " (erforderlich)",
         "'leq certify' and 'leq approve' take --by ID: the ID of a person registered here who may\ngive that sign-off. The same ID cannot give both sign-offs of a statement. An ID is 2 to\n32 characters: letters a-z, digits, '.', '-', '_' (upper case is read as lower case).\nA registered person never changes and is never removed; registering is an entry of the\nstore's hash chain like every finalised statement and sign-off.":
             "'leq certify' und 'leq approve' nehmen --by KENNUNG: die Kennung einer hier eingetragenen\nPerson, die diese Unterschrift geben darf. Dieselbe Kennung kann nicht beide Unterschriften einer\nAbrechnung geben. Eine Kennung hat 2 bis 32 Zeichen: Buchstaben a-z, Ziffern, '.', '-', '_'\n(Großbuchstaben werden klein gelesen). Eine eingetragene Person ändert sich nie und wird nie\nentfernt; das Eintragen ist ein Eintrag der Hash-Kette wie jede festgeschriebene Abrechnung und\njede Unterschrift.",
         "'show NUMBER' without --format prints the record: month, total, who finalised it and\nwhen, the input files with their SHA-256, the sign-offs and the stored formats.\nWith --format the stored bytes are printed as finalised; the printable statement\n(html) of a certified or approved statement shows the sign-offs in its boxes (name,\nID, day), unless --stored asks for the bytes exactly as stored (their SHA-256 is the\none in the chain).":
             "'show NUMMER' ohne --format zeigt den Datensatz: Monat, Betrag, wer wann festgeschrieben hat,\ndie Eingabedateien mit ihren SHA-256-Prüfsummen, die Unterschriften und die gespeicherten Formate.\nMit --format werden die gespeicherten Bytes ausgegeben; die druckbare Abrechnung (html) einer\nfestgestellten oder angeordneten Abrechnung zeigt die Unterschriften in ihren Feldern (Name,\nKennung, Tag), außer --stored verlangt genau die gespeicherten Bytes (deren SHA-256 in der Kette steht).",
+        "'{1}' cannot be an ID: 2 to 32 characters, letters a–z, digits, '.', '-' and '_', a letter or digit first (e.g. akassner)":
+            "'{1}' taugt nicht als Kennung: 2 bis 32 Zeichen, Buchstaben a–z, Ziffern, '.', '-' und '_', zuerst ein Buchstabe oder eine Ziffer (z. B. akassner)",
         "'{1}' follows from the data and is not recorded; expected one of: {2}":
             "'{1}' ergibt sich aus den Daten und wird nicht erfasst; erwartet einer von: {2}",
         "'{1}' has more than two decimals; amounts are in euros and cents":
@@ -117,6 +123,10 @@ public enum Catalogue {
             "'{1}' ist keine Berechnungsart für Teilmonate; erwartet calendar, thirty oder {\"divisor\": \"30.42\"}",
         "'{1}' is not a rate kind; expected one of: {2}":
             "'{1}' ist keine Satzart; erwartet eine von: {2}",
+        "'{1}' is not a registered ID; --by takes the ID of a registered person (registered: {2}); new people with 'leq people add'":
+            "'{1}' ist keine eingetragene Kennung; --by nimmt die Kennung einer eingetragenen Person (eingetragen: {2}); neue Personen mit 'leq people add'",
+        "'{1}' is not a registered ID; --by takes the ID of a registered person. Nobody is registered yet: leq people add ID --name \"…\" --may certify,approve":
+            "'{1}' ist keine eingetragene Kennung; --by nimmt die Kennung einer eingetragenen Person. Noch niemand ist eingetragen: leq people add KENNUNG --name \"…\" --may certify,approve",
         "'{1}' is not a scenario file; expected \"{2}\"":
             "'{1}' ist keine Szenariodatei; erwartet \"{2}\"",
         "'{1}' is not a setting; expected one of: {2}":
@@ -153,10 +163,14 @@ public enum Catalogue {
             "--issued: '{1}' ist kein gültiges Datum; erwartet JJJJ-MM-TT",
         "--lang: '{1}' is not a language; expected de or en":
             "--lang: '{1}' ist keine Sprache; erwartet de oder en",
+        "--may: certify, approve or both (certify,approve)":
+            "--may: certify, approve oder beides (certify,approve)",
         "--month: '{1}' is not a month; expected YYYY-MM":
             "--month: '{1}' ist kein Monat; erwartet JJJJ-MM",
         "--month: '{1}' is not a month; expected YYYY-MM, e.g. 2026-03":
             "--month: '{1}' ist kein Monat; erwartet JJJJ-MM, z. B. 2026-03",
+        "--name: a name of letters is needed, e.g. \"Anna Kassner\"":
+            "--name: ein Name aus Buchstaben wird gebraucht, z. B. \"Anna Kassner\"",
         "--out: {1} is a folder; give a file name, e.g. {2}statement.json":
             "--out: {1} ist ein Ordner; bitte einen Dateinamen angeben, z. B. {2}abrechnung.json",
         "--quarter: '{1}' is not a quarter; expected YYYY-Qn, e.g. 2026-Q1":
@@ -199,6 +213,8 @@ public enum Catalogue {
             "Falldatei (leq-cases/1).",
         "Cases without an end stop at their planned end (default: they run on through the horizon).":
             "Fälle ohne Ende enden zum geplanten Ende (Vorgabe: sie laufen über den ganzen Zeitraum weiter).",
+        "Chain":
+            "Kette",
         "Chain head no. {1}: {2}\n":
             "Kettenkopf Nr. {1}: {2}\n",
         "Chain: --head: '{1}' is too short; give at least 16 hex digits of the noted head":
@@ -229,6 +245,8 @@ public enum Catalogue {
             "Befunde ({1}):",
         "First month of the period (with --to).":
             "Erster Monat des Zeitraums (mit --to).",
+        "Guard":
+            "Schutz",
         "ID":
             "Kennung",
         "Indicators (SPEC § 18): mean goal attainment of the evaluations in the period; share of\nreports in time (of those whose grace period ended in it); share of cases ended as planned;\nmean family questionnaire score; cost per day of care against the mean of the same service\nand category (settled through the engine; lower is better). Each is normalised across the\nproviders to 0–100 (100 the best) and weighted as the agreements' \"rankingWeights\" say\n(all 1 when none are agreed). Strengths: 75 or more; weaknesses: 25 or less.":
@@ -311,6 +329,8 @@ public enum Catalogue {
             "Ergebnis: der Speicher ist nicht mehr so, wie LEQ ihn geschrieben hat; die letzte geprüfte Sicherung zurückspielen.",
         "Result: {1} differences.":
             "Ergebnis: {1} Abweichungen.",
+        "SQLite":
+            "SQLite",
         "Scenario file (leq-scenario/1): horizon, seed, scenarios.":
             "Szenariodatei (leq-scenario/1): Zeitraum, Startwert, Szenarien.",
         "Seed for the random choices; default: the file's (printed with the result).":
@@ -533,12 +553,26 @@ public enum Catalogue {
             "das Clearing beginnt ({1}) vor dem Fall ({2})",
         "control character in a string; write it escaped":
             "Steuerzeichen in einer Zeichenkette; bitte maskiert schreiben",
+        "cut short":
+            "abgeschnitten",
         "daily rate":
             "Tagessatz",
         "de (default) or en.":
             "de (Vorgabe) oder en.",
+        "does not match the chain — changed after it was recorded":
+            "stimmt nicht mit der Kette überein — nach dem Eintragen verändert",
         "ends ({1}) before it starts ({2})":
             "endet ({1}) vor dem Beginn ({2})",
+        "entry no. {1} does not have the digest of its content — changed in the chain":
+            "Eintrag Nr. {1} hat nicht die Prüfsumme seines Inhalts — in der Kette geändert",
+        "entry no. {1} does not point to the entry before it — an entry before it was deleted, inserted or changed":
+            "Eintrag Nr. {1} verweist nicht auf seinen Vorgänger — ein Eintrag davor wurde gelöscht, eingefügt oder geändert",
+        "entry no. {1} has the unknown kind '{2}' — written outside LEQ":
+            "Eintrag Nr. {1} hat die unbekannte Art '{2}' — außerhalb von LEQ geschrieben",
+        "entry no. {1} is missing — deleted":
+            "Eintrag Nr. {1} fehlt — gelöscht",
+        "entry no. {1} is there twice — inserted":
+            "Eintrag Nr. {1} steht doppelt — eingefügt",
         "error: {1}\n":
             "Fehler: {1}\n",
         "expected \"calendar\", \"thirty\" or {\"divisor\": \"30.42\"}, found {1}":
@@ -567,6 +601,8 @@ public enum Catalogue {
             "erwartet ein Objekt, gefunden {1}",
         "expected true or false, found {1}":
             "erwartet true oder false, gefunden {1}",
+        "failing on purpose after {1} statements (test)":
+            "Abbruch mit Absicht nach {1} Abrechnungen (Test)",
         "file not found":
             "Datei nicht gefunden",
         "finalised":
@@ -607,12 +643,24 @@ public enum Catalogue {
             "Stunden für {1} sind doppelt aufgeführt; bitte eine Summe je Monat",
         "illnesses overlap: {1} is not after the previous illness's end ({2}); list them in order":
             "Erkrankungen überschneiden sich: {1} liegt nicht nach dem Ende der vorigen Erkrankung ({2}); bitte der Reihe nach aufführen",
+        "integrity check: {1}":
+            "Integritätsprüfung: {1}",
         "invalid \\u escape":
             "ungültige \\u-Maskierung",
         "invalid surrogate pair":
             "ungültiges Surrogatpaar",
         "is a folder, not a file":
             "ist ein Ordner, keine Datei",
+        "is in the chain (entry no. {1}) but no longer in the store — deleted":
+            "steht in der Kette (Eintrag Nr. {1}), aber nicht mehr im Speicher — gelöscht",
+        "is in the store but not in the chain — inserted outside LEQ":
+            "steht im Speicher, aber nicht in der Kette — außerhalb von LEQ eingefügt",
+        "is marked as paid in the payment file {1}, which is not in the chain — inserted outside LEQ":
+            "steht als gezahlt in der Zahlungsdatei {1}, die nicht in der Kette steht — außerhalb von LEQ eingefügt",
+        "is not in the chain — inserted outside LEQ":
+            "steht nicht in der Kette — außerhalb von LEQ eingefügt",
+        "lengthened":
+            "verlängert",
         "leq --version shows the version; --lang en (or LEQ_LANG=en) gives English, German is the default.\nExit status: 0 success, 2 bad input or usage, 1 any other failure.":
             "leq --version zeigt die Version; --lang en (oder LEQ_LANG=en) gibt Englisch, Deutsch ist die Vorgabe.\nExit-Status: 0 Erfolg, 2 fehlerhafte Eingabe oder Aufruf, 1 jeder andere Fehler.",
         "leq bench: --cases, --months and --seed take whole numbers (cases > 0, months 1–600)\n":
@@ -755,12 +803,18 @@ public enum Catalogue {
             "keine Vereinbarung für den Träger '{1}'; Vereinbarungen gibt es für: {2}",
         "no column '{1}' (or '{2}'); expected the header Fall;Art;Von;Bis;Betrag":
             "keine Spalte '{1}' (oder '{2}'); erwartet die Kopfzeile Fall;Art;Von;Bis;Betrag",
+        "no finalised statement {1}":
+            "keine finalisierte Abrechnung {1}",
+        "no finalised statement {1}; 'leq statements list' shows them":
+            "keine finalisierte Abrechnung {1}; 'leq statements list' zeigt sie",
         "no {1} for service '{2}', category '{3}' in force on {4} in agreement '{5}'":
             "keine {1} für Leistung '{2}', Kategorie '{3}' am {4} in Vereinbarung '{5}' in Kraft",
         "no {1} rate for category '{2}' in force on {3}":
             "kein Satz ({1}) für Kategorie '{2}' am {3} in Kraft",
         "no {1} rate in force on {2}":
             "kein Satz ({1}) am {2} in Kraft",
+        "not an SQLite database: {1}":
+            "keine SQLite-Datenbank: {1}",
         "not transferred":
             "nicht überwiesen",
         "not valid JSON: {1}":
@@ -779,6 +833,10 @@ public enum Catalogue {
             "die Option '--{1}' hat keinen Wert",
         "ordered":
             "angeordnet",
+        "payment file {1}":
+            "Zahlungsdatei {1}",
+        "person {1}":
+            "Person {1}",
         "rate at least one goal area: {1}":
             "bitte mindestens einen Zielbereich bewerten: {1}",
         "registered":
@@ -805,8 +863,8 @@ public enum Catalogue {
             "show: de (Vorgabe) oder en.",
         "show: print the stored statement in this format (json, text, csv, html, advice = payment advice CSV), byte for byte.":
             "show: die gespeicherte Abrechnung in diesem Format ausgeben (json, text, csv, html, advice = Zahlungsavis, xrechnung), Byte für Byte.",
-        "simulate: {1} cases × {2} months, baseline and {3} scenarios: {4} s \\\n({5} case-months/s)\npeak memory: {6}\n":
-            "simulate: {1} Fälle × {2} Monate, Basis und {3} Szenarien: {4} s \\\n({5} Fallmonate/s)\nSpitzenspeicher: {6}\n",
+        "simulate: {1} cases × {2} months, baseline and {3} scenarios: {4} s ({5} case-months/s)\npeak memory: {6}\n":
+            "simulate: {1} Fälle × {2} Monate, Basis und {3} Szenarien: {4} s ({5} Fallmonate/s)\nSpitzenspeicher: {6}\n",
         "simulating: cases {1}, months {2}, baseline and scenarios {3}, seed {4}\n":
             "simuliere: {1} Fälle, {2} Monate, Basis und {3} Szenarien, Startwert {4}\n",
         "skipped {1}: no cases and no corrections in {2}; nothing finalised (with --provider {3} it is)\n":
@@ -827,6 +885,8 @@ public enum Catalogue {
             "text (Vorgabe), json (die kanonische Form), csv, html (druckbar, A4), advice (Zahlungsavis als CSV für die Buchhaltung) oder xrechnung (die E-Rechnung, UBL XRechnung 3.0; eine Abrechnung: mit --provider).",
         "text (default), json, or html (a report with charts).":
             "text (Vorgabe), json oder html (ein Bericht mit Diagrammen).",
+        "the ID {1} is taken ({2}, registered {3}); registered people never change":
+            "die Kennung {1} ist schon vergeben ({2}, eingetragen {3}); eingetragene Personen ändern sich nie",
         "the absence before it has no end, so this one overlaps it":
             "die vorige Abwesenheit hat kein Ende, also überschneidet diese sie",
         "the absence ends ({1}) before it starts ({2})":
@@ -867,16 +927,22 @@ public enum Catalogue {
             "die Zusatzkraft beginnt ({1}) nach dem Ende der Bewilligung ({2})",
         "the file is empty; expected a header Fall;Art;Von;Bis;Betrag":
             "die Datei ist leer; erwartet eine Kopfzeile Fall;Art;Von;Bis;Betrag",
+        "the head (provider, month, total, who finalised it and when)":
+            "Kopf (Träger, Monat, Gesamtbetrag, wer und wann finalisiert)",
         "the illness before it has no end, so this one overlaps it":
             "die vorige Erkrankung hat kein Ende, also überschneidet diese sie",
         "the illness ends ({1}) before it starts ({2})":
             "die Erkrankung endet ({1}) vor ihrem Beginn ({2})",
+        "the input files and their digests":
+            "Eingabedateien und ihre Prüfsummen",
         "the kind is missing, e.g. flatRate":
             "die Art fehlt, z. B. Fallpauschale",
         "the last line must be \"PLZ Ort\", e.g. \"06108 Halle (Saale)\"":
             "die letzte Zeile muss \"PLZ Ort\" sein, z. B. \"06108 Halle (Saale)\"",
         "the last line must be \"PLZ Ort\", e.g. \"06110 Halle (Saale)\"":
             "die letzte Zeile muss \"PLZ Ort\" sein, z. B. \"06110 Halle (Saale)\"",
+        "the lines":
+            "Zeilen",
         "the malus threshold ({1}) lies above the bonus threshold ({2})":
             "die Malusschwelle ({1}) liegt über der Bonusschwelle ({2})",
         "the monthly gross is given twice (first at {1})":
@@ -895,18 +961,32 @@ public enum Catalogue {
             "für die Zahlung von {1} wird das Konto des Trägers gebraucht",
         "the questionnaire score {1} is outside 0–100":
             "der Wert des Fragebogens {1} liegt außerhalb von 0–100",
+        "the rendering {1}":
+            "Darstellung {1}",
         "the shares add up to {1}/{2}; they must add up to 1 exactly":
             "die Anteile ergeben {1}/{2}; sie müssen genau 1 ergeben",
+        "the statement store is busy (another leq is writing): {1}":
+            "der Abrechnungsspeicher ist belegt (ein anderes leq schreibt gerade): {1}",
+        "the statement store {1} cannot be made: {2}":
+            "der Abrechnungsspeicher {1} kann nicht angelegt werden: {2}",
+        "the statement store {1} is no longer as LEQ wrote it:\n{2}\nNothing was read from it or computed. 'leq verify --store {3}' shows every finding; restore the last backup that verifies.":
+            "der Abrechnungsspeicher {1} ist nicht mehr so, wie LEQ ihn geschrieben hat:\n{2}\nNichts wurde daraus gelesen oder berechnet. 'leq verify --store {3}' zeigt alle Befunde; die letzte geprüfte Sicherung zurückspielen.",
         "the statement {1} has no lines: there is nothing to invoice":
             "die Abrechnung {1} hat keine Zeilen: es gibt nichts in Rechnung zu stellen",
+        "the store file is damaged: {1}":
+            "die Speicherdatei ist beschädigt: {1}",
         "the substitute starts ({1}) before the illness ({2})":
             "die Vertretung beginnt ({1}) vor der Erkrankung ({2})",
         "the tariff change ({1}) lies after the approval ends ({2})":
             "die Tarifänderung ({1}) liegt nach dem Ende der Bewilligung ({2})",
+        "the trigger {1} is missing — removed outside LEQ; UPDATE and DELETE would no longer be refused":
+            "der Trigger {1} fehlt — außerhalb von LEQ entfernt; UPDATE und DELETE würden nicht mehr abgewiesen",
         "the youth office's Leitweg-ID is the buyer reference (BR-DE-15)":
             "die Leitweg-ID des Jugendamts ist die Käuferreferenz (BR-DE-15)",
         "the youth office's account (the debtor of the transfer) is needed to pay":
             "für die Zahlung wird das Konto des Jugendamts (Auftraggeber der Überweisung) gebraucht",
+        "there is no statement store at {1} (the file is missing); finalise a month first (leq finalize) or give --store":
+            "unter {1} ist kein Abrechnungsspeicher (die Datei fehlt); erst einen Monat finalisieren (leq finalize) oder --store angeben",
         "this key appears more than once in its object":
             "dieser Schlüssel kommt in seinem Objekt mehr als einmal vor",
         "top-up approvals overlap: {1}–{2} and {3}–{4}":
@@ -975,21 +1055,73 @@ public enum Catalogue {
             "{1} (oder --quarter JJJJ-Qn)",
         "{1} ({2}) is already in the regular rate (seed 003 no. 6) and cannot be part of a top-up's personnel cost; remove this part":
             "{1} ({2}) ist schon im Regelsatz enthalten (Seed 003 Nr. 6) und kann nicht Teil der Personalkosten einer Zusatzbetreuung sein; diesen Teil entfernen",
+        "{1} ({2}) may not certify (factually and arithmetically correct); registered: {3}":
+            "{1} ({2}) darf nicht feststellen (sachlich und rechnerisch richtig); eingetragen ist: {3}",
+        "{1} ({2}) may not order payment; registered: {3}":
+            "{1} ({2}) darf nicht anordnen; eingetragen ist: {3}",
+        "{1} cannot be opened: {2}":
+            "{1} kann nicht geöffnet werden: {2}",
+        "{1} do not match the chain — changed after finalising":
+            "{1} stimmen nicht mit der Kette überein — nach dem Finalisieren verändert",
+        "{1} does not match the chain — changed after finalising":
+            "{1} stimmt nicht mit der Kette überein — nach dem Finalisieren verändert",
         "{1} errors in the input; nothing was written.\n":
             "{1} Fehler in der Eingabe; nichts wurde geschrieben.\n",
+        "{1} is already in the payment file {2}; a statement is never paid twice":
+            "{1} steht schon in der Zahlungsdatei {2}; eine Abrechnung wird nie zweimal gezahlt",
+        "{1} is already registered as {2} ({3}): a person has one ID, or they could give both sign-offs. If it really is another person of the same name, register with --namesake":
+            "{1} ist schon als {2} ({3}) eingetragen: eine Person hat eine Kennung, sonst gäbe sie beide Unterschriften. Ist es wirklich eine andere Person gleichen Namens, mit --namesake eintragen",
+        "{1} is an empty SQLite database, not a LEQ statement store; LEQ makes a store only where no file is":
+            "{1} ist eine leere SQLite-Datenbank, kein LEQ-Abrechnungsspeicher; LEQ legt einen Speicher nur an, wo noch keine Datei ist",
+        "{1} is another application's SQLite database, not a LEQ statement store; give another --store":
+            "{1} ist eine SQLite-Datenbank einer anderen Anwendung, kein LEQ-Abrechnungsspeicher; geben Sie einen anderen --store an",
+        "{1} is damaged: by its header {2} pages of {3} bytes = {4} bytes, the file has {5} bytes ({6}). The file is left as it is; restore the backup":
+            "{1} ist beschädigt: laut Kopf {2} Seiten zu {3} Bytes = {4} Bytes, die Datei hat {5} Bytes ({6}). Die Datei bleibt unverändert; die Sicherung zurückspielen",
+        "{1} is empty (0 bytes), not a statement store; LEQ makes a store only where no file is. The file is left as it is; restore the backup or give another --store":
+            "{1} ist leer (0 Bytes), kein Abrechnungsspeicher; LEQ legt einen Speicher nur an, wo noch keine Datei ist. Die Datei bleibt unverändert; die Sicherung zurückspielen oder einen anderen --store angeben",
+        "{1} is missing — deleted":
+            "{1} fehlt — gelöscht",
+        "{1} is not a LEQ statement store (not an SQLite database); give another --store":
+            "{1} ist kein LEQ-Abrechnungsspeicher (keine SQLite-Datenbank); geben Sie einen anderen --store an",
+        "{1} is not a LEQ statement store (not an SQLite database, or damaged); give another --store":
+            "{1} ist kein LEQ-Abrechnungsspeicher (keine SQLite-Datenbank oder beschädigt); geben Sie einen anderen --store an",
+        "{1} is not a file (a folder or a device), not a statement store; give another --store":
+            "{1} ist keine Datei (ein Ordner oder ein Gerät), kein Abrechnungsspeicher; geben Sie einen anderen --store an",
         "{1} is not a percentage between 0 and 100":
             "{1} ist kein Prozentsatz zwischen 0 und 100",
+        "{1} is not certified and ordered; only payable statements go into a payment file":
+            "{1} ist nicht festgestellt und angeordnet; nur zahlbare Abrechnungen kommen in eine Zahlungsdatei",
+        "{1} is not certified yet: first 'leq certify {2} --by ID', then the order to pay":
+            "{1} ist noch nicht festgestellt: erst 'leq certify {2} --by KENNUNG', dann die Anordnung",
+        "{1} is not in the chain — inserted outside LEQ":
+            "{1} steht nicht in der Kette — außerhalb von LEQ eingefügt",
         "{1} is out of range; expected {2} to {3}":
             "{1} liegt außerhalb des Bereichs; erwartet {2} bis {3}",
         "{1} lies outside the approval ({2}–{3})":
             "{1} liegt außerhalb der Bewilligung ({2}–{3})",
         "{1} lies outside the case":
             "{1} liegt außerhalb des Falls",
+        "{1} was already certified as factually and arithmetically correct by {2} on {3}":
+            "{1} wurde schon von {2} am {3} als sachlich und rechnerisch richtig festgestellt",
+        "{1} was certified by {2}; the order to pay must come from another person (four eyes)":
+            "{1} wurde von {2} festgestellt; die Anordnung muss eine andere Person geben (Vier-Augen-Prinzip)",
+        "{1} was finalised by {2} on {3} and never changes, but the input now gives another statement (input then {4}, now {5}). The differences are settled as correction lines in the next open month: leq settle --store … --month {6}":
+            "{1} wurde von {2} am {3} finalisiert und ändert sich nie mehr, aber die Eingaben ergeben jetzt eine andere Abrechnung (Eingaben damals {4}, jetzt {5}). Die Unterschiede werden im nächsten offenen Monat als Korrekturzeilen abgerechnet: leq settle --store … --month {6}",
+        "{1} was written by a newer LEQ (store schema {2}, this LEQ knows up to {3}); update LEQ":
+            "{1} wurde von einem neueren LEQ geschrieben (Speicherschema {2}, dieses LEQ kennt bis {3}); LEQ aktualisieren",
+        "{1}, certification (factually and arithmetically correct)":
+            "{1}, Feststellung (sachlich und rechnerisch richtig)",
+        "{1}, order to pay":
+            "{1}, Anordnung",
         "{1}: certified as factually and arithmetically correct by {2}; the order to pay by another person is still missing.\n":
             "{1}: sachlich und rechnerisch richtig festgestellt von {2}; es fehlt noch die Anordnung durch eine andere Person.\n",
         "{1}: payment ordered by {2}; certified and ordered: payable.\n":
             "{1}: angeordnet von {2}; festgestellt und angeordnet: zahlbar.\n",
         "{1}: payment ordered by {2}; the certification is still missing.\n":
             "{1}: angeordnet von {2}; es fehlt noch die Feststellung.\n",
+        "{1}: payment was already ordered by {2} on {3}":
+            "{1} wurde schon von {2} am {3} angeordnet",
+        "{1}: the amount {2} is not the statement's total ({3})":
+            "{1}: der Betrag {2} ist nicht der Gesamtbetrag der Abrechnung ({3})",
     ]
 }
