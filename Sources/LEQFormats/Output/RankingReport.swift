@@ -32,18 +32,20 @@ public enum RankingReport {
         out.append(de ? "Jeder Wert mit seinem Platz unter den Trägern in Klammern (0–100, 100 = am besten)."
                       : "Each value with its place among the providers in brackets (0–100, 100 = best).")
         out.append("")
+        // The provider by name (its statement prefix in the table, where the width is needed for figures).
         var table = TextTable([.right, .left, .right] + ProviderRanking.Indicator.allCases.map { _ in .right })
         table.add([de ? "Rang" : "Rank", de ? "Träger" : "Provider", de ? "Punkte" : "Score"] + ProviderRanking.Indicator.allCases.map { name($0, de) })
         for e in r.entries {
-            table.add(["\(e.rank)", e.provider.id, n(e.score)] + ProviderRanking.Indicator.allCases.map { i in
+            table.add(["\(e.rank)", e.provider.statementPrefix, n(e.score)] + ProviderRanking.Indicator.allCases.map { i in
                 e.values[i].map { "\(n($0.value))\(unit(i)) (\(n($0.normalised)))" } ?? "–"
             })
         }
         out += table.render()
+        for e in r.entries { out.append("  \(e.provider.statementPrefix) = \(e.provider.name)") }
         out.append("")
         out.append(de ? "Stärken und Schwächen" : "Strengths and weaknesses")
         for e in r.entries {
-            out.append("  \(e.rank). \(e.provider.id) – \(e.provider.name)")
+            out.append("  \(e.rank). \(e.provider.name)")
             func list(_ items: [ProviderRanking.Indicator]) -> String {
                 items.isEmpty ? "–" : items.map { i in
                     let v = e.values[i]!
