@@ -1,3 +1,4 @@
+import Foundation
 import LEQCore
 import LEQFormats
 import LEQStore
@@ -132,7 +133,7 @@ extension LEQ {
         options: [
             .agreements,
             .cases,
-            OptionSpec("month", value: "YYYY-MM", required: true, help: "The month to settle."),
+            OptionSpec("month", value: "YYYY-MM", required: true, help: "The month to settle, or a range of months (2026-01..2026-12): one file per month into the folder --out names."),
             OptionSpec("provider", value: "ID", help: "Only this provider's statement."),
             OptionSpec("format", value: "FORMAT", help: "text (default), json (the canonical form), csv, html (printable, A4), advice (payment advice CSV for bookkeeping), or xrechnung (the e-invoice, UBL XRechnung 3.0; one statement: with --provider)."),
             .language,
@@ -158,33 +159,63 @@ extension LEQ {
             for u in usage { console.fail("leq settle: \(u)\n") }
             return ExitStatus.badInput
         }
-        let job: SettleJob
-        switch SettleJob.run(options, command: "settle", console: console) {
+        let prepared: SettleJob.Prepared
+        switch SettleJob.Prepared.make(options, command: "settle", console: console, createStore: false) {
         case let .failure(status): return status.code
-        case let .success(j): job = j
+        case let .success(p): prepared = p
         }
-        let (run, month) = (job.statements, job.month)
-        if format == "xrechnung" {
-            guard run.count == 1, let s = run.first else {
-                console.fail("leq settle: --format xrechnung writes one invoice per statement; this month has \(run.count) statements: give --provider ID (one of \(run.map(\.provider.id).joined(separator: ", ")))\n")
-                return ExitStatus.badInput
+        // Month after month from one reading of the input, the incentive years carried on: the
+        // same bytes as one run per month. Everything is settled before anything is written.
+        var outputs: [(month: Month, bytes: [UInt8], statements: Int, warnings: Int)] = []
+        var ledgers: [String: IncentiveLedger]?
+        for month in prepared.months {
+            let job: SettleJob
+            switch prepared.settle(month, command: "settle", console: console, ledgers: ledgers) {
+            case let .failure(status): return status.code
+            case let .success(j): job = j
             }
-            let missing = XRechnung.missing(s)
-            guard missing.isEmpty else {
-                let file = job.inputs.agreementFile(for: s) ?? "agreement"
-                report(missing.map { Diagnostic(file: file, place: $0.path, message: "an XRechnung needs it: \($0.what)") }, to: console)
-                return ExitStatus.badInput
+            ledgers = job.ledgers
+            let run = job.statements
+            if format == "xrechnung" {
+                guard run.count == 1, let s = run.first else {
+                    console.fail("leq settle: --format xrechnung writes one invoice per statement; this month has \(run.count) statements: give --provider ID (one of \(run.map(\.provider.id).joined(separator: ", ")))\n")
+                    return ExitStatus.badInput
+                }
+                let missing = XRechnung.missing(s)
+                guard missing.isEmpty else {
+                    let file = job.inputs.agreementFile(for: s) ?? "agreement"
+                    report(missing.map { Diagnostic(file: file, place: $0.path, message: "an XRechnung needs it: \($0.what)") }, to: console)
+                    return ExitStatus.badInput
+                }
+            }
+            if !job.skipped.isEmpty {
+                console.fail("without cases and corrections in \(month), not shown: \(job.skipped.map(\.provider.id).joined(separator: ", ")) (--provider ID shows the empty statement)\n")
+            }
+            if run.isEmpty { continue }
+            outputs.append((month, render(run, format: format, language: language), run.count, run.reduce(0) { $0 + $1.warnings.count }))
+        }
+        guard prepared.months.count > 1 else {
+            guard let only = outputs.first else { return ExitStatus.success }
+            let out = options.value("out") ?? ""
+            let note: Message = only.warnings > 0 ? "wrote statements for \(only.month): \(only.statements), to \(out) (warnings: \(only.warnings))\n"
+                : "wrote statements for \(only.month): \(only.statements), to \(out)\n"
+            return emit(only.bytes, options, command: "settle", console: console, note: note)
+        }
+        // A range: to standard output one month after the other, or one file per month in the
+        // folder --out names (YYYY-MM.txt, .json, …).
+        guard let folder = options.value("out") else {
+            for o in outputs { console.out(o.bytes) }
+            return ExitStatus.success
+        }
+        let ext = ["text": "txt", "json": "json", "csv": "csv", "html": "html", "advice": "advice.csv", "xrechnung": "xml"][format] ?? format
+        for o in outputs {
+            let file = URL(fileURLWithPath: folder).appendingPathComponent("\(o.month.iso).\(ext)").path
+            do throws(Files.Failure) { try Files.writeAtomically(o.bytes, to: file) } catch {
+                console.fail("leq settle: \(error.message)\n")
+                return error.usage ? ExitStatus.badInput : ExitStatus.failure
             }
         }
-        if !job.skipped.isEmpty {
-            console.fail("without cases and corrections in \(month), not shown: \(job.skipped.map(\.provider.id).joined(separator: ", ")) (--provider ID shows the empty statement)\n")
-        }
-        if run.isEmpty { return ExitStatus.success }
-        let bytes = render(run, format: format, language: language)
-        let warnings = run.reduce(0) { $0 + $1.warnings.count }
-        let out = options.value("out") ?? ""
-        let note: Message = warnings > 0 ? "wrote statements for \(month): \(run.count), to \(out) (warnings: \(warnings))\n"
-            : "wrote statements for \(month): \(run.count), to \(out)\n"
-        return emit(bytes, options, command: "settle", console: console, note: note)
+        console.fail("wrote months: \(outputs.count), to \(folder) (one file per month)\n")
+        return ExitStatus.success
     }
 }

@@ -17,6 +17,8 @@ struct SettleJob {
     /// created yet).
     var store: Store?
     var storePath: String
+    /// The providers' incentive years after this month, for the next month of a range.
+    var ledgers: [String: IncentiveLedger] = [:]
 
     /// The default store file, in the working folder.
     static let defaultStore = "leq.db"
@@ -26,18 +28,70 @@ struct SettleJob {
     /// `createStore`: a store that does not exist yet is not an error (`finalize` creates it when
     /// it stores; until then there is nothing to correct).
     static func run(_ options: ParsedOptions, command: String, console: Console, createStore: Bool = false) -> Result<SettleJob, Status> {
-        var usage: [Message] = []
-        let month = Month(iso: options.value("month")!)
-        if month == nil { usage.append("--month: '\(options.value("month")!)' is not a month; expected YYYY-MM, e.g. 2026-03") }
-        var issued = month.map { $0.lastDay.next }
-        if let text = options.value("issued") {
-            issued = CivilDate(iso: text)
-            if issued == nil { usage.append("--issued: '\(text)' is not a date that exists; expected YYYY-MM-DD") }
+        switch Prepared.make(options, command: command, console: console, createStore: createStore) {
+        case let .failure(status): return .failure(status)
+        case let .success(prepared):
+            guard prepared.months.count == 1 else {
+                console.fail("leq \(command): --month: give one month here, e.g. 2026-03\n")
+                return .failure(Status(ExitStatus.badInput))
+            }
+            return prepared.settle(prepared.months[0], command: command, console: console)
         }
-        guard usage.isEmpty, let month, let issued else {
-            for u in usage { console.fail("leq \(command): \(u)\n") }
-            return .failure(Status(ExitStatus.badInput))
+    }
+
+    /// The months of `--month`: one (`2026-03`) or a range (`2026-01..2026-12`, at most 10 years).
+    static func months(_ text: String) -> [Month]? {
+        let parts = text.components(separatedBy: "..")
+        guard parts.count <= 2, let first = Month(iso: parts[0]), let last = parts.count == 2 ? Month(iso: parts[1]) : first, first <= last
+        else { return nil }
+        var out = [first]
+        while out.last! < last {
+            out.append(out.last!.next)
+            if out.count > 120 { return nil }
         }
+        return out
+    }
+
+    /// What a run reads once, however many months it settles: the inputs, checked; the caseload;
+    /// the store. Each month is then settled from it (`settle`), the incentive years carried on.
+    struct Prepared {
+        var months: [Month]
+        var issued: CivilDate?
+        var inputs: Inputs
+        var caseload: Caseload
+        var provider: String?
+        var store: Store?
+        var storePath: String
+
+        static func make(_ options: ParsedOptions, command: String, console: Console, createStore: Bool) -> Result<Prepared, Status> {
+            var usage: [Message] = []
+            let months = SettleJob.months(options.value("month")!)
+            if months == nil {
+                usage.append("--month: '\(options.value("month")!)' is not a month or a range of months; expected YYYY-MM, e.g. 2026-03, or 2026-01..2026-12")
+            }
+            var issued: CivilDate?
+            if let text = options.value("issued") {
+                issued = CivilDate(iso: text)
+                if issued == nil { usage.append("--issued: '\(text)' is not a date that exists; expected YYYY-MM-DD") }
+                if let months, months.count > 1 { usage.append("--issued: one date of issue for one month; a range takes each month's first day after it") }
+            }
+            guard usage.isEmpty, let months else {
+                for u in usage { console.fail("leq \(command): \(u)\n") }
+                return .failure(Status(ExitStatus.badInput))
+            }
+            return SettleJob.load(options, months: months, issued: issued, command: command, console: console, createStore: createStore)
+        }
+
+        /// Settles one month; `ledgers` carries the providers' incentive years from the month
+        /// before (nil: computed from January, as a single run does — the same result).
+        func settle(_ month: Month, command: String, console: Console, ledgers: [String: IncentiveLedger]? = nil,
+                    store: Store? = nil) -> Result<SettleJob, Status> {
+            SettleJob.settle(self, month: month, command: command, console: console, ledgers: ledgers, store: store ?? self.store)
+        }
+    }
+
+    static func load(_ options: ParsedOptions, months: [Month], issued: CivilDate?, command: String, console: Console,
+                     createStore: Bool) -> Result<Prepared, Status> {
         let inputs = Inputs.load(agreements: options.all("agreement"), cases: options.value("cases"))
         guard inputs.diagnostics.isEmpty, let contents = inputs.cases else {
             report(inputs.diagnostics, to: console)
@@ -63,8 +117,15 @@ struct SettleJob {
                 return .failure(Status(exitStatus(error)))
             }
         }
-        let caseload = Caseload(contents.cases)
-        let run = Settlement.run(agreements: inputs.agreements, caseload: caseload, month: month, issued: issued, provider: provider)
+        return .success(Prepared(months: months, issued: issued, inputs: inputs, caseload: Caseload(contents.cases), provider: provider,
+                                 store: store, storePath: storePath))
+    }
+
+    static func settle(_ p: Prepared, month: Month, command: String, console: Console, ledgers: [String: IncentiveLedger]?,
+                       store: Store?) -> Result<SettleJob, Status> {
+        let inputs = p.inputs, caseload = p.caseload, provider = p.provider, storePath = p.storePath
+        let run = Settlement.run(agreements: inputs.agreements, caseload: caseload, month: month, issued: p.issued ?? month.lastDay.next,
+                                 provider: provider, ledgers: ledgers)
         guard run.problems.isEmpty else {
             report(run.problems.map(inputs.diagnostic(for:)), to: console)
             return .failure(Status(ExitStatus.badInput))
@@ -88,7 +149,8 @@ struct SettleJob {
         }
         let skipped = provider == nil ? statements.filter(\.lines.isEmpty) : []
         statements.removeAll { provider == nil && $0.lines.isEmpty }
-        return .success(SettleJob(month: month, inputs: inputs, statements: statements, skipped: skipped, store: store, storePath: storePath))
+        return .success(SettleJob(month: month, inputs: inputs, statements: statements, skipped: skipped, store: store, storePath: storePath,
+                                  ledgers: run.ledgers))
     }
 
     /// Adds to each open statement the corrections of its provider's finalised earlier months.

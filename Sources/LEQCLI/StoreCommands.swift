@@ -28,7 +28,7 @@ extension LEQ {
         options: [
             .agreements,
             .cases,
-            OptionSpec("month", value: "YYYY-MM", required: true, help: "The month to finalise."),
+            OptionSpec("month", value: "YYYY-MM", required: true, help: "The month to finalise, or a range of months (2026-01..2026-12), finalised one after the other."),
             OptionSpec("by", value: "NAME", required: true, help: "Who finalises (recorded with the time)."),
             OptionSpec("provider", value: "ID", help: "Only this provider's statement (finalised even when it has no line)."),
             OptionSpec("issued", value: "YYYY-MM-DD", help: "Date of issue; default: the first day after the month."),
@@ -50,21 +50,51 @@ extension LEQ {
             console.fail("leq finalize: --by needs a name\n")
             return ExitStatus.badInput
         }
+        let prepared: SettleJob.Prepared
+        switch SettleJob.Prepared.make(options, command: "finalize", console: console, createStore: true) {
+        case let .failure(status): return status.code
+        case let .success(p): prepared = p
+        }
+        // The digests of the input files, taken once: the same files for every month of a range.
+        var inputs: [StoredInput] = []
+        for (role, path) in prepared.inputs.agreementFiles.map({ ("agreement", $0) }) + [("cases", prepared.inputs.casesFile ?? "")] {
+            guard case let .success(bytes) = Files.read(path) else {
+                console.fail("leq finalize: cannot read \(path) again to take its digest\n")
+                return ExitStatus.failure
+            }
+            inputs.append(StoredInput(role: role, path: path, sha256: SHA256.hex(bytes)))
+        }
+        // Month after month, each finalised (one transaction each) before the next is settled, so
+        // that its corrections see it: the same as one run per month.
+        var store = prepared.store
+        var ledgers: [String: IncentiveLedger]?
+        for month in prepared.months {
+            let status = finalizeMonth(month, prepared: prepared, store: &store, ledgers: &ledgers, inputs: inputs, by: by, console: console)
+            if status != ExitStatus.success { return status }
+        }
+        return ExitStatus.success
+    }
+
+    /// Settles and finalises one month; a store is made on the first month that has statements.
+    static func finalizeMonth(_ month: Month, prepared: SettleJob.Prepared, store: inout Store?, ledgers: inout [String: IncentiveLedger]?,
+                              inputs: [StoredInput], by: String, console: Console) -> Int32 {
         var job: SettleJob
-        switch SettleJob.run(options, command: "finalize", console: console, createStore: true) {
+        switch prepared.settle(month, command: "finalize", console: console, ledgers: ledgers, store: store) {
         case let .failure(status): return status.code
         case let .success(j): job = j
         }
-        let store: Store
+        ledgers = job.ledgers
+        let open: Store
         do throws(StoreError) {
-            if let open = job.store {
-                store = open
+            if let store {
+                open = store
             } else {
-                store = try Store(path: job.storePath, create: true)
+                open = try Store(path: prepared.storePath, create: true)
+                store = open
                 // Another leq may have made the store and finalised earlier months meanwhile: settle
                 // again with it, so that their corrections are not missed.
-                if try !store.statements().isEmpty {
-                    switch SettleJob.run(options, command: "finalize", console: console, createStore: true) {
+                if try !open.statements().isEmpty {
+                    switch prepared.settle(month, command: "finalize", console: console, ledgers: nil, store: open) {
                     case let .failure(status): return status.code
                     case let .success(j): job = j
                     }
@@ -81,14 +111,6 @@ extension LEQ {
             console.tell("Nothing to finalise: no provider has cases or corrections in \(job.month).\n")
             return ExitStatus.success
         }
-        var inputs: [StoredInput] = []
-        for (role, path) in job.inputs.agreementFiles.map({ ("agreement", $0) }) + [("cases", job.inputs.casesFile ?? "")] {
-            guard case let .success(bytes) = Files.read(path) else {
-                console.fail("leq finalize: cannot read \(path) again to take its digest\n")
-                return ExitStatus.failure
-            }
-            inputs.append(StoredInput(role: role, path: path, sha256: SHA256.hex(bytes)))
-        }
         let items = job.statements.map { s in
             // The e-invoice only where the agreement holds what it needs (bank, contact, Leitweg-ID).
             let formats = storedFormats + (XRechnung.missing(s).isEmpty ? ["xrechnung"] : [])
@@ -97,15 +119,15 @@ extension LEQ {
             })
         }
         do throws(StoreError) {
-            let outcome = try store.finalize(items, inputs: inputs, by: by, at: console.timestamp())
+            let outcome = try open.finalize(items, inputs: inputs, by: by, at: console.timestamp())
             for number in outcome.stored {
                 let s = job.statements.first { $0.number == number }!
-                console.tell("finalised \(number): \(Formatter(console.language).money(s.totals.all)) (lines: \(s.lines.count)) in \(store.path)\n")
+                console.tell("finalised \(number): \(Formatter(console.language).money(s.totals.all)) (lines: \(s.lines.count)) in \(open.path)\n")
             }
             for number in outcome.unchanged {
                 console.tell("unchanged \(number): already finalised with the same statement; nothing to do\n")
             }
-            if !outcome.stored.isEmpty, let head = store.head {
+            if !outcome.stored.isEmpty, let head = open.head {
                 console.tell("Chain head no. \(head.seq): \(head.digest)\n")
             }
             return ExitStatus.success

@@ -39,7 +39,7 @@ struct CommandLineTests {
         UsageCase(arguments: ["frobnicate"], message: "kein Befehl 'frobnicate'"),
         UsageCase(arguments: ["settle", "--cases", "c.json", "--month", "2026-03"], message: "es fehlt die Option '--agreement"),
         UsageCase(arguments: ["settle", "--agreement", "a.json", "--cases", "c.json"], message: "es fehlt die Option '--month"),
-        UsageCase(arguments: ["settle", "--agreement", "a", "--cases", "c", "--month", "2026-3"], message: "ist kein Monat; erwartet JJJJ-MM"),
+        UsageCase(arguments: ["settle", "--agreement", "a", "--cases", "c", "--month", "2026-3"], message: "ist kein Monat und kein Zeitraum von Monaten; erwartet JJJJ-MM"),
         UsageCase(arguments: ["settle", "--agreement", "a", "--cases", "c", "--month", "2026-03", "--format", "pdf"], message: "ist kein Format"),
         UsageCase(arguments: ["settle", "--agreement", "a", "--cases", "c", "--month", "2026-03", "--lang", "fr"], message: "'fr' ist keine Sprache"),
         UsageCase(arguments: ["settle", "--agreement", "a", "--cases", "c", "--month", "2026-03", "--issued", "2026-02-30"], message: "ist kein gültiges Datum"),

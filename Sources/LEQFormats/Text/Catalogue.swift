@@ -161,14 +161,16 @@ public enum Catalogue {
             "--from/--to: '{1}'–'{2}' ist kein Zeitraum von Monaten (JJJJ-MM, Beginn nicht nach dem Ende)",
         "--issued: '{1}' is not a date that exists; expected YYYY-MM-DD":
             "--issued: '{1}' ist kein gültiges Datum; erwartet JJJJ-MM-TT",
+        "--issued: one date of issue for one month; a range takes each month's first day after it":
+            "--issued: ein Rechnungsdatum gilt für einen Monat; ein Zeitraum nimmt für jeden Monat den ersten Tag danach",
         "--lang: '{1}' is not a language; expected de or en":
             "--lang: '{1}' ist keine Sprache; erwartet de oder en",
         "--may: certify, approve or both (certify,approve)":
             "--may: certify, approve oder beides (certify,approve)",
+        "--month: '{1}' is not a month or a range of months; expected YYYY-MM, e.g. 2026-03, or 2026-01..2026-12":
+            "--month: '{1}' ist kein Monat und kein Zeitraum von Monaten; erwartet JJJJ-MM, z. B. 2026-03, oder 2026-01..2026-12",
         "--month: '{1}' is not a month; expected YYYY-MM":
             "--month: '{1}' ist kein Monat; erwartet JJJJ-MM",
-        "--month: '{1}' is not a month; expected YYYY-MM, e.g. 2026-03":
-            "--month: '{1}' ist kein Monat; erwartet JJJJ-MM, z. B. 2026-03",
         "--name: a name of letters is needed, e.g. \"Anna Kassner\"":
             "--name: ein Name aus Buchstaben wird gebraucht, z. B. \"Anna Kassner\"",
         "--out: {1} is a folder; give a file name, e.g. {2}statement.json":
@@ -371,10 +373,10 @@ public enum Catalogue {
             "Die festgeschriebene Abrechnung, z. B. KRR-2026-03.",
         "The month of service whose statements are paid.":
             "Der Leistungsmonat, dessen Abrechnungen gezahlt werden.",
-        "The month to finalise.":
-            "Der Monat, der festgeschrieben wird.",
-        "The month to settle.":
-            "Der abzurechnende Monat.",
+        "The month to finalise, or a range of months (2026-01..2026-12), finalised one after the other.":
+            "Der zu finalisierende Monat oder ein Zeitraum von Monaten (2026-01..2026-12), einer nach dem anderen finalisiert.",
+        "The month to settle, or a range of months (2026-01..2026-12): one file per month into the folder --out names.":
+            "Der abzurechnende Monat oder ein Zeitraum von Monaten (2026-01..2026-12): je Monat eine Datei in den Ordner, den --out nennt.",
         "The payment file to write (atomically), for the bank or the finance system.":
             "Die zu schreibende Zahlungsdatei (ganz oder gar nicht), für die Bank oder das Finanzverfahren.",
         "The provider's lines: CSV with the header Fall;Art;Von;Bis;Betrag.":
@@ -745,6 +747,8 @@ public enum Catalogue {
             "leq verify: {1}\n",
         "leq {1}\nFormats: leq-agreement/1, leq-cases/1, leq-statements/1, leq-claims/1; XRechnung 3.0; SEPA pain.001.001.09\nStatement store: schema {2}\n":
             "leq {1}\nFormate: leq-agreement/1, leq-cases/1, leq-statements/1, leq-claims/1; XRechnung 3.0; SEPA pain.001.001.09\nAbrechnungsspeicher: Schema {2}\n",
+        "leq {1}: --month: give one month here, e.g. 2026-03\n":
+            "leq {1}: --month: hier bitte einen Monat angeben, z. B. 2026-03\n",
         "leq {1}: --provider: no agreement for provider '{2}'; known: {3}\n":
             "leq {1}: --provider: keine Vereinbarung für den Träger '{2}'; bekannt: {3}\n",
         "leq {1}: --store and --no-store exclude each other\n":
@@ -1039,6 +1043,8 @@ public enum Catalogue {
             "ohne Fälle und Korrekturen im {1}, nicht gezeigt: {2} (mit --provider ID wird die leere Abrechnung gezeigt)\n",
         "wrote claims: {1}, to {2}\n":
             "Ansprüche geschrieben: {1}, nach {2}\n",
+        "wrote months: {1}, to {2} (one file per month)\n":
+            "{1} Monate geschrieben nach {2} (eine Datei je Monat)\n",
         "wrote statements for {1}: {2}, to {3}\n":
             "Abrechnungen für {1} geschrieben: {2}, nach {3}\n",
         "wrote statements for {1}: {2}, to {3} (warnings: {4})\n":

@@ -1,0 +1,76 @@
+import Foundation
+import Testing
+@testable import LEQCLI
+@testable import LEQStore
+
+/// `--month 2026-01..2026-12`: one reading of the input, then month after month with the
+/// incentive years and corrections carried on. The bytes must be those of one run per month.
+@Suite("Months as a range")
+struct MonthRangeTests {
+    struct Sample: Sendable, CustomTestStringConvertible {
+        var name: String
+        var agreements: [String]
+        var cases: String
+        var testDescription: String { name }
+    }
+
+    static let samples = [
+        Sample(name: "halle", agreements: [path("contracts/halle-tsd-2026.json")], cases: path("samples/halle/cases-2026.json")),
+        Sample(name: "daily", agreements: dailyAgreements, cases: path("samples/daily/cases-2026.json")),
+        Sample(name: "topups", agreements: dailyAgreements, cases: path("samples/topups/cases-2026.json")),
+        Sample(name: "incentives", agreements: [path("contracts/halle-tsd-2026.json"), path("contracts/halle-jhn-2026.json")],
+               cases: path("samples/incentives/cases-2026.json")),
+        Sample(name: "controlling", agreements: [path("contracts/ulm-jhu-2026.json")], cases: path("samples/controlling/cases-2026.json")),
+    ]
+
+    @Test("settle over a year gives the bytes of twelve single runs, in every sample, as text and JSON", arguments: samples)
+    func settleYear(_ s: Sample) {
+        for format in ["text", "json"] {
+            let base = ["settle", "--agreement"] + s.agreements + ["--cases", s.cases, "--no-store", "--format", format]
+            let year = leq(base + ["--month", "2026-01..2026-12"])
+            #expect(year.status == 0, "\(year.err)")
+            var single: [UInt8] = []
+            for m in 1...12 { single += leq(base + ["--month", String(format: "2026-%02d", m)]).out }
+            #expect(year.out == single, "\(s.name) \(format)")
+        }
+    }
+
+    @Test("settle over a range into a folder: one file per month, each the single run's bytes")
+    func settleIntoFolder() throws {
+        let folder = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let base = ["settle", "--agreement", halleAgreement, "--cases", halleCases, "--no-store", "--format", "csv"]
+        let r = leq(base + ["--month", "2026-04..2026-06", "--out", folder.appendingPathComponent("out").path])
+        #expect(r.status == 0, "\(r.err)")
+        for m in ["2026-04", "2026-05", "2026-06"] {
+            let file = folder.appendingPathComponent("out/\(m).csv").path
+            #expect(FileManager.default.contents(atPath: file).map([UInt8].init) == leq(base + ["--month", m]).out, "\(m)")
+        }
+    }
+
+    @Test("finalize over a year stores what twelve single runs store: the same chain head, byte for byte")
+    func finalizeYear() throws {
+        let folder = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let a = folder.appendingPathComponent("range.db").path, b = folder.appendingPathComponent("single.db").path
+        let base = ["finalize", "--agreement", path("contracts/halle-tsd-2026.json"), path("contracts/halle-jhn-2026.json"),
+                    "--cases", path("samples/incentives/cases-2026.json"), "--by", "A"]
+        let year = leq(base + ["--month", "2026-01..2026-12", "--store", a])
+        #expect(year.status == 0, "\(year.err)")
+        for m in 1...12 { #expect(leq(base + ["--month", String(format: "2026-%02d", m), "--store", b]).status == 0) }
+        let ra = try Store(path: a), rb = try Store(path: b)
+        #expect(ra.head?.digest == rb.head?.digest && ra.head != nil)
+        #expect(try ra.statements().map(\.number) == rb.statements().map(\.number))
+        #expect(leq(["verify", "--store", a]).status == 0)
+    }
+
+    @Test("Refusals: a range backwards or too long, --issued with a range")
+    func refusals() {
+        let base = ["settle", "--agreement", halleAgreement, "--cases", halleCases, "--no-store"]
+        #expect(leq(base + ["--month", "2026-12..2026-01"]).err.contains("ist kein Monat und kein Zeitraum von Monaten"))
+        #expect(leq(base + ["--month", "2026-01..2040-01"]).status == 2)
+        let issued = leq(base + ["--month", "2026-01..2026-02", "--issued", "2026-03-01"])
+        #expect(issued.status == 2 && issued.err.contains("--issued"))
+        #expect(leq(["certify", "X-2026-01..2026-02", "--by", "a"]).status == 2)
+    }
+}
