@@ -14,7 +14,7 @@ extension LEQ {
             OptionSpec("seed", value: "S", help: "Seed of the generator (default 1); the same seed, the same caseload."),
             OptionSpec("simulate", help: "Instead: simulate the caseload with three scenarios over the months (SPEC § 17)."),
         ],
-        details: "Build with -c release for meaningful figures. Single-threaded: one core."
+        details: "Build with -c release for meaningful figures. Providers are settled and statements rendered on all cores."
     ) { options, console in
         guard let n = Int(options.value("cases") ?? "100000"), n > 0,
               let months = Int(options.value("months") ?? "12"), (1...600).contains(months),

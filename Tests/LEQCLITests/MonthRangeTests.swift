@@ -2,6 +2,8 @@ import Foundation
 import Testing
 @testable import LEQCLI
 @testable import LEQStore
+import LEQCore
+import LEQFormats
 
 /// `--month 2026-01..2026-12`: one reading of the input, then month after month with the
 /// incentive years and corrections carried on. The bytes must be those of one run per month.
@@ -72,5 +74,29 @@ struct MonthRangeTests {
         let issued = leq(base + ["--month", "2026-01..2026-02", "--issued", "2026-03-01"])
         #expect(issued.status == 2 && issued.err.contains("--issued"))
         #expect(leq(["certify", "X-2026-01..2026-02", "--by", "a"]).status == 2)
+    }
+}
+
+@Suite("Both cores")
+struct ParallelTests {
+    @Test("Settling providers and rendering statements on all cores gives the bytes of one after the other (a generated caseload)")
+    func parallelEqualsSequential() {
+        var generator = Synthetic(seed: 7)
+        let agreements = generator.agreements()
+        let caseload = Caseload(generator.cases(6_000, providers: agreements.map(\.provider.id)))
+        var ledgersP: [String: IncentiveLedger]?, ledgersS: [String: IncentiveLedger]?
+        var month = Month(year: 2026, month: 1)!
+        for _ in 0..<3 {
+            let p = Settlement.run(agreements: agreements, caseload: caseload, month: month, issued: month.lastDay.next, ledgers: ledgersP)
+            let s = Settlement.run(agreements: agreements, caseload: caseload, month: month, issued: month.lastDay.next, ledgers: ledgersS,
+                                   parallel: false)
+            #expect(p.statements.count == agreements.count && p.statements.contains { $0.lines.count > 500 })
+            let a = StatementJSON.render(p.statements), b = StatementJSON.render(s.statements, parallel: false)
+            #expect(a == b, "\(month)")
+            #expect(p.problems.count == s.problems.count && p.ledgers.keys.sorted() == s.ledgers.keys.sorted())
+            ledgersP = p.ledgers
+            ledgersS = s.ledgers
+            month = month.next
+        }
     }
 }

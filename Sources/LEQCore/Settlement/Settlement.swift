@@ -15,30 +15,46 @@ public enum Settlement {
     /// `ledgers`: the providers' incentive years up to the month before, from the previous month's
     /// run; without them, a provider with capped incentives has its year settled again from January.
     public static func run(agreements: [Agreement], caseload: Caseload, month: Month, issued: CivilDate,
-                           provider only: String? = nil, ledgers: [String: IncentiveLedger]? = nil) -> Run {
+                           provider only: String? = nil, ledgers: [String: IncentiveLedger]? = nil, parallel: Bool = true) -> Run {
         var statements: [Statement] = []
         var problems: [SettlementProblem] = []
         var after: [String: IncentiveLedger] = [:]
-        for provider in caseload.providers where only == nil || only == provider {
+        // Providers share nothing within a month: each is settled on a core of its own, and the
+        // results are taken in provider order, so the output is the same as one after the other.
+        struct One {
+            var statement: Statement?
+            var problems: [SettlementProblem] = []
+            var ledger: IncentiveLedger?
+        }
+        let providers = caseload.providers.filter { only == nil || only == $0 }
+        let results = providers.parallelMap(parallel: parallel && caseload.cases.count >= 2_000) { provider -> One in
             let indices = caseload.byProvider[provider] ?? []
             guard let agreement = agreements.first(where: { $0.provider.id == provider && $0.validity.contains(month.firstDay) })
             else {
+                var one = One(statement: nil)
                 for i in indices where caseload.cases[i].activeDays(in: month.period) != nil {
-                    problems.append(SettlementProblem(caseID: caseload.cases[i].id, kind: .noAgreement(provider: provider),
-                                                      day: month.firstDay))
+                    one.problems.append(SettlementProblem(caseID: caseload.cases[i].id, kind: .noAgreement(provider: provider),
+                                                          day: month.firstDay))
                 }
-                continue
+                return one
             }
             var builder = settle(agreement: agreement, agreements: agreements, caseload: caseload, indices: indices, month: month)
+            var one = One(statement: nil)
             if let terms = agreement.incentives, terms.bonusCapPercent != nil || terms.malusCapPercent != nil {
                 var ledger = ledgers?[provider].flatMap { $0.year == month.year ? $0 : nil } ?? IncentiveLedger(year: month.year)
                 if ledgers?[provider] == nil && month.month > 1 {
                     ledger = yearToDate(agreements: agreements, caseload: caseload, provider: provider, before: month)
                 }
-                after[provider] = builder.applyCaps(terms, ledger: ledger)
+                one.ledger = builder.applyCaps(terms, ledger: ledger)
             }
-            problems += builder.problems
-            statements.append(builder.statement(issued: issued))
+            one.problems = builder.problems
+            one.statement = builder.statement(issued: issued)
+            return one
+        }
+        for (provider, one) in zip(providers, results) {
+            problems += one.problems
+            if let s = one.statement { statements.append(s) }
+            if let l = one.ledger { after[provider] = l }
         }
         // A provider with an agreement but no cases still gets its (empty) statement.
         for agreement in agreements.sorted(by: { $0.provider.id < $1.provider.id })

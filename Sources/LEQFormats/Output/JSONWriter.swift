@@ -8,6 +8,22 @@ public struct JSONWriter {
 
     public init() { bytes.reserveCapacity(1 << 16) }
 
+    /// A writer for one element of an array `depth` containers deep (the array counted), so that
+    /// elements can be written apart — on several cores — and joined with `append(elements:)`
+    /// into the same bytes as written in one go. `first`: the array's first element (no comma).
+    public init(elementAt depth: Int, first: Bool) {
+        self.depth = depth
+        hasMember = Array(repeating: true, count: depth - 1) + [!first]
+        bytes.reserveCapacity(1 << 14)
+    }
+
+    /// Elements written by `init(elementAt:first:)` writers, into the array open now.
+    public mutating func append(elements chunk: [UInt8]) {
+        guard !chunk.isEmpty else { return }
+        bytes.append(contentsOf: chunk)
+        hasMember[hasMember.count - 1] = true
+    }
+
     /// A line break and two spaces per open container.
     private mutating func newline() {
         bytes.append(0x0A)

@@ -207,8 +207,8 @@ public enum Catalogue {
             "Im Speicher blättern: festgeschriebene Abrechnungen auflisten oder eine so zeigen, wie sie festgeschrieben wurde.",
         "Build a top-up's annual personnel cost from its parts and print the daily top-up.":
             "Die Jahrespersonalkosten einer Zusatzbetreuung aus ihren Teilen bilden und den kalendertäglichen Zuschlag ausgeben.",
-        "Build with -c release for meaningful figures. Single-threaded: one core.":
-            "Für aussagekräftige Zahlen mit -c release bauen. Ein Thread: ein Kern.",
+        "Build with -c release for meaningful figures. Providers are settled and statements rendered on all cores.":
+            "Für aussagekräftige Zahlen mit -c release bauen. Träger werden auf allen Kernen abgerechnet und Abrechnungen auf allen Kernen geschrieben.",
         "Case file (leq-cases/1), checked against the agreements.":
             "Falldatei (leq-cases/1), gegen die Vereinbarungen geprüft.",
         "Case file (leq-cases/1).":
