@@ -1,4 +1,5 @@
 import Testing
+import LEQCore
 @testable import LEQFormats
 
 @Suite("JSON parser")
@@ -84,5 +85,24 @@ struct CSVTests {
 
     @Test func unterminatedQuote() {
         #expect(CSV.parse("a;b\n\"open;x\n") == .failure(CSVError(line: 2, message: "a quoted cell is not closed")))
+    }
+}
+
+@Suite("JSON writer: amounts")
+struct JSONWriterMoneyTests {
+    @Test("An amount written digit by digit is the bytes of its decimal string, for every kind of amount")
+    func moneyEqualsDecimalString() {
+        var values: [Int64] = [0, 1, -1, 9, 10, 99, 100, 101, -100, -101, 123_456_789, -987_654_321, Int64.max, Int64.min + 1]
+        var x: UInt64 = 12345
+        for _ in 0..<2000 {
+            x = x &* 6364136223846793005 &+ 1442695040888963407
+            values.append(Int64(bitPattern: x) >> Int64(x % 60))
+        }
+        for cents in values {
+            var a = JSONWriter(), b = JSONWriter()
+            a.beginObject(); a.field("amount", Money(cents: cents)); a.endObject()
+            b.beginObject(); b.field("amount", Money(cents: cents).decimalString); b.endObject()
+            #expect(a.finish() == b.finish(), "\(cents)")
+        }
     }
 }

@@ -1,3 +1,5 @@
+import LEQCore
+
 /// Writes pretty-printed JSON straight into bytes, with keys in the order they are written, so
 /// that the same statement always gives the same bytes.
 public struct JSONWriter {
@@ -78,6 +80,35 @@ public struct JSONWriter {
 
     public mutating func field(_ k: String, _ s: String) { key(k); string(s) }
     public mutating func field(_ k: String, _ n: Int) { key(k); int(n) }
+    /// An amount as its two-decimal string ("-12.05"), written digit by digit: the same bytes as
+    /// `string(m.decimalString)` without building the string (a statement has several per line).
+    public mutating func field(_ k: String, _ m: Money) { key(k); money(m) }
+
+    public mutating func money(_ m: Money) {
+        valuePrefix()
+        bytes.append(UInt8(ascii: "\""))
+        if m.cents < 0 { bytes.append(UInt8(ascii: "-")) }
+        let magnitude = m.cents.magnitude
+        var euros = magnitude / 100
+        let cents = magnitude % 100
+        // The euro digits, most significant first, through a small stack buffer.
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[count] = UInt8(ascii: "0") + UInt8(euros % 10)
+                euros /= 10
+                count += 1
+            } while euros > 0
+            for i in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[i]) }
+        }
+        bytes.append(UInt8(ascii: "."))
+        bytes.append(UInt8(ascii: "0") + UInt8(cents / 10))
+        bytes.append(UInt8(ascii: "0") + UInt8(cents % 10))
+        bytes.append(UInt8(ascii: "\""))
+    }
 
     public mutating func beginObject(_ k: String) { key(k); beginObject() }
     public mutating func beginArray(_ k: String) { key(k); beginArray() }

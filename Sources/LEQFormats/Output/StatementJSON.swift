@@ -71,18 +71,18 @@ public enum StatementJSON {
             w.field("to", line.period.to.iso)
             w.field("quantity", line.quantity.text)
             w.field("unit", line.unit.rawValue)
-            w.field("rate", line.rate.decimalString)
+            w.field("rate", line.rate)
             w.field("rateUnit", line.rateUnit.rawValue)
             if let b = line.basisDays { w.field("basisDays", b) }
             if let p = line.increase { w.field("increasePercent", p.text) }
-            if let r = line.weeklyRate { w.field("weeklyRate", r.decimalString) }
+            if let r = line.weeklyRate { w.field("weeklyRate", r) }
             if let d = line.clearingDays {
                 w.field("clearingDayFirst", d.lowerBound)
                 w.field("clearingDayLast", d.upperBound)
             }
             if let p = line.percent { w.field("percent", p.text) }
-            if let r = line.fullRate { w.field("fullRate", r.decimalString) }
-            if let r = line.monthlyRate { w.field("monthlyRate", r.decimalString) }
+            if let r = line.fullRate { w.field("fullRate", r) }
+            if let r = line.monthlyRate { w.field("monthlyRate", r) }
             if let d = line.divisor { w.field("divisor", d.text) }
             if line.capped { w.key("capped"); w.bool(true) }
             if let m = line.caseMonth { w.field("fromCaseMonth", m) }
@@ -95,35 +95,35 @@ public enum StatementJSON {
                 w.field("budgetFrom", p.from.iso)
                 w.field("budgetTo", p.to.iso)
             }
-            if let c = line.annualCost { w.field("annualCost", c.decimalString) }
+            if let c = line.annualCost { w.field("annualCost", c) }
             if let p = line.positionShare { w.field("positionShare", p.text) }
             if let r = line.topUpReason { w.field("topUpReason", r.rawValue) }
             if let m = line.forMonth { w.field("forMonth", m.iso) }
-            if let a = line.withheld { w.field("withheld", a.decimalString) }
+            if let a = line.withheld { w.field("withheld", a) }
             if let n = line.corrects { w.field("corrects", n) }
             if let k = line.correctedKind { w.field("correctedKind", k.rawValue) }
-            if let a = line.previousAmount { w.field("previousAmount", a.decimalString) }
+            if let a = line.previousAmount { w.field("previousAmount", a) }
             if let a = line.attainment { w.field("attainment", Labels(.en).attainment(a)) }
             if let d = line.reportDue { w.field("reportDue", d.iso) }
             if let d = line.reportReceived { w.field("reportReceived", d.iso) }
             if let g = line.goalArea { w.field("goalArea", g.rawValue) }
             if let c = line.relatedCase { w.field("relatedCase", c) }
-            w.field("amount", line.amount.decimalString)
+            w.field("amount", line.amount)
             w.beginObject("bearers")
-            for (i, b) in s.bearers.enumerated() { w.field(b.id, line.bearerParts[i].decimalString) }
+            for (i, b) in s.bearers.enumerated() { w.field(b.id, line.bearerParts[i]) }
             w.endObject()
             w.endObject()
         }
         w.endArray()
         w.beginObject("totals")
-        w.field("all", s.totals.all.decimalString)
+        w.field("all", s.totals.all)
         w.beginObject("bearers")
-        for (i, b) in s.bearers.enumerated() { w.field(b.id, s.totals.bearers[i].decimalString) }
+        for (i, b) in s.bearers.enumerated() { w.field(b.id, s.totals.bearers[i]) }
         w.endObject()
         w.beginObject("sections")
-        for section in Section.allCases { w.field(section.rawValue, s.totals.section(section).decimalString) }
+        for section in Section.allCases { w.field(section.rawValue, s.totals.section(section)) }
         w.endObject()
-        if s.totals.withheld != .zero { w.field("withheld", s.totals.withheld.decimalString) }
+        if s.totals.withheld != .zero { w.field("withheld", s.totals.withheld) }
         w.endObject()
         w.beginArray("warnings")
         for warning in s.warnings {
@@ -134,7 +134,7 @@ public enum StatementJSON {
             w.field("to", warning.period.to.iso)
             w.field("days", warning.days)
             if let h = warning.hours { w.field("hours", h.text) }
-            if let a = warning.amount { w.field("amount", a.decimalString) }
+            if let a = warning.amount { w.field("amount", a) }
             w.field("text", labels.warning(warning))
             w.endObject()
         }
@@ -146,11 +146,11 @@ public enum StatementJSON {
             w.field("from", b.period.from.iso)
             w.field("to", b.period.to.iso)
             w.field("mode", b.mode.rawValue)
-            w.field("amount", b.amount.decimalString)
-            if b.overrunApproved != .zero { w.field("overrunApproved", b.overrunApproved.decimalString) }
-            w.field("usedBefore", b.usedBefore.decimalString)
-            w.field("usedThisMonth", b.usedThisMonth.decimalString)
-            w.field("left", b.left.decimalString)
+            w.field("amount", b.amount)
+            if b.overrunApproved != .zero { w.field("overrunApproved", b.overrunApproved) }
+            w.field("usedBefore", b.usedBefore)
+            w.field("usedThisMonth", b.usedThisMonth)
+            w.field("left", b.left)
             w.endObject()
         }
         w.endArray()
