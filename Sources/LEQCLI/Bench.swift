@@ -67,7 +67,8 @@ extension LEQ {
             bench: \(n) cases × \(months) months = \(n * months) case-months, \(agreements.count) providers, \(lines) lines, total \(checksum)
             settle: \(Int(caseMonths / settleSeconds)) case-months/s (\(format(settleSeconds)) s)
             settle+json: \(Int(caseMonths / jsonSeconds)) case-months/s (\(format(jsonSeconds)) s, \(jsonBytes / 1_000_000) MB of JSON)
-            peak memory: \(peakMemoryMiB().map { "\($0) MiB" } ?? "unknown")
+            peak memory: \(peakMemoryMiB().map { "\($0) MiB" } ?? "unknown") (\(peakMemoryMiB().map { "\($0 * 1_048_576 / n)" } ?? "–") bytes per case)
+            cores: \(ProcessInfo.processInfo.activeProcessorCount) (providers settled and statements rendered in parallel)
 
             """)
         return ExitStatus.success

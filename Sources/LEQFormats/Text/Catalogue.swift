@@ -519,8 +519,8 @@ public enum Catalogue {
             "ungültige Hexziffer in einer \\u-Maskierung",
         "bearer '{1}' is listed twice":
             "Kostenträger '{1}' ist doppelt aufgeführt",
-        "bench: {1} cases × {2} months = {3} case-months, {4} providers, {5} lines, total {6}\nsettle: {7} case-months/s ({8} s)\nsettle+json: {9} case-months/s ({10} s, {11} MB of JSON)\npeak memory: {12}\n":
-            "bench: {1} Fälle × {2} Monate = {3} Fallmonate, {4} Träger, {5} Zeilen, Summe {6}\nsettle: {7} Fallmonate/s ({8} s)\nsettle+json: {9} Fallmonate/s ({10} s, {11} MB JSON)\nSpitzenspeicher: {12}\n",
+        "bench: {1} cases × {2} months = {3} case-months, {4} providers, {5} lines, total {6}\nsettle: {7} case-months/s ({8} s)\nsettle+json: {9} case-months/s ({10} s, {11} MB of JSON)\npeak memory: {12} ({13} bytes per case)\ncores: {14} (providers settled and statements rendered in parallel)\n":
+            "bench: {1} Fälle × {2} Monate = {3} Fallmonate, {4} Träger, {5} Zeilen, Summe {6}\nsettle: {7} Fallmonate/s ({8} s)\nsettle+json: {9} Fallmonate/s ({10} s, {11} MB JSON)\nSpitzenspeicher: {12} ({13} Bytes je Fall)\nKerne: {14} (Träger parallel abgerechnet, Abrechnungen parallel geschrieben)\n",
         "budget periods overlap":
             "Budgetzeiträume überschneiden sich",
         "cannot be read (permissions?)":
