@@ -31,13 +31,15 @@ struct AbsenceCalendar {
     private(set) var days: [Day]
     let month: Month
 
-    init(_ c: Case, rules: AbsenceRules?, month: Month, prior: [ReducedDay] = []) {
+    /// `prior` is asked for only when the case has an absence by the month's end: finding the
+    /// person's earlier reduced days walks their cases, which most case-months need not do.
+    init(_ c: Case, rules: AbsenceRules?, month: Month, prior: @autoclosure () -> [ReducedDay] = []) {
         self.month = month
         days = []
         guard let rules, !c.absences.isEmpty, c.absences[0].from <= month.lastDay else { return }
         var days = Array(repeating: Day(pay: .present, absence: -1, number: 0), count: month.dayCount)
         let first = month.firstDay
-        AbsenceCalendar.walk(c, rules: rules, year: month.year, through: month.lastDay, prior: prior) { day, index, number, pay in
+        AbsenceCalendar.walk(c, rules: rules, year: month.year, through: month.lastDay, prior: prior()) { day, index, number, pay in
             if day >= first { days[first.distance(to: day)] = Day(pay: pay, absence: index, number: number) }
         }
         self.days = days
