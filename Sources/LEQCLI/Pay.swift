@@ -150,8 +150,7 @@ extension LEQ {
                     lines.append("  \(item.number): \(f.money(item.amount)) to \(account.holder), \(account.printedIBAN)")
                     if let days = inputs.agreements.first(where: { $0.provider.id == s.provider })?.paymentTerms?.daysAfterApproval,
                        let approved = s.approved.flatMap({ CivilDate(iso: String($0.at.prefix(10))) }) {
-                        var dueDate = approved
-                        for _ in 0..<days { dueDate = dueDate.next }
+                        let dueDate = approved.advanced(by: days)
                         if execution > dueDate {
                             lines.append("    Note: due on \(f.date(dueDate)) (\(days) days after the order to pay); the execution is later")
                         }

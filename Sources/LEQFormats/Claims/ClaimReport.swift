@@ -5,7 +5,7 @@ public enum ClaimReport {
     static let labels = Labels(.de)
     static let f = Formatter(.de)
 
-    static func kind(_ raw: String) -> String { LineKind(rawValue: raw).map(labels.kindName) ?? raw }
+    static func kind(_ raw: String) -> String { ProviderCheck.kindName(raw, .de) }
 
     static func periodText(_ months: [Month]) -> String {
         guard let first = months.first, let last = months.last else { return "" }

@@ -170,8 +170,7 @@ public enum ControllingReport {
             <head><meta charset="utf-8"><title>Controlling</title>
             <style>
             @page { size: A4; margin: 16mm 14mm 20mm 16mm;
-              @bottom-left { content: "\(cssString(footer))"; font-family: "DejaVu Sans", Arial, sans-serif; font-size: 7.5pt; color: #555; }
-              @bottom-right { content: "\(de ? "Seite " : "Page ")" counter(page) "\(de ? " von " : " of ")" counter(pages); font-family: "DejaVu Sans", Arial, sans-serif; font-size: 7.5pt; color: #555; } }
+            \(StatementHTML.footerRules(left: footer, language: language, size: "7.5pt")) }
             body { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; font-size: 10pt; color: #111; }
             @media screen { body { margin: 12mm; } }
             h1 { font-size: 16pt; color: #1d4e89; } h2 { font-size: 12pt; color: #1d4e89; margin-top: 8mm; break-after: avoid; page-break-after: avoid; }
@@ -221,16 +220,5 @@ public enum ControllingReport {
         }
         h += "</body>\n</html>\n"
         return Array(h.utf8)
-    }
-
-    /// Text as a CSS string literal (for `content:`): quotes and backslashes escaped.
-    static func cssString(_ s: String) -> String {
-        var out = ""
-        for c in s {
-            if c == "\\" || c == "\"" { out.append("\\") }
-            if c == "<" { out += "\\3c "; continue }  // never "</style" inside the style sheet
-            out.append(c)
-        }
-        return out
     }
 }

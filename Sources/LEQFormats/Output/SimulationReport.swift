@@ -215,8 +215,7 @@ public enum SimulationReport {
             <head><meta charset="utf-8"><title>\(de ? "Szenarien" : "Scenarios")</title>
             <style>
             @page { size: A4; margin: 14mm 14mm 20mm 16mm;
-              @bottom-left { content: "\(ControllingReport.cssString(footer))"; font-family: "DejaVu Sans", Arial, sans-serif; font-size: 7pt; color: #555; }
-              @bottom-right { content: "\(de ? "Seite " : "Page ")" counter(page) "\(de ? " von " : " of ")" counter(pages); font-family: "DejaVu Sans", Arial, sans-serif; font-size: 7pt; color: #555; } }
+            \(StatementHTML.footerRules(left: footer, language: language, size: "7pt")) }
             body { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; font-size: 10pt; color: #111; margin: 12mm; }
             h1 { font-size: 16pt; color: #1d4e89; } h2 { font-size: 12pt; color: #1d4e89; margin-top: 8mm; break-after: avoid; page-break-after: avoid; }
             section { break-inside: avoid; page-break-inside: avoid; } svg { max-width: 100%; height: auto; }

@@ -287,5 +287,25 @@ public enum StatementHTML {
         return out
     }
 
-    static func cssString(_ s: String) -> String { s.replacingOccurrencesOfQuote().replacing("\\", with: "\\\\") }
+    /// Text as a CSS string literal (for `content:`): quotes and backslashes escaped, and `<`
+    /// written as an escape, so that no "</style" can appear inside the style sheet.
+    static func cssString(_ s: String) -> String {
+        var out = ""
+        for c in s {
+            if c == "\\" || c == "\"" { out.append("\\") }
+            if c == "<" { out += "\\3c "; continue }
+            out.append(c)
+        }
+        return out
+    }
+
+    /// The printed footer of a report: `left` at the bottom left, "Seite x von y" at the right.
+    static func footerRules(left: String, language: Language, size: String) -> String {
+        let font = "font-family: \"DejaVu Sans\", Arial, sans-serif; font-size: \(size); color: #555;"
+        let page = language == .de ? "\"Seite \" counter(page) \" von \" counter(pages)" : "\"Page \" counter(page) \" of \" counter(pages)"
+        return """
+              @bottom-left { content: "\(cssString(left))"; \(font) }
+              @bottom-right { content: \(page); \(font) }
+            """
+    }
 }

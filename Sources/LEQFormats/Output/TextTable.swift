@@ -89,7 +89,6 @@ public struct TextTable {
         if !pending.isEmpty { words.append("+") }
         for word in words {
             var word = Substring(word)
-            let prefix = lines.isEmpty ? String(lead) : more
             if currentHasWord, current.count + 1 + word.count > width {
                 lines.append(current)
                 current = more
@@ -107,7 +106,6 @@ public struct TextTable {
                 current += " " + word
             }
             currentHasWord = true
-            _ = prefix
         }
         lines.append(current)
         return lines
