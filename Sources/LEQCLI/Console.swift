@@ -10,9 +10,12 @@ public protocol Console: AnyObject {
     func timestamp() -> String
     /// The language of what a person reads: German unless `--lang en` or `LEQ_LANG=en`.
     var language: Language { get set }
+    /// Whether standard error is a terminal: progress lines are shown only there.
+    var isTerminal: Bool { get }
 }
 
 extension Console {
+    public var isTerminal: Bool { false }
     public func out(_ text: String) { out(Array(text.utf8)) }
     /// A message on standard output, in the run's language.
     public func tell(_ message: Message) { out(message.text(language)) }
@@ -32,6 +35,7 @@ public final class StandardConsole: Console {
     public func out(_ bytes: [UInt8]) { FileHandle.standardOutput.write(Data(bytes)) }
     public func err(_ text: String) { FileHandle.standardError.write(Data(text.utf8)) }
     public func timestamp() -> String { clock() }
+    public var isTerminal: Bool { isatty(2) != 0 }
 }
 
 /// A console that keeps what is written, for tests.

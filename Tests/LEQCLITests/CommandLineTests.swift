@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import LEQCore
+import LEQFormats
 @testable import LEQCLI
 
 @Suite("The leq command line")
@@ -195,6 +196,35 @@ struct GeneratedCaseloadTests {
         let r = leq(["bench", "--cases", "200", "--months", "2"])
         #expect(r.status == 0)
         let text = String(decoding: r.out, as: UTF8.self)
-        #expect(text.contains("settle: ") && text.contains("Fallmonate/s") && text.contains("Spitzenspeicher"))
+        for row in ["lesen: Dateien zum geprüften Modell", "abrechnen, ein Kern", "abrechnen, alle Kerne", "JSON schreiben",
+                    "leq settle, ein Monat", "leq settle --month 2026-01..2026-02", "Ende zu Ende : Lesen allein", "Bytes je Fall"] {
+            #expect(text.contains(row), "no \(row) in:\n\(text)")
+        }
+        // No progress line where standard error is no terminal.
+        #expect(!r.err.contains("\r"))
+    }
+
+    @Test("bench --write puts a caseload on disk that leq settle reads and settles as the bench does")
+    func benchWrite() throws {
+        let folder = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let w = leq(["bench", "--cases", "300", "--write", folder.path])
+        #expect(w.status == 0, "\(w.err)")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        #expect(names.contains("cases.json") && names.filter { $0.hasPrefix("bench-") }.count == 10)
+        let agreements = names.filter { $0.hasPrefix("bench-") }.map { folder.appendingPathComponent($0).path }
+        let out = folder.appendingPathComponent("statements").path
+        let r = leq(["settle", "--agreement"] + agreements + ["--cases", folder.appendingPathComponent("cases.json").path,
+                     "--month", "2026-01..2026-03", "--format", "json", "--out", out, "--no-store"])
+        #expect(r.status == 0, "\(r.err)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out).sorted() == ["2026-01.json", "2026-02.json", "2026-03.json"])
+        // The files settle to what the generated cases settle to in memory.
+        var generator = Synthetic(seed: 1)
+        let generated = generator.agreements()
+        let caseload = Caseload(generator.cases(300, providers: generated.map(\.provider.id)))
+        let march = Settlement.run(agreements: generated, caseload: caseload, month: Month(year: 2026, month: 3)!, issued: CivilDate(iso: "2026-04-01")!,
+                                   ledgers: nil)
+        let expected = StatementJSON.render(march.statements.filter { !$0.lines.isEmpty })
+        #expect([UInt8](FileManager.default.contents(atPath: out + "/2026-03.json")!) == expected)
     }
 }

@@ -47,8 +47,6 @@ public enum Catalogue {
             "  zahlbar: {1}",
         "  payment ordered: {1}":
             "  angeordnet: {1}",
-        "  settled {1}/{2} months\n":
-            "  {1}/{2} Monate abgerechnet\n",
         "  stored as: {1}":
             "  gespeichert als: {1}",
         "  {1} done\n":
@@ -135,10 +133,10 @@ public enum Catalogue {
             "'{1}' ist keine IBAN; erwartet zwei Buchstaben, zwei Prüfziffern und das Konto, z. B. \"DE89 3704 0044 0532 0130 00\"",
         "'{1}' is not an agreement file; expected \"{2}\"":
             "'{1}' ist keine Vereinbarungsdatei; erwartet \"{2}\"",
-        "'{1}' is not an amount; expected e.g. \"1960.00\"":
-            "'{1}' ist kein Betrag; erwartet z. B. \"1960.00\"",
         "'{1}' is not an amount; expected e.g. 1390,97 or 1390.97":
             "'{1}' ist kein Betrag; erwartet z. B. 1390,97 oder 1390.97",
+        "'{1}' is not an amount; expected e.g. \"1960.00\"":
+            "'{1}' ist kein Betrag; erwartet z. B. \"1960.00\"",
         "'{1}' is not an e-mail address":
             "'{1}' ist keine E-Mail-Adresse",
         "'{1}' is not known; expected one of: {2}":
@@ -207,18 +205,18 @@ public enum Catalogue {
             "Im Speicher blättern: festgeschriebene Abrechnungen auflisten oder eine so zeigen, wie sie festgeschrieben wurde.",
         "Build a top-up's annual personnel cost from its parts and print the daily top-up.":
             "Die Jahrespersonalkosten einer Zusatzbetreuung aus ihren Teilen bilden und den kalendertäglichen Zuschlag ausgeben.",
-        "Build with -c release for meaningful figures. Providers are settled and statements rendered on all cores.":
-            "Für aussagekräftige Zahlen mit -c release bauen. Träger werden auf allen Kernen abgerechnet und Abrechnungen auf allen Kernen geschrieben.",
+        "Build with -c release for meaningful figures. The caseload is written as files into a\ntemporary folder; then, one after the other: reading (files to checked model), settling\n(on one core and on all), writing JSON, and leq settle itself from files to files, for one\nmonth and for the range of months. Memory is the peak resident memory of each step above\nwhat was resident before it (Linux /proc).":
+            "Für aussagekräftige Zahlen mit -c release bauen. Der Fallbestand wird als Dateien in einen\ntemporären Ordner geschrieben; dann nacheinander: Lesen (Dateien zum geprüften Modell), Abrechnen\n(auf einem Kern und auf allen), JSON schreiben und leq settle selbst von Dateien zu Dateien, für\neinen Monat und für den Monatsbereich. Speicher ist der höchste belegte Arbeitsspeicher jedes\nSchritts über dem, was vorher belegt war (Linux /proc).",
         "Case file (leq-cases/1), checked against the agreements.":
             "Falldatei (leq-cases/1), gegen die Vereinbarungen geprüft.",
         "Case file (leq-cases/1).":
             "Falldatei (leq-cases/1).",
         "Cases without an end stop at their planned end (default: they run on through the horizon).":
             "Fälle ohne Ende enden zum geplanten Ende (Vorgabe: sie laufen über den ganzen Zeitraum weiter).",
-        "Chain":
-            "Kette",
         "Chain head no. {1}: {2}\n":
             "Kettenkopf Nr. {1}: {2}\n",
+        "Chain":
+            "Kette",
         "Chain: --head: '{1}' is too short; give at least 16 hex digits of the noted head":
             "Kette: --head: '{1}' ist zu kurz; mindestens 16 Hexziffern des notierten Kopfs angeben",
         "Chain: the noted head {1} is not in the chain — the store was cut back or rewritten":
@@ -257,6 +255,8 @@ public enum Catalogue {
             "Einwohner je Sozialraum (leq-population/1).",
         "Instead: simulate the caseload with three scenarios over the months (SPEC § 17).":
             "Stattdessen: den Fallbestand mit drei Szenarien über die Monate simulieren (SPEC § 17).",
+        "Instead: write the generated agreements and case file into this folder, to settle them with leq settle.":
+            "Stattdessen: die erzeugten Vereinbarungen und die Falldatei in diesen Ordner schreiben, um sie mit leq settle abzurechnen.",
         "Kostenerstattung (§§ 89 ff. SGB VIII): one claim per case with a reimbursement in the case file, against that office.":
             "Kostenerstattung (§§ 89 ff. SGB VIII): ein Anspruch je Fall mit Erstattungspflicht in der Falldatei, gegenüber diesem Jugendamt.",
         "Last month of the period (with --from).":
@@ -285,32 +285,32 @@ public enum Catalogue {
             "Nichts zu finalisieren: im {1} hat kein Träger Fälle oder Korrekturen.\n",
         "Nothing to pay for {1}: no certified and ordered statement that is in no payment file yet.":
             "Nichts zu zahlen für {1}: keine festgestellte und angeordnete Abrechnung, die noch in keiner Zahlungsdatei steht.",
-        "Number":
-            "Nummer",
         "Number of generated cases (default 100000).":
             "Zahl der erzeugten Fälle (Vorgabe 100000).",
+        "Number":
+            "Nummer",
         "Only this provider's statement (finalised even when it has no line).":
             "Nur die Abrechnung dieses Trägers (auch ohne Zeilen festgeschrieben).",
         "Only this provider's statement.":
             "Nur die Abrechnung dieses Trägers.",
         "Options:":
             "Optionen:",
-        "Payment file":
-            "Zahlungsdatei",
         "Payment file {1} (SEPA pain.001.001.09) in {2}: transfers {3}, together {4}, execution on {5}":
             "Zahlungsdatei {1} (SEPA pain.001.001.09) in {2}: {3} Überweisungen, zusammen {4}, Ausführung am {5}",
+        "Payment file":
+            "Zahlungsdatei",
         "Pays every statement of the month that is certified and approved (four eyes) and in no\npayment file yet: one transaction per statement, its total to the provider's account\nfrom the agreement file, the statement number as end-to-end id and in the remittance\ninformation; the youth office's account (youthOffice.bank) is the debtor. The store\nrecords which statements went into which file, in its hash chain: a statement is never\npaid twice, however often pay runs. A statement whose total is zero or negative is\nlisted and recorded, never transferred: a negative balance is the provider's debt,\nrecovered by the office's cash office (Kasse) outside LEQ. 'leq payments' lists the\nfiles and gives each back byte for byte.":
             "Zahlt jede Abrechnung des Monats, die festgestellt und angeordnet ist (vier Augen) und noch in\nkeiner Zahlungsdatei steht: eine Überweisung je Abrechnung, ihr Gesamtbetrag auf das Konto des\nTrägers aus der Vereinbarungsdatei, die Abrechnungsnummer als End-to-End-ID und im\nVerwendungszweck; das Konto des Jugendamts (youthOffice.bank) ist der Auftraggeber. Der\nSpeicher hält in seiner Hash-Kette fest, welche Abrechnungen in welcher Datei stehen: eine\nAbrechnung wird nie zweimal gezahlt, wie oft pay auch läuft. Eine Abrechnung mit Gesamtbetrag\nnull oder darunter wird aufgeführt und festgehalten, nie überwiesen: ein negativer Saldo ist\neine Schuld des Trägers, die die Kasse außerhalb von LEQ zurückfordert. 'leq payments' listet\ndie Dateien und gibt jede Byte für Byte zurück.",
         "Planned amounts per social space or in all (leq-plan/1).":
             "Planansätze je Sozialraum oder insgesamt (leq-plan/1).",
         "Position share (Stellenanteil), e.g. 0.25; default: the file's positionShare.":
             "Stellenanteil, z. B. 0.25; Vorgabe: positionShare der Datei.",
-        "Provider":
-            "Träger",
         "Provider check: match a provider's own lines (CSV) against a finalised statement.":
             "Abgleich durch den Träger: die eigenen Zeilen eines Trägers (CSV) mit einer festgeschriebenen Abrechnung vergleichen.",
         "Provider ranking: indicators, weighted score, strengths and weaknesses of each provider.":
             "Trägerranking: Kennzahlen, gewichtete Punktzahl, Stärken und Schwächen jedes Trägers.",
+        "Provider":
+            "Träger",
         "Read no store: the month as if nothing were finalised (no corrections).":
             "Keinen Speicher lesen: der Monat, als wäre nichts festgeschrieben (keine Korrekturen).",
         "Record that a finalised statement is \"sachlich und rechnerisch richtig\" (first of four eyes).":
@@ -341,8 +341,8 @@ public enum Catalogue {
             "Startwert des Generators (Vorgabe 1); derselbe Startwert, derselbe Fallbestand.",
         "Settle a baseline and scenarios month by month; show the differences, with charts in HTML.":
             "Eine Basis und Szenarien Monat für Monat abrechnen; die Unterschiede zeigen, in HTML mit Diagrammen.",
-        "Settle a generated caseload; print case-months per second and peak memory.":
-            "Einen erzeugten Fallbestand abrechnen; Fallmonate je Sekunde und Spitzenspeicher ausgeben.",
+        "Settle a generated caseload from files to files; print case-months per second and memory per case, step by step.":
+            "Einen erzeugten Fallbestand von Dateien zu Dateien abrechnen; Fallmonate je Sekunde und Speicher je Fall ausgeben, Schritt für Schritt.",
         "Settle a month and store its statements for good (with input digests, who and when).":
             "Einen Monat abrechnen und die Abrechnungen endgültig speichern (mit Prüfsummen der Eingaben, wer und wann).",
         "Settle one month: print the statement of every provider (or one).":
@@ -519,22 +519,24 @@ public enum Catalogue {
             "ungültige Hexziffer in einer \\u-Maskierung",
         "bearer '{1}' is listed twice":
             "Kostenträger '{1}' ist doppelt aufgeführt",
-        "bench: {1} cases × {2} months = {3} case-months, {4} providers, {5} lines, total {6}\nsettle: {7} case-months/s ({8} s)\nsettle+json: {9} case-months/s ({10} s, {11} MB of JSON)\npeak memory: {12} ({13} bytes per case)\ncores: {14} (providers settled and statements rendered in parallel)\n":
-            "bench: {1} Fälle × {2} Monate = {3} Fallmonate, {4} Träger, {5} Zeilen, Summe {6}\nsettle: {7} Fallmonate/s ({8} s)\nsettle+json: {9} Fallmonate/s ({10} s, {11} MB JSON)\nSpitzenspeicher: {12} ({13} Bytes je Fall)\nKerne: {14} (Träger parallel abgerechnet, Abrechnungen parallel geschrieben)\n",
+        "bench: {1} cases × {2} months = {3} case-months, {4} providers, {5} lines, total {6}\ninput: {7} MB case file ({8} bytes per case), {9} MB of statements as JSON\n":
+            "bench: {1} Fälle × {2} Monate = {3} Fallmonate, {4} Träger, {5} Zeilen, Summe {6}\nEingabe: {7} MB Falldatei ({8} Bytes je Fall), {9} MB Abrechnungen als JSON\n",
         "budget periods overlap":
             "Budgetzeiträume überschneiden sich",
         "cannot be read (permissions?)":
             "kann nicht gelesen werden (Berechtigungen?)",
         "cannot write {1}: the folder {2} cannot be made ({3})":
             "{1} kann nicht geschrieben werden: der Ordner {2} lässt sich nicht anlegen ({3})",
-        "cannot write {1}: {2}":
-            "{1} kann nicht geschrieben werden: {2}",
         "cannot write {1}: {2} is a file, not a folder":
             "{1} kann nicht geschrieben werden: {2} ist eine Datei, kein Ordner",
+        "cannot write {1}: {2}":
+            "{1} kann nicht geschrieben werden: {2}",
         "case '{1}' is active in {2} but provider '{3}' has no agreement in force then":
             "Fall '{1}' läuft im {2}, aber für den Träger '{3}' gilt dann keine Vereinbarung",
         "case id '{1}' is used twice (first at {2})":
             "die Fallkennung '{1}' ist doppelt vergeben (zuerst bei {2})",
+        "case-months/s":
+            "Fallmonate/s",
         "category '{1}' has incentive terms twice":
             "Kategorie '{1}' hat die Anreizregeln doppelt",
         "category '{1}' is listed twice":
@@ -563,6 +565,8 @@ public enum Catalogue {
             "de (Vorgabe) oder en.",
         "does not match the chain — changed after it was recorded":
             "stimmt nicht mit der Kette überein — nach dem Eintragen verändert",
+        "end to end : reading alone: {1} (one month), {2} ({3} months)\nmemory of leq settle over the range: {4} bytes per case ({5}; the case file: {6} bytes per case)\ncores: {7}\n":
+            "Ende zu Ende : Lesen allein: {1} (ein Monat), {2} ({3} Monate)\nSpeicher von leq settle über den Bereich: {4} Bytes je Fall ({5}; die Falldatei: {6} Bytes je Fall)\nKerne: {7}\n",
         "ends ({1}) before it starts ({2})":
             "endet ({1}) vor dem Beginn ({2})",
         "entry no. {1} does not have the digest of its content — changed in the chain":
@@ -577,14 +581,14 @@ public enum Catalogue {
             "Eintrag Nr. {1} steht doppelt — eingefügt",
         "error: {1}\n":
             "Fehler: {1}\n",
-        "expected \"calendar\", \"thirty\" or {\"divisor\": \"30.42\"}, found {1}":
-            "erwartet \"calendar\", \"thirty\" oder {\"divisor\": \"30.42\"}, gefunden {1}",
         "expected ',' or ']' in an array":
             "erwartet ',' oder ']' in einer Liste",
         "expected ',' or '}' in an object":
             "erwartet ',' oder '}' in einem Objekt",
         "expected ':' after the key":
             "erwartet ':' nach dem Schlüssel",
+        "expected \"calendar\", \"thirty\" or {\"divisor\": \"30.42\"}, found {1}":
+            "erwartet \"calendar\", \"thirty\" oder {\"divisor\": \"30.42\"}, gefunden {1}",
         "expected a category name such as \"A\"":
             "erwartet ein Kategoriename wie \"A\"",
         "expected a decimal number such as \"2.35\", found {1}":
@@ -607,10 +611,10 @@ public enum Catalogue {
             "Abbruch mit Absicht nach {1} Abrechnungen (Test)",
         "file not found":
             "Datei nicht gefunden",
-        "finalised":
-            "finalisiert",
         "finalised {1}: {2} (lines: {3}) in {4}\n":
             "finalisiert {1}: {2} ({3} Zeilen) in {4}\n",
+        "finalised":
+            "finalisiert",
         "flat rate":
             "Fallpauschale",
         "generating {1} cases …\n":
@@ -667,6 +671,10 @@ public enum Catalogue {
             "leq --version zeigt die Version; --lang en (oder LEQ_LANG=en) gibt Englisch, Deutsch ist die Vorgabe.\nExit-Status: 0 Erfolg, 2 fehlerhafte Eingabe oder Aufruf, 1 jeder andere Fehler.",
         "leq bench: --cases, --months and --seed take whole numbers (cases > 0, months 1–600)\n":
             "leq bench: --cases, --months und --seed nehmen ganze Zahlen (Fälle > 0, Monate 1–600)\n",
+        "leq bench: leq settle failed: {1}\n":
+            "leq bench: leq settle ist gescheitert: {1}\n",
+        "leq bench: {1}\n":
+            "leq bench: {1}\n",
         "leq check: no finalised statement {1} in {2}; 'leq statements list' shows them\n":
             "leq check: keine festgeschriebene Abrechnung {1} in {2}; 'leq statements list' zeigt sie\n",
         "leq check: {1}\n":
@@ -677,10 +685,10 @@ public enum Catalogue {
             "leq claim: --bearer: es gibt keine festgeschriebenen Abrechnungen für {1}–{2}\n",
         "leq claim: no case in {1} has a reimbursement; nothing to claim\n":
             "leq claim: kein Fall in {1} hat eine Erstattungspflicht; nichts geltend zu machen\n",
-        "leq claim: {1}\n":
-            "leq claim: {1}\n",
         "leq claim: {1} has no readable canonical form in {2}\n":
             "leq claim: {1} hat keine lesbare kanonische Form in {2}\n",
+        "leq claim: {1}\n":
+            "leq claim: {1}\n",
         "leq finalize: --by needs a name\n":
             "leq finalize: --by braucht einen Namen\n",
         "leq finalize: cannot read {1} again to take its digest\n":
@@ -723,6 +731,10 @@ public enum Catalogue {
             "leq rank: {1}\n",
         "leq report: {1}\n":
             "leq report: {1}\n",
+        "leq settle --month {1}, files to files":
+            "leq settle --month {1}, Dateien zu Dateien",
+        "leq settle, one month, files to file":
+            "leq settle, ein Monat, Dateien zu Datei",
         "leq settle: --format xrechnung writes one invoice per statement; this month has {1} statements: give --provider ID (one of {2})\n":
             "leq settle: --format xrechnung schreibt eine Rechnung je Abrechnung; dieser Monat hat {1} Abrechnungen: bitte --provider ID angeben (eine von {2})\n",
         "leq settle: {1}\n":
@@ -745,8 +757,6 @@ public enum Catalogue {
             "leq topup-cost: {1}\n",
         "leq verify: {1}\n":
             "leq verify: {1}\n",
-        "leq {1}\nFormats: leq-agreement/1, leq-cases/1, leq-statements/1, leq-claims/1; XRechnung 3.0; SEPA pain.001.001.09\nStatement store: schema {2}\n":
-            "leq {1}\nFormate: leq-agreement/1, leq-cases/1, leq-statements/1, leq-claims/1; XRechnung 3.0; SEPA pain.001.001.09\nAbrechnungsspeicher: Schema {2}\n",
         "leq {1}: --month: give one month here, e.g. 2026-03\n":
             "leq {1}: --month: hier bitte einen Monat angeben, z. B. 2026-03\n",
         "leq {1}: --provider: no agreement for provider '{2}'; known: {3}\n":
@@ -763,6 +773,8 @@ public enum Catalogue {
             "leq {1}: {2}\n",
         "leq {1}: {2}\nRun 'leq {3} --help' for its options.\n":
             "leq {1}: {2}\n'leq {3} --help' zeigt die Optionen.\n",
+        "leq {1}\nFormats: leq-agreement/1, leq-cases/1, leq-statements/1, leq-claims/1; XRechnung 3.0; SEPA pain.001.001.09\nStatement store: schema {2}\n":
+            "leq {1}\nFormate: leq-agreement/1, leq-cases/1, leq-statements/1, leq-claims/1; XRechnung 3.0; SEPA pain.001.001.09\nAbrechnungsspeicher: Schema {2}\n",
         "leq — settlement of youth-welfare provider agreements (LEQ-Vereinbarungen, §§ 78a ff. SGB VIII)\n\nUsage: leq COMMAND [OPTIONS] [--lang de|en]\n\nCommands:":
             "leq — Abrechnung der LEQ-Vereinbarungen mit freien Trägern der Jugendhilfe (§§ 78a ff. SGB VIII)\n\nAufruf: leq BEFEHL [OPTIONEN] [--lang de|en]\n\nBefehle:",
         "leq: --lang: '{1}' is not a language; expected de or en\n":
@@ -785,6 +797,8 @@ public enum Catalogue {
             "fehlerhafte Zahl: keine Ziffern im Exponenten",
         "may":
             "darf",
+        "memory":
+            "Speicher",
         "missing option '--{1} {2}'":
             "es fehlt die Option '--{1} {2}'",
         "missing required field '{1}'":
@@ -799,10 +813,10 @@ public enum Catalogue {
             "nein (es fehlt die Feststellung)",
         "no (the order to pay is missing)":
             "nein (es fehlt die Anordnung)",
-        "no agreement for provider '{1}'":
-            "keine Vereinbarung für den Träger '{1}'",
         "no agreement for provider '{1}' in force in {2} (statement {3})":
             "keine Vereinbarung für den Träger '{1}' im {2} in Kraft (Abrechnung {3})",
+        "no agreement for provider '{1}'":
+            "keine Vereinbarung für den Träger '{1}'",
         "no agreement for provider '{1}'; agreements are for: {2}":
             "keine Vereinbarung für den Träger '{1}'; Vereinbarungen gibt es für: {2}",
         "no column '{1}' (or '{2}'); expected the header Fall;Art;Von;Bis;Betrag":
@@ -843,10 +857,14 @@ public enum Catalogue {
             "Person {1}",
         "rate at least one goal area: {1}":
             "bitte mindestens einen Zielbereich bewerten: {1}",
+        "read: files to checked model (once per run)":
+            "lesen: Dateien zum geprüften Modell (einmal je Lauf)",
         "registered":
             "eingetragen",
         "registered: {1} ({2}), may {3}; in {4}\n":
             "eingetragen: {1} ({2}), darf {3}; in {4}\n",
+        "seconds":
+            "Sekunden",
         "service '{1}' is listed twice":
             "Leistung '{1}' ist doppelt aufgeführt",
         "service '{1}' is paid by budget, but the case has none":
@@ -859,6 +877,12 @@ public enum Catalogue {
             "Leistung '{1}' wird {2} vergütet, nicht nach Fachleistungsstunden",
         "service '{1}' is paid {2}, not {3}; set \"pay\": \"{4}\" on the service":
             "Leistung '{1}' wird {2} vergütet, nicht {3}; bitte \"pay\": \"{4}\" bei der Leistung setzen",
+        "settle, all cores":
+            "abrechnen, alle Kerne",
+        "settle, one core":
+            "abrechnen, ein Kern",
+        "settling {1} ({2}/{3})":
+            "rechne {1} ab ({2}/{3})",
         "short \\u escape":
             "zu kurze \\u-Maskierung",
         "show --format html: the stored bytes exactly, without the sign-offs given since.":
@@ -873,6 +897,8 @@ public enum Catalogue {
             "simuliere: {1} Fälle, {2} Monate, Basis und {3} Szenarien, Startwert {4}\n",
         "skipped {1}: no cases and no corrections in {2}; nothing finalised (with --provider {3} it is)\n":
             "übersprungen {1}: keine Fälle und keine Korrekturen im {2}; nichts finalisiert (mit --provider {3} doch)\n",
+        "step":
+            "Schritt",
         "steps are listed by ascending case month; {1} follows {2}":
             "die Stufen stehen nach aufsteigendem Fallmonat; {1} folgt auf {2}",
         "string is not valid UTF-8":
@@ -931,6 +957,8 @@ public enum Catalogue {
             "die Zusatzkraft beginnt ({1}) nach dem Ende der Bewilligung ({2})",
         "the file is empty; expected a header Fall;Art;Von;Bis;Betrag":
             "die Datei ist leer; erwartet eine Kopfzeile Fall;Art;Von;Bis;Betrag",
+        "the generated agreement {1} does not read: {2}":
+            "die erzeugte Vereinbarung {1} lässt sich nicht lesen: {2}",
         "the head (provider, month, total, who finalised it and when)":
             "Kopf (Träger, Monat, Gesamtbetrag, wer und wann finalisiert)",
         "the illness before it has no end, so this one overlaps it":
@@ -1027,10 +1055,10 @@ public enum Catalogue {
             "unbekanntes Feld '{1}'; erwartet eines von: {2}",
         "unknown option '--{1}'; this command takes: {2}":
             "unbekannte Option '--{1}'; dieser Befehl kennt: {2}",
-        "unknown service '{1}'":
-            "unbekannte Leistung '{1}'",
         "unknown service '{1}' in agreement '{2}'; its services are: {3}":
             "unbekannte Leistung '{1}' in Vereinbarung '{2}'; ihre Leistungen sind: {3}",
+        "unknown service '{1}'":
+            "unbekannte Leistung '{1}'",
         "unknown service '{1}'; the agreement's services are: {2}":
             "unbekannte Leistung '{1}'; die Leistungen der Vereinbarung sind: {2}",
         "unknown service '{1}'; the agreements have: {2}":
@@ -1041,14 +1069,20 @@ public enum Catalogue {
             "nicht abgeschlossene Zeichenkette",
         "without cases and corrections in {1}, not shown: {2} (--provider ID shows the empty statement)\n":
             "ohne Fälle und Korrekturen im {1}, nicht gezeigt: {2} (mit --provider ID wird die leere Abrechnung gezeigt)\n",
+        "write JSON":
+            "JSON schreiben",
+        "writing {1} ({2}/{3})":
+            "schreibe {1} ({2}/{3})",
         "wrote claims: {1}, to {2}\n":
             "Ansprüche geschrieben: {1}, nach {2}\n",
         "wrote months: {1}, to {2} (one file per month)\n":
             "{1} Monate geschrieben nach {2} (eine Datei je Monat)\n",
-        "wrote statements for {1}: {2}, to {3}\n":
-            "Abrechnungen für {1} geschrieben: {2}, nach {3}\n",
         "wrote statements for {1}: {2}, to {3} (warnings: {4})\n":
             "Abrechnungen für {1} geschrieben: {2}, nach {3} (Hinweise: {4})\n",
+        "wrote statements for {1}: {2}, to {3}\n":
+            "Abrechnungen für {1} geschrieben: {2}, nach {3}\n",
+        "wrote {1} cases and {2} agreements to {3} ({4} MB of cases)\nsettle them: leq settle --agreement {5}/bench-*.json --cases {6} --month {7}..{8} --format json --out {9}/statements --no-store\n":
+            "{1} Fälle und {2} Vereinbarungen nach {3} geschrieben ({4} MB Fälle)\nabrechnen mit: leq settle --agreement {5}/bench-*.json --cases {6} --month {7}..{8} --format json --out {9}/statements --no-store\n",
         "wrote {1}\n":
             "geschrieben: {1}\n",
         "yes":
