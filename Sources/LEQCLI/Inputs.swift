@@ -59,7 +59,7 @@ struct Inputs {
 
     /// A settlement problem as a diagnostic at the case it concerns.
     func diagnostic(for problem: SettlementProblem) -> Diagnostic {
-        let place = cases?.paths[problem.caseID] ?? ""
+        let place = cases?.path(of: problem.caseID) ?? ""
         let message: Message
         switch problem.kind {
         case let .missingRate(kind, category):

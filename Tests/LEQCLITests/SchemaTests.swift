@@ -89,8 +89,8 @@ struct SchemaValidator {
 
     private func check(_ value: JSONValue, against schema: JSONValue, at path: String, _ problems: inout [String]) {
         guard case let .object(keywords) = schema else { problems.append("\(path): schema is not an object"); return }
-        let k = Dictionary(keywords, uniquingKeysWith: { a, _ in a })
-        for (key, _) in keywords where !Self.annotations.contains(key) && !Self.known.contains(key) {
+        let k = Dictionary(keywords.map(\.pair), uniquingKeysWith: { a, _ in a })
+        for (key, _) in keywords.map(\.pair) where !Self.annotations.contains(key) && !Self.known.contains(key) {
             problems.append("\(path): schema keyword '\(key)' is not supported by this validator")
         }
         if case let .string(ref)? = k["$ref"] { check(value, against: resolve(ref), at: path, &problems) }
@@ -132,8 +132,8 @@ struct SchemaValidator {
                 for case let .string(r) in required where !names.contains(r) { problems.append("\(path): '\(r)' is missing") }
             }
             var properties: [String: JSONValue] = [:]
-            if case let .object(p)? = k["properties"] { properties = Dictionary(p, uniquingKeysWith: { a, _ in a }) }
-            for (key, member) in members {
+            if case let .object(p)? = k["properties"] { properties = Dictionary(p.map(\.pair), uniquingKeysWith: { a, _ in a }) }
+            for (key, member) in members.map(\.pair) {
                 let at = path.isEmpty ? key : "\(path).\(key)"
                 if let s = properties[key] {
                     check(member, against: s, at: at, &problems)

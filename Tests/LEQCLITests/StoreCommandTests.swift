@@ -47,7 +47,7 @@ private func correctionLines(_ out: [UInt8]) throws -> [[String: String]] {
         guard case let .array(lines)? = statement.first(where: { $0.key == "lines" })?.value else { continue }
         for case let .object(fields) in lines {
             var line: [String: String] = [:]
-            for (key, value) in fields { if case let .string(s) = value { line[key] = s } }
+            for (key, value) in fields.map(\.pair) { if case let .string(s) = value { line[key] = s } }
             if line["kind"] == "correction" { found.append(line) }
         }
     }

@@ -16,7 +16,7 @@ private func caseLines(_ out: [UInt8], case id: String) throws -> [[String: Stri
         guard case let .array(lines)? = statement.first(where: { $0.key == "lines" })?.value else { continue }
         for case let .object(fields) in lines {
             var line: [String: String] = [:]
-            for (key, value) in fields {
+            for (key, value) in fields.map(\.pair) {
                 switch value {
                 case let .string(s): line[key] = s
                 case let .number(n): line[key] = n
@@ -242,7 +242,7 @@ struct ReportCommandTests {
         var seen = 0
         for case let .object(fields) in spaces {
             var f: [String: String] = [:]
-            for (k, v) in fields {
+            for (k, v) in fields.map(\.pair) {
                 if case let .string(s) = v { f[k] = s }
                 if case let .number(n) = v { f[k] = n }
             }

@@ -24,10 +24,15 @@ public struct CivilDate: Hashable, Comparable, Sendable, Strideable {
 
     /// Parses `YYYY-MM-DD`; nil for anything else or a day that does not exist.
     public init?(iso text: String) {
-        let bytes = Array(text.utf8)
-        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
-              let y = CivilDate.digits(bytes[0..<4]), let m = CivilDate.digits(bytes[5..<7]),
-              let d = CivilDate.digits(bytes[8..<10]) else { return nil }
+        // Read in place (no array per date: a case file holds millions of them).
+        var text = text
+        let parts: (Int, Int, Int)? = text.withUTF8 { bytes in
+            guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+                  let y = CivilDate.digits(bytes, 0, 4), let m = CivilDate.digits(bytes, 5, 7),
+                  let d = CivilDate.digits(bytes, 8, 10) else { return nil }
+            return (y, m, d)
+        }
+        guard let (y, m, d) = parts else { return nil }
         self.init(year: y, month: m, day: d)
     }
 
@@ -90,14 +95,17 @@ public struct CivilDate: Hashable, Comparable, Sendable, Strideable {
         }
     }
 
-    static func digits(_ bytes: ArraySlice<UInt8>) -> Int? {
+    /// The decimal number in `bytes[from..<to]`; nil unless all are digits.
+    static func digits(_ bytes: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Int? {
         var value = 0
-        for b in bytes {
+        for i in from..<to {
+            let b = bytes[i]
             guard b >= UInt8(ascii: "0"), b <= UInt8(ascii: "9") else { return nil }
             value = value * 10 + Int(b - UInt8(ascii: "0"))
         }
         return value
     }
+
 
     static func pad(_ value: Int, _ width: Int) -> String {
         let s = String(value)

@@ -15,9 +15,13 @@ public struct Month: Hashable, Comparable, Sendable {
 
     /// Parses `YYYY-MM`.
     public init?(iso text: String) {
-        let bytes = Array(text.utf8)
-        guard bytes.count == 7, bytes[4] == UInt8(ascii: "-"),
-              let y = CivilDate.digits(bytes[0..<4]), let m = CivilDate.digits(bytes[5..<7]) else { return nil }
+        var text = text
+        let parts: (Int, Int)? = text.withUTF8 { bytes in
+            guard bytes.count == 7, bytes[4] == UInt8(ascii: "-"),
+                  let y = CivilDate.digits(bytes, 0, 4), let m = CivilDate.digits(bytes, 5, 7) else { return nil }
+            return (y, m)
+        }
+        guard let (y, m) = parts else { return nil }
         self.init(year: y, month: m)
     }
 

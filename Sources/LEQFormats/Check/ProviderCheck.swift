@@ -116,7 +116,7 @@ public enum ProviderCheck {
             guard case let .array(lines)? = s.first(where: { $0.key == "lines" })?.value else { continue }
             for case let .object(fields) in lines {
                 var f: [String: String] = [:]
-                for (key, value) in fields { if case let .string(v) = value { f[key] = v } }
+                for member in fields { if case let .string(v) = member.value { f[member.key] = v } }
                 guard let c = f["case"], let kind = f["kind"], let from = f["from"].flatMap(CivilDate.init(iso:)),
                       let to = f["to"].flatMap(CivilDate.init(iso:)), let amount = f["amount"].flatMap(Money.init(decimal:)) else { continue }
                 out.append(Line(caseID: c, kind: kind, from: from, to: to, amount: amount, text: f["text"] ?? "", csvLine: nil))

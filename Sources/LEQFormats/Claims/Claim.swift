@@ -105,15 +105,15 @@ public struct ClaimSource: Sendable {
     public static func read(_ json: [UInt8]) -> [ClaimSource]? {
         guard let (root, _) = try? JSONParser.parse(json), case let .object(top) = root,
               case let .array(statements)? = top.first(where: { $0.key == "statements" })?.value else { return nil }
-        func field(_ o: [(key: String, value: JSONValue)], _ key: String) -> JSONValue? { o.first { $0.key == key }?.value }
-        func string(_ o: [(key: String, value: JSONValue)], _ key: String) -> String? {
+        func field(_ o: [JSONMember], _ key: String) -> JSONValue? { o.first { $0.key == key }?.value }
+        func string(_ o: [JSONMember], _ key: String) -> String? {
             if case let .string(s)? = field(o, key) { return s }
             return nil
         }
         func amounts(_ v: JSONValue?) -> [String: Money] {
             guard case let .object(o)? = v else { return [:] }
             var out: [String: Money] = [:]
-            for (k, v) in o { if case let .string(s) = v, let m = Money(decimal: s) { out[k] = m } }
+            for member in o { if case let .string(s) = member.value, let m = Money(decimal: s) { out[member.key] = m } }
             return out
         }
         var out: [ClaimSource] = []

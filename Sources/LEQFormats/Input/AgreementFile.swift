@@ -106,7 +106,7 @@ public enum AgreementFile {
                 reader.error(item.path, "a second rate for service '\(s)', category '\(c)' from \(from) (the first is at \(first))")
                 continue
             }
-            seenRate[key] = item.path
+            seenRate[key] = item.path.description
             flatRates.append(FlatRateEntry(service: s, category: c, from: from, amount: amount))
         }
 
@@ -155,7 +155,7 @@ public enum AgreementFile {
         }
         var rules: [BearerRule] = []
         for item in top.array("bearerRules", required: false) ?? [] {
-            if let rule = bearerRule(item.value, at: item.path, reader, bearers: bearers, serviceIDs: serviceIDs) { rules.append(rule) }
+            if let rule = bearerRule(item.value, at: item.path.description, reader, bearers: bearers, serviceIDs: serviceIDs) { rules.append(rule) }
         }
 
         let dailyRates = serviceRates(top, "dailyRates", payment: .daily, services: services, serviceIDs: serviceIDs, categories: categories)
@@ -369,7 +369,7 @@ public enum AgreementFile {
                 }
                 continue
             }
-            seen[keyText] = item.path
+            seen[keyText] = item.path.description
             entries.append(ServiceRateEntry(service: s, category: c, from: from, amount: amount))
         }
         return entries
@@ -413,7 +413,7 @@ public enum AgreementFile {
                 o.reader.error(item.path, "a second entry from \(from) (the first is at \(first))")
                 continue
             }
-            seen[from] = item.path
+            seen[from] = item.path.description
             entries.append(RateEntry(from: from, amount: amount))
         }
         return entries

@@ -8,8 +8,11 @@ public enum CaseFile {
     /// The cases of a file, and where each was found (for messages about a case later on).
     public struct Contents: Sendable {
         public var cases: [Case]
-        /// `cases[i]` path per case id.
-        public var paths: [String: String]
+        /// Where each case is in the file: its index in `cases` (`cases[i]`), per case id.
+        public var indexes: [String: Int]
+
+        /// The JSON path of a case (`cases[12]`), for messages about it.
+        public func path(of id: String) -> String? { indexes[id].map { "cases[\($0)]" } }
     }
 
     private static let caseKeys = [
@@ -25,18 +28,18 @@ public enum CaseFile {
     public static func decode(_ bytes: [UInt8], file: String, agreements: [Agreement]? = nil,
                               someAgreementsUnread: Bool = false) throws(InputError) -> Contents {
         let reader = JSONReader(file: file)
-        var contents = Contents(cases: [], paths: [:])
+        var contents = Contents(cases: [], indexes: [:])
         if let root = reader.parse(bytes), let top = reader.object(root, at: "", keys: ["format", "cases"]) {
             if let format = top.string("format"), format != Self.format {
                 reader.error("format", "'\(format)' is not a case file; expected \"\(Self.format)\"")
             }
             for item in top.array("cases") ?? [] {
                 guard let c = decodeCase(item.value, at: item.path, reader) else { continue }
-                if let first = contents.paths[c.id] {
+                if let first = contents.path(of: c.id) {
                     reader.error("\(item.path).id", "case id '\(c.id)' is used twice (first at \(first))")
                     continue
                 }
-                contents.paths[c.id] = item.path
+                contents.indexes[c.id] = item.path.index
                 contents.cases.append(c)
                 if let agreements { check(c, at: item.path, against: agreements, someUnread: someAgreementsUnread, reader) }
             }
@@ -45,7 +48,7 @@ public enum CaseFile {
         throw InputError(reader.diagnostics)
     }
 
-    private static func decodeCase(_ value: JSONValue, at path: String, _ reader: JSONReader) -> Case? {
+    private static func decodeCase(_ value: JSONValue, at path: JSONPath, _ reader: JSONReader) -> Case? {
         guard let o = reader.object(value, at: path, keys: caseKeys) else { return nil }
         let before = reader.diagnostics.count
         let id = o.string("id"), person = o.string("person"), provider = o.string("provider"), service = o.string("service")
@@ -421,7 +424,7 @@ public enum CaseFile {
     }
 
     /// Checks absences, hours and budgets against what the agreement pays for the service.
-    private static func checkRecords(_ c: Case, service: Service, at path: String, agreement: Agreement, _ reader: JSONReader) {
+    private static func checkRecords(_ c: Case, service: Service, at path: JSONPath, agreement: Agreement, _ reader: JSONReader) {
         if service.payment == .daily, !c.absences.isEmpty {
             if let rules = agreement.absenceRules {
                 for (k, a) in c.absences.enumerated() where rules.rule(for: a.reason) == nil {
@@ -456,7 +459,7 @@ public enum CaseFile {
 
     /// Checks a case against the agreements of its provider: known service and categories, and a
     /// rate in force for each category period and clearing from the day it is first needed.
-    static func check(_ c: Case, at path: String, against agreements: [Agreement], someUnread: Bool, _ reader: JSONReader) {
+    static func check(_ c: Case, at path: JSONPath, against agreements: [Agreement], someUnread: Bool, _ reader: JSONReader) {
         let own = agreements.filter { $0.provider.id == c.provider }
         guard !own.isEmpty else {
             if someUnread { return }
@@ -484,10 +487,11 @@ public enum CaseFile {
             guard let service = agreement.service(c.service) else { continue }
             let periods = c.effectiveCategories
             for (k, period) in periods.enumerated() {
-                let place = c.categories.isEmpty ? "\(path).clearing.category" : "\(path).categories[\(k)]"
+                // Spelt out only for a message.
+                func place() -> String { c.categories.isEmpty ? "\(path).clearing.category" : "\(path).categories[\(k)]" }
                 guard agreement.categories.contains(period.category) else {
                     if c.categories.isEmpty { continue }  // reported above for the clearing category
-                    reader.error("\(place).category", "unknown category '\(period.category)'; expected one of: \(agreement.categories.joined(separator: ", "))")
+                    reader.error("\(place()).category", "unknown category '\(period.category)'; expected one of: \(agreement.categories.joined(separator: ", "))")
                     continue
                 }
                 let until = k + 1 < periods.count ? periods[k + 1].from.previous : caseDays.to
@@ -500,7 +504,7 @@ public enum CaseFile {
                 case .budget: continue
                 }
                 if schedule?.step(on: needed.from) == nil {
-                    reader.error(place, "no \(name) for service '\(c.service)', category '\(period.category)' in force on \(needed.from) in agreement '\(agreement.id)'")
+                    reader.error(place(), "no \(name) for service '\(c.service)', category '\(period.category)' in force on \(needed.from) in agreement '\(agreement.id)'")
                 }
             }
             checkRecords(c, service: service, at: path, agreement: agreement, reader)

@@ -13,6 +13,8 @@ final class JSONReader {
         diagnostics.append(Diagnostic(file: file, place: path, message: message))
     }
 
+    func error(_ path: JSONPath, _ message: Message) { error(path.description, message) }
+
     /// Parses the bytes; a syntax error is reported with line and column and gives nil.
     func parse(_ bytes: [UInt8]) -> JSONValue? {
         do {
@@ -28,24 +30,50 @@ final class JSONReader {
 
     /// The members of an object at `path`, with unknown keys reported; nil if it is no object.
     func object(_ value: JSONValue, at path: String, keys allowed: [String]) -> ObjectReader? {
+        object(value, at: JSONPath(path), keys: allowed)
+    }
+
+    func object(_ value: JSONValue, at path: JSONPath, keys allowed: [String]) -> ObjectReader? {
         guard case let .object(members) = value else {
             error(path, "expected an object, found \(value.kindName)")
             return nil
         }
         for member in members where !allowed.contains(member.key) {
-            error(join(path, member.key), "unknown field '\(member.key)'; expected one of: \(allowed.joined(separator: ", "))")
+            error(join(path.description, member.key), "unknown field '\(member.key)'; expected one of: \(allowed.joined(separator: ", "))")
         }
-        return ObjectReader(reader: self, path: path, members: members)
+        return ObjectReader(reader: self, location: path, members: members)
     }
 
     func join(_ path: String, _ key: String) -> String { path.isEmpty ? key : path + "." + key }
 }
 
+/// Where a value is in its document: a path, or an array's path and an index. Spelt out only
+/// when a message needs it (a case file of a million cases has millions of places, almost all
+/// of them never named).
+struct JSONPath: CustomStringConvertible {
+    let base: String
+    /// The index in the array at `base`; -1: `base` is the whole path.
+    let index: Int
+
+    init(_ path: String) { base = path; index = -1 }
+    init(array: String, index: Int) { base = array; self.index = index }
+
+    var description: String { index < 0 ? base : "\(base)[\(index)]" }
+}
+
+/// One element of an array, with its place.
+struct JSONItem {
+    let value: JSONValue
+    let path: JSONPath
+}
+
 /// The fields of one JSON object, read with their paths.
 struct ObjectReader {
     let reader: JSONReader
-    let path: String
-    let members: [(key: String, value: JSONValue)]
+    let location: JSONPath
+    let members: [JSONMember]
+
+    var path: String { location.description }
 
     func at(_ key: String) -> String { reader.join(path, key) }
 
@@ -65,7 +93,7 @@ struct ObjectReader {
             reader.error(at(key), "expected a string, found \(v.kindName)")
             return nil
         }
-        if nonEmpty && s.trimmingSpaces.isEmpty {
+        if nonEmpty && s.isBlank {
             reader.error(at(key), "must not be empty")
             return nil
         }
@@ -156,13 +184,15 @@ struct ObjectReader {
         return d
     }
 
-    func array(_ key: String, required: Bool = true) -> [(path: String, value: JSONValue)]? {
+    func array(_ key: String, required: Bool = true) -> [JSONItem]? {
         guard let v = value(key, required: required) else { return nil }
         guard case let .array(items) = v else {
             reader.error(at(key), "expected an array, found \(v.kindName)")
             return nil
         }
-        return items.enumerated().map { ("\(at(key))[\($0.offset)]", $0.element) }
+        if items.isEmpty { return [] }
+        let owner = at(key)
+        return items.enumerated().map { JSONItem(value: $0.element, path: JSONPath(array: owner, index: $0.offset)) }
     }
 
     func strings(_ key: String, required: Bool = false) -> [String]? {
@@ -196,6 +226,13 @@ struct ObjectReader {
 }
 
 extension String {
+    /// Empty or only white space. Most values start with a visible ASCII character: no need to
+    /// look at the characters one by one then.
+    var isBlank: Bool {
+        if let first = utf8.first, first > 0x20 && first < 0x7F { return false }
+        return trimmingSpaces.isEmpty
+    }
+
     var trimmingSpaces: Substring {
         var s = Substring(self)
         while let f = s.first, f.isWhitespace { s.removeFirst() }

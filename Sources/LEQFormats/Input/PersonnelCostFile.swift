@@ -47,10 +47,10 @@ public enum PersonnelCostFile {
                     guard let p = reader.object(item.value, at: item.path, keys: ["kind", "name", "amount"]), let amount = p.money("amount") else { continue }
                     if kind == "monthlyGross" {
                         if let first = grossPath { reader.error(item.path, "the monthly gross is given twice (first at \(first))"); continue }
-                        (gross, grossPath) = (amount, item.path)
+                        (gross, grossPath) = (amount, item.path.description)
                     } else {
                         if let first = specialPath { reader.error(item.path, "the annual special payment is given twice (first at \(first))"); continue }
-                        (special, specialPath) = (amount, item.path)
+                        (special, specialPath) = (amount, item.path.description)
                     }
                 case "employerContribution":
                     guard let p = reader.object(item.value, at: item.path, keys: ["kind", "name", "percent"]) else { continue }

@@ -35,7 +35,7 @@ public enum ScenarioFile {
                 if scenarios.contains(where: { $0.name == name }) { reader.error(o.at("name"), "two scenarios are named '\(name)'") }
                 var changes: [Scenario.Change] = []
                 for c in o.array("changes") ?? [] {
-                    if let change = decodeChange(c.value, at: c.path, reader, services: services, categories: categories, providers: providers) {
+                    if let change = decodeChange(c.value, at: c.path.description, reader, services: services, categories: categories, providers: providers) {
                         changes.append(change)
                     }
                 }

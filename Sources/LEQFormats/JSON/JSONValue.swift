@@ -1,13 +1,15 @@
 /// A parsed JSON value. Objects keep their keys in file order (duplicates are reported by the
 /// parser), numbers keep their text so that nothing passes through floating point.
-public indirect enum JSONValue: Sendable, Equatable {
+/// Not `indirect`: the arrays hold the nesting, so a string or a number is not boxed on its own
+/// (one allocation less per value, on files of a million cases).
+public enum JSONValue: Sendable, Equatable {
     case null
     case bool(Bool)
     /// The number exactly as written, e.g. `42` or `2.35`.
     case number(String)
     case string(String)
     case array([JSONValue])
-    case object([(key: String, value: JSONValue)])
+    case object([JSONMember])
 
     public static func == (a: JSONValue, b: JSONValue) -> Bool {
         switch (a, b) {
@@ -16,8 +18,7 @@ public indirect enum JSONValue: Sendable, Equatable {
         case let (.number(x), .number(y)): return x == y
         case let (.string(x), .string(y)): return x == y
         case let (.array(x), .array(y)): return x == y
-        case let (.object(x), .object(y)):
-            return x.count == y.count && zip(x, y).allSatisfy { $0.key == $1.key && $0.value == $1.value }
+        case let (.object(x), .object(y)): return x == y
         default: return false
         }
     }
@@ -38,6 +39,19 @@ public indirect enum JSONValue: Sendable, Equatable {
         if case let .object(members) = self { return members.first { $0.key == key }?.value }
         return nil
     }
+}
+
+/// One member of an object: its key and value (a struct, not a tuple: no tuple metadata to look
+/// up at run time for every member).
+public struct JSONMember: Sendable, Equatable {
+    public var key: String
+    public var value: JSONValue
+    public init(_ key: String, _ value: JSONValue) {
+        self.key = key
+        self.value = value
+    }
+    /// Key and value as a tuple, for `for (key, value) in members.map(\.pair)`.
+    public var pair: (key: String, value: JSONValue) { (key, value) }
 }
 
 /// A syntax error in a JSON text, at a line and column (both from 1).
@@ -61,7 +75,7 @@ public struct JSONParser {
         var parser = JSONParser(bytes)
         // A UTF-8 byte order mark is tolerated: editors on Windows write one.
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { parser.i = 3 }
-        let value = try parser.value(path: "")
+        let value = try parser.value()
         parser.skipSpace()
         if parser.i < bytes.count { throw parser.error("unexpected text after the end of the document") }
         return (value, parser.duplicateKeys)
@@ -76,18 +90,39 @@ public struct JSONParser {
     }
 
     private mutating func skipSpace() {
-        while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x0D || bytes[i] == 0x09 { i += 1 }
+        while i < bytes.count {
+            let b = bytes[i]
+            guard b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 else { return }
+            i += 1
+        }
     }
 
-    private mutating func value(path: String, depth: Int = 0) throws(JSONSyntaxError) -> JSONValue {
+    /// Where the parser is, as keys and indexes: turned into a JSON path only for a duplicate key.
+    private enum Step {
+        case key(String)
+        case index(Int)
+    }
+    private var steps: [Step] = []
+
+    private func pathText(_ last: String) -> String {
+        var out = ""
+        for step in steps {
+            switch step {
+            case let .key(k): out += out.isEmpty ? k : "." + k
+            case let .index(n): out += "[\(n)]"
+            }
+        }
+        return out.isEmpty ? last : out + "." + last
+    }
+
+    private mutating func value(depth: Int = 0) throws(JSONSyntaxError) -> JSONValue {
         if depth > 200 { throw error("nesting too deep") }
         skipSpace()
         guard i < bytes.count else { throw error("unexpected end of the document; expected a value") }
         switch bytes[i] {
         case UInt8(ascii: "{"):
             i += 1
-            var members: [(key: String, value: JSONValue)] = []
-            var seen = Set<String>()
+            var members: [JSONMember] = []
             skipSpace()
             if i < bytes.count, bytes[i] == UInt8(ascii: "}") { i += 1; return .object(members) }
             while true {
@@ -97,10 +132,12 @@ public struct JSONParser {
                 skipSpace()
                 guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw error("expected ':' after the key") }
                 i += 1
-                let childPath = path.isEmpty ? key : path + "." + key
-                let v = try value(path: childPath, depth: depth + 1)
-                if !seen.insert(key).inserted { duplicateKeys.append(childPath) }
-                members.append((key, v))
+                steps.append(.key(key))
+                let v = try value(depth: depth + 1)
+                steps.removeLast()
+                // Objects are small: a look back over the keys so far is cheaper than a set.
+                if members.contains(where: { $0.key == key }) { duplicateKeys.append(pathText(key)) }
+                members.append(JSONMember(key, v))
                 skipSpace()
                 guard i < bytes.count else { throw error("unexpected end of the document inside an object") }
                 if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
@@ -113,7 +150,9 @@ public struct JSONParser {
             skipSpace()
             if i < bytes.count, bytes[i] == UInt8(ascii: "]") { i += 1; return .array(items) }
             while true {
-                items.append(try value(path: path + "[\(items.count)]", depth: depth + 1))
+                steps.append(.index(items.count))
+                items.append(try value(depth: depth + 1))
+                steps.removeLast()
                 skipSpace()
                 guard i < bytes.count else { throw error("unexpected end of the document inside an array") }
                 if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
@@ -166,6 +205,18 @@ public struct JSONParser {
 
     private mutating func string() throws(JSONSyntaxError) -> String {
         i += 1  // opening quote
+        // The common case: plain ASCII up to the closing quote, no escape, taken as it is.
+        let start = i
+        while i < bytes.count {
+            let b = bytes[i]
+            if b == UInt8(ascii: "\"") {
+                i += 1
+                return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<(i - 1)]), as: UTF8.self) }
+            }
+            if b < 0x20 || b >= 0x80 || b == UInt8(ascii: "\\") { break }
+            i += 1
+        }
+        i = start
         var out: [UInt8] = []
         while true {
             guard i < bytes.count else { throw error("unterminated string") }
