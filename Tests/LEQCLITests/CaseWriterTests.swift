@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import LEQCore
-import LEQFormats
+@testable import LEQFormats
 @testable import LEQCLI
 
 /// The case file writer (`CaseJSON`, used by `leq bench --write`): what it writes reads back to
@@ -58,5 +58,51 @@ struct CaseWriterTests {
     @Test("hours in quarter hours", arguments: [(0, "0"), (1, "0.25"), (2, "0.5"), (3, "0.75"), (29, "7.25"), (400, "100")])
     func hours(_ quarters: Int, _ text: String) {
         #expect(CaseJSON.hours(quarters) == text)
+    }
+}
+
+/// Case files are read in parts (scan, then cases parsed and read on all cores) when nothing is
+/// wrong, and whole when anything is: the parts must give exactly the whole's cases, and must
+/// give up on every fault, so that every message comes from the whole reading.
+@Suite("Case files read in parts")
+struct CaseFilePartsTests {
+    static func generated(_ n: Int) -> (agreements: [Agreement], bytes: [UInt8]) {
+        var generator = Synthetic(seed: 5)
+        let agreements = generator.agreements()
+        return (agreements, CaseJSON.render(generator.cases(n, providers: agreements.map(\.provider.id))))
+    }
+
+    @Test("a sound file is read in parts, to the same cases as read whole (generated and every sample)")
+    func same() throws {
+        let (agreements, bytes) = Self.generated(6_000)
+        var inputs: [([UInt8], [Agreement])] = [(bytes, agreements)]
+        for file in ["halle", "daily", "topups", "incentives", "controlling"] {
+            inputs.append(([UInt8](FileManager.default.contents(atPath: path("samples/\(file)/cases-2026.json"))!), CaseWriterTests.agreements()))
+        }
+        for (bytes, agreements) in inputs {
+            let parts = try #require(CaseFile.decodeInParts(bytes, file: "c.json", agreements: agreements, someAgreementsUnread: false))
+            let whole = try CaseFile.decodeWhole(bytes, file: "c.json", agreements: agreements, someAgreementsUnread: false)
+            #expect(CaseJSON.render(parts.cases) == CaseJSON.render(whole.cases))
+            #expect(parts.indexes == whole.indexes)
+        }
+    }
+
+    @Test("any fault: the parts give up, and the whole reading names it", arguments: [
+        ("the format after the cases, wrong", #"{"cases": [], "format": "leq-cases/2"}"#),
+        ("an unknown key after the cases", #"{"format": "leq-cases/1", "cases": [], "extra": 1}"#),
+        ("text after the document", #"{"format": "leq-cases/1", "cases": []} x"#),
+        ("a syntax error inside a case", #"{"format": "leq-cases/1", "cases": [{"id": "A" "person": "P"}]}"#),
+        ("a duplicate key inside a case", #"{"format": "leq-cases/1", "cases": [{"id": "A", "id": "B"}]}"#),
+        ("a case id twice", #"{"format": "leq-cases/1", "cases": [CASE, CASE]}"#),
+        ("a string left open", #"{"format": "leq-cases/1", "cases": [{"id": "A}]}"#),
+        ("cases not an array", #"{"format": "leq-cases/1", "cases": {}}"#),
+        ("the cases key twice", #"{"format": "leq-cases/1", "cases": [], "cases": []}"#),
+    ])
+    func fault(_ name: String, _ text: String) {
+        let one = #"{"id": "A", "person": "P", "provider": "p1", "service": "flex", "start": "2026-01-05", "categories": [{"category": "A", "from": "2026-01-05"}]}"#
+        let bytes = Array(text.replacingOccurrences(of: "CASE", with: one).utf8)
+        let agreements = Synthetic(seed: 1).agreements()
+        #expect(CaseFile.decodeInParts(bytes, file: "c.json", agreements: agreements, someAgreementsUnread: false) == nil, "\(name)")
+        #expect(throws: InputError.self, "\(name)") { try CaseFile.decode(bytes, file: "c.json", agreements: agreements) }
     }
 }

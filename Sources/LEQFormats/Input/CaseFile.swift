@@ -27,6 +27,56 @@ public enum CaseFile {
     /// has no agreement here may well have one there; that is not reported.
     public static func decode(_ bytes: [UInt8], file: String, agreements: [Agreement]? = nil,
                               someAgreementsUnread: Bool = false) throws(InputError) -> Contents {
+        if let contents = decodeInParts(bytes, file: file, agreements: agreements, someAgreementsUnread: someAgreementsUnread) {
+            return contents
+        }
+        return try decodeWhole(bytes, file: file, agreements: agreements, someAgreementsUnread: someAgreementsUnread)
+    }
+
+    /// The fast way, for a file without a fault: the cases are found by a scan, then parsed,
+    /// read and checked in chunks on all cores, each case's tree dropped once read. Nil at the
+    /// first sign of any problem: then `decodeWhole` reads the file as it always has and reports
+    /// every problem in its order — so the messages are the same whichever way a file is read.
+    static func decodeInParts(_ bytes: [UInt8], file: String, agreements: [Agreement]?, someAgreementsUnread: Bool) -> Contents? {
+        guard let found = JSONParser.elements(ofArray: "cases", in: bytes) else { return nil }
+        // The file without its cases: format and unknown keys.
+        let head = Array(bytes[..<(found.array.lowerBound + 1)]) + Array(bytes[(found.array.upperBound - 1)...])
+        let reader = JSONReader(file: file)
+        guard let root = reader.parse(head), let top = reader.object(root, at: "", keys: ["format", "cases"]),
+              top.string("format") == Self.format, reader.diagnostics.isEmpty else { return nil }
+        let chunk = 1_024
+        let starts = Array(stride(from: 0, to: found.elements.count, by: chunk))
+        let parts = starts.parallelMap(parallel: found.elements.count >= 4 * chunk) { start -> [Case]? in
+            let reader = JSONReader(file: file)
+            var cases: [Case] = []
+            cases.reserveCapacity(chunk)
+            for index in start..<min(start + chunk, found.elements.count) {
+                guard let parsed = try? JSONParser.parseValue(bytes, range: found.elements[index], path: [.key("cases"), .index(index)]),
+                      parsed.duplicateKeys.isEmpty else { return nil }
+                let path = JSONPath(array: "cases", index: index)
+                guard let c = decodeCase(parsed.value, at: path, reader) else { return nil }
+                if let agreements { check(c, at: path, against: agreements, someUnread: someAgreementsUnread, reader) }
+                guard reader.diagnostics.isEmpty else { return nil }
+                cases.append(c)
+            }
+            return cases
+        }
+        var contents = Contents(cases: [], indexes: [:])
+        contents.cases.reserveCapacity(found.elements.count)
+        contents.indexes.reserveCapacity(found.elements.count)
+        for part in parts {
+            guard let part else { return nil }
+            for c in part {
+                // A case id used twice: the whole reading names it.
+                guard contents.indexes.updateValue(contents.cases.count, forKey: c.id) == nil else { return nil }
+                contents.cases.append(c)
+            }
+        }
+        return contents
+    }
+
+    /// Reads the file as one tree, reporting every problem with its place.
+    static func decodeWhole(_ bytes: [UInt8], file: String, agreements: [Agreement]?, someAgreementsUnread: Bool) throws(InputError) -> Contents {
         let reader = JSONReader(file: file)
         var contents = Contents(cases: [], indexes: [:])
         if let root = reader.parse(bytes), let top = reader.object(root, at: "", keys: ["format", "cases"]) {

@@ -68,7 +68,119 @@ public struct JSONParser {
     /// Duplicate keys found while parsing, with their JSON path: reported as input errors.
     public private(set) var duplicateKeys: [String] = []
 
-    public init(_ bytes: [UInt8]) { self.bytes = bytes }
+    /// Where the text ends: the document's end, or the end of one value inside it.
+    private let end: Int
+
+    public init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+        end = bytes.count
+    }
+
+    private init(_ bytes: [UInt8], range: Range<Int>) {
+        self.bytes = bytes
+        i = range.lowerBound
+        end = range.upperBound
+    }
+
+    /// Parses one value at `range` of a document (an element found by `elements(ofArray:in:)`),
+    /// nothing but white space around it; `path` is where it sits, for duplicate keys.
+    public static func parseValue(_ bytes: [UInt8], range: Range<Int>, path: [PathStep]) throws(JSONSyntaxError) -> (value: JSONValue, duplicateKeys: [String]) {
+        var parser = JSONParser(bytes, range: range)
+        parser.steps = path
+        let value = try parser.value()
+        parser.skipSpace()
+        if parser.i < parser.end { throw parser.error("unexpected text after the end of the document") }
+        return (value, parser.duplicateKeys)
+    }
+
+    /// The elements of the array that is the value of `key` in the document's top object, as
+    /// byte ranges, found by a scan that builds no values — so that the elements can be parsed
+    /// and read one by one, on several cores, without the whole document as a tree. Nil when
+    /// the document does not look like that (the caller then parses it whole, which finds and
+    /// names what is wrong).
+    public static func elements(ofArray key: String, in bytes: [UInt8]) -> (array: Range<Int>, elements: [Range<Int>])? {
+        bytes.withUnsafeBufferPointer { b -> (array: Range<Int>, elements: [Range<Int>])? in
+            let n = b.count
+            var i = b.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+            func skipSpace() {
+                while i < n, b[i] == 0x20 || b[i] == 0x0A || b[i] == 0x0D || b[i] == 0x09 { i += 1 }
+            }
+            func skipString() -> Bool {
+                i += 1
+                while i < n {
+                    if b[i] == UInt8(ascii: "\\") { i += 2; continue }
+                    if b[i] == UInt8(ascii: "\"") { i += 1; return true }
+                    i += 1
+                }
+                return false
+            }
+            /// Skips one value; false if the text ends inside it.
+            func skipValue() -> Bool {
+                guard i < n else { return false }
+                switch b[i] {
+                case UInt8(ascii: "\""): return skipString()
+                case UInt8(ascii: "{"), UInt8(ascii: "["):
+                    var depth = 0
+                    while i < n {
+                        switch b[i] {
+                        case UInt8(ascii: "\""): if !skipString() { return false }; continue
+                        case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
+                        case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                            depth -= 1
+                            if depth == 0 { i += 1; return true }
+                        default: break
+                        }
+                        i += 1
+                    }
+                    return false
+                default:
+                    while i < n, b[i] != UInt8(ascii: ","), b[i] != UInt8(ascii: "}"), b[i] != UInt8(ascii: "]"),
+                          b[i] != 0x20, b[i] != 0x0A, b[i] != 0x0D, b[i] != 0x09 { i += 1 }
+                    return true
+                }
+            }
+            let wanted = Array(key.utf8)
+            skipSpace()
+            guard i < n, b[i] == UInt8(ascii: "{") else { return nil }
+            i += 1
+            while true {
+                skipSpace()
+                guard i < n, b[i] == UInt8(ascii: "\"") else { return nil }
+                let keyStart = i + 1
+                guard skipString() else { return nil }
+                let isWanted = i - 1 - keyStart == wanted.count && wanted.withUnsafeBufferPointer { w in
+                    (0..<w.count).allSatisfy { b[keyStart + $0] == w[$0] }
+                }
+                skipSpace()
+                guard i < n, b[i] == UInt8(ascii: ":") else { return nil }
+                i += 1
+                skipSpace()
+                if isWanted {
+                    guard i < n, b[i] == UInt8(ascii: "[") else { return nil }
+                    let open = i
+                    i += 1
+                    var elements: [Range<Int>] = []
+                    skipSpace()
+                    if i < n, b[i] == UInt8(ascii: "]") { return (open..<(i + 1), []) }
+                    while true {
+                        skipSpace()
+                        let start = i
+                        guard skipValue() else { return nil }
+                        elements.append(start..<i)
+                        skipSpace()
+                        guard i < n else { return nil }
+                        if b[i] == UInt8(ascii: ",") { i += 1; continue }
+                        if b[i] == UInt8(ascii: "]") { return (open..<(i + 1), elements) }
+                        return nil
+                    }
+                }
+                guard skipValue() else { return nil }
+                skipSpace()
+                guard i < n, b[i] == UInt8(ascii: ",") else { return nil }
+                i += 1
+            }
+        }
+    }
 
     /// Parses a whole document: one value, with nothing but white space after it.
     public static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> (value: JSONValue, duplicateKeys: [String]) {
@@ -90,7 +202,7 @@ public struct JSONParser {
     }
 
     private mutating func skipSpace() {
-        while i < bytes.count {
+        while i < end {
             let b = bytes[i]
             guard b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 else { return }
             i += 1
@@ -98,11 +210,11 @@ public struct JSONParser {
     }
 
     /// Where the parser is, as keys and indexes: turned into a JSON path only for a duplicate key.
-    private enum Step {
+    public enum PathStep: Sendable {
         case key(String)
         case index(Int)
     }
-    private var steps: [Step] = []
+    private var steps: [PathStep] = []
 
     private func pathText(_ last: String) -> String {
         var out = ""
@@ -118,19 +230,19 @@ public struct JSONParser {
     private mutating func value(depth: Int = 0) throws(JSONSyntaxError) -> JSONValue {
         if depth > 200 { throw error("nesting too deep") }
         skipSpace()
-        guard i < bytes.count else { throw error("unexpected end of the document; expected a value") }
+        guard i < end else { throw error("unexpected end of the document; expected a value") }
         switch bytes[i] {
         case UInt8(ascii: "{"):
             i += 1
             var members: [JSONMember] = []
             skipSpace()
-            if i < bytes.count, bytes[i] == UInt8(ascii: "}") { i += 1; return .object(members) }
+            if i < end, bytes[i] == UInt8(ascii: "}") { i += 1; return .object(members) }
             while true {
                 skipSpace()
-                guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else { throw error("expected a key in double quotes") }
+                guard i < end, bytes[i] == UInt8(ascii: "\"") else { throw error("expected a key in double quotes") }
                 let key = try string()
                 skipSpace()
-                guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw error("expected ':' after the key") }
+                guard i < end, bytes[i] == UInt8(ascii: ":") else { throw error("expected ':' after the key") }
                 i += 1
                 steps.append(.key(key))
                 let v = try value(depth: depth + 1)
@@ -139,7 +251,7 @@ public struct JSONParser {
                 if members.contains(where: { $0.key == key }) { duplicateKeys.append(pathText(key)) }
                 members.append(JSONMember(key, v))
                 skipSpace()
-                guard i < bytes.count else { throw error("unexpected end of the document inside an object") }
+                guard i < end else { throw error("unexpected end of the document inside an object") }
                 if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
                 if bytes[i] == UInt8(ascii: "}") { i += 1; return .object(members) }
                 throw error("expected ',' or '}' in an object")
@@ -148,13 +260,13 @@ public struct JSONParser {
             i += 1
             var items: [JSONValue] = []
             skipSpace()
-            if i < bytes.count, bytes[i] == UInt8(ascii: "]") { i += 1; return .array(items) }
+            if i < end, bytes[i] == UInt8(ascii: "]") { i += 1; return .array(items) }
             while true {
                 steps.append(.index(items.count))
                 items.append(try value(depth: depth + 1))
                 steps.removeLast()
                 skipSpace()
-                guard i < bytes.count else { throw error("unexpected end of the document inside an array") }
+                guard i < end else { throw error("unexpected end of the document inside an array") }
                 if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
                 if bytes[i] == UInt8(ascii: "]") { i += 1; return .array(items) }
                 throw error("expected ',' or ']' in an array")
@@ -173,7 +285,7 @@ public struct JSONParser {
 
     private mutating func literal(_ word: String) throws(JSONSyntaxError) {
         let w = Array(word.utf8)
-        guard i + w.count <= bytes.count, Array(bytes[i..<(i + w.count)]) == w else { throw error("unexpected word; expected a value") }
+        guard i + w.count <= end, Array(bytes[i..<(i + w.count)]) == w else { throw error("unexpected word; expected a value") }
         i += w.count
     }
 
@@ -181,7 +293,7 @@ public struct JSONParser {
         let start = i
         func digits() -> Int {
             let s = i
-            while i < bytes.count, bytes[i] >= UInt8(ascii: "0"), bytes[i] <= UInt8(ascii: "9") { i += 1 }
+            while i < end, bytes[i] >= UInt8(ascii: "0"), bytes[i] <= UInt8(ascii: "9") { i += 1 }
             return i - s
         }
         if bytes[i] == UInt8(ascii: "-") { i += 1 }
@@ -191,13 +303,13 @@ public struct JSONParser {
             i = intStart
             throw error("malformed number: leading zero")
         }
-        if i < bytes.count, bytes[i] == UInt8(ascii: ".") {
+        if i < end, bytes[i] == UInt8(ascii: ".") {
             i += 1
             guard digits() > 0 else { throw error("malformed number: no digits after the decimal point") }
         }
-        if i < bytes.count, bytes[i] == UInt8(ascii: "e") || bytes[i] == UInt8(ascii: "E") {
+        if i < end, bytes[i] == UInt8(ascii: "e") || bytes[i] == UInt8(ascii: "E") {
             i += 1
-            if i < bytes.count, bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-") { i += 1 }
+            if i < end, bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-") { i += 1 }
             guard digits() > 0 else { throw error("malformed number: no digits in the exponent") }
         }
         return String(decoding: bytes[start..<i], as: UTF8.self)
@@ -207,7 +319,7 @@ public struct JSONParser {
         i += 1  // opening quote
         // The common case: plain ASCII up to the closing quote, no escape, taken as it is.
         let start = i
-        while i < bytes.count {
+        while i < end {
             let b = bytes[i]
             if b == UInt8(ascii: "\"") {
                 i += 1
@@ -219,13 +331,13 @@ public struct JSONParser {
         i = start
         var out: [UInt8] = []
         while true {
-            guard i < bytes.count else { throw error("unterminated string") }
+            guard i < end else { throw error("unterminated string") }
             let b = bytes[i]
             if b == UInt8(ascii: "\"") { i += 1; break }
             if b < 0x20 { throw error("control character in a string; write it escaped") }
             if b != UInt8(ascii: "\\") { out.append(b); i += 1; continue }
             i += 1
-            guard i < bytes.count else { throw error("unterminated escape") }
+            guard i < end else { throw error("unterminated escape") }
             switch bytes[i] {
             case UInt8(ascii: "\""): out.append(0x22)
             case UInt8(ascii: "\\"): out.append(0x5C)
@@ -238,7 +350,7 @@ public struct JSONParser {
             case UInt8(ascii: "u"):
                 var scalar = try hex4()
                 if (0xD800...0xDBFF).contains(scalar) {
-                    guard i + 2 < bytes.count, bytes[i + 1] == UInt8(ascii: "\\"), bytes[i + 2] == UInt8(ascii: "u") else {
+                    guard i + 2 < end, bytes[i + 1] == UInt8(ascii: "\\"), bytes[i + 2] == UInt8(ascii: "u") else {
                         throw error("lone surrogate in \\u escape")
                     }
                     i += 2
@@ -257,7 +369,7 @@ public struct JSONParser {
     }
 
     private mutating func hex4() throws(JSONSyntaxError) -> UInt32 {
-        guard i + 4 < bytes.count else { throw error("short \\u escape") }
+        guard i + 4 < end else { throw error("short \\u escape") }
         var v: UInt32 = 0
         for k in 1...4 {
             let c = bytes[i + k]
