@@ -166,56 +166,77 @@ extension LEQ {
         }
         // Month after month from one reading of the input, the incentive years carried on: the
         // same bytes as one run per month. Everything is settled before anything is written.
-        var outputs: [(month: Month, bytes: [UInt8], statements: Int, warnings: Int)] = []
+        // A range is written month by month as it is settled (never all months in memory) into
+        // temporary files, which become visible only when every month is settled: renamed into
+        // the folder --out names (YYYY-MM.json, …) or, without --out, copied to standard output.
+        let range = prepared.months.count > 1
+        let folder = options.value("out")
+        let ext = ["text": "txt", "json": "json", "csv": "csv", "html": "html", "advice": "advice.csv", "xrechnung": "xml"][format] ?? format
+        let staged = StagedFiles()
+        defer { staged.discard() }
+        let progress = Progress(console: console)
+        var single: (month: Month, bytes: [UInt8], statements: Int, warnings: Int)?
         var ledgers: [String: IncentiveLedger]?
-        for month in prepared.months {
+        for (k, month) in prepared.months.enumerated() {
+            if range { progress.show("settling \(month) (\(k + 1)/\(prepared.months.count))") }
             let job: SettleJob
             switch prepared.settle(month, command: "settle", console: console, ledgers: ledgers) {
-            case let .failure(status): return status.code
+            case let .failure(status): progress.clear(); return status.code
             case let .success(j): job = j
             }
             ledgers = job.ledgers
             let run = job.statements
             if format == "xrechnung" {
                 guard run.count == 1, let s = run.first else {
+                    progress.clear()
                     console.fail("leq settle: --format xrechnung writes one invoice per statement; this month has \(run.count) statements: give --provider ID (one of \(run.map(\.provider.id).joined(separator: ", ")))\n")
                     return ExitStatus.badInput
                 }
                 let missing = XRechnung.missing(s)
                 guard missing.isEmpty else {
+                    progress.clear()
                     let file = job.inputs.agreementFile(for: s) ?? "agreement"
                     report(missing.map { Diagnostic(file: file, place: $0.path, message: "an XRechnung needs it: \($0.what)") }, to: console)
                     return ExitStatus.badInput
                 }
             }
             if !job.skipped.isEmpty {
+                progress.clear()
                 console.fail("without cases and corrections in \(month), not shown: \(job.skipped.map(\.provider.id).joined(separator: ", ")) (--provider ID shows the empty statement)\n")
             }
             if run.isEmpty { continue }
-            outputs.append((month, render(run, format: format, language: language), run.count, run.reduce(0) { $0 + $1.warnings.count }))
+            let bytes = render(run, format: format, language: language)
+            guard range else {
+                single = (month, bytes, run.count, run.reduce(0) { $0 + $1.warnings.count })
+                continue
+            }
+            let target = folder.map { URL(fileURLWithPath: $0).appendingPathComponent("\(month.iso).\(ext)").path }
+            do throws(Files.Failure) { try staged.add(bytes, as: target) } catch {
+                progress.clear()
+                console.fail("leq settle: \(error.message)\n")
+                return error.usage ? ExitStatus.badInput : ExitStatus.failure
+            }
         }
-        guard prepared.months.count > 1 else {
-            guard let only = outputs.first else { return ExitStatus.success }
+        progress.clear()
+        guard range else {
+            guard let only = single else { return ExitStatus.success }
             let out = options.value("out") ?? ""
             let note: Message = only.warnings > 0 ? "wrote statements for \(only.month): \(only.statements), to \(out) (warnings: \(only.warnings))\n"
                 : "wrote statements for \(only.month): \(only.statements), to \(out)\n"
             return emit(only.bytes, options, command: "settle", console: console, note: note)
         }
-        // A range: to standard output one month after the other, or one file per month in the
-        // folder --out names (YYYY-MM.txt, .json, …).
-        guard let folder = options.value("out") else {
-            for o in outputs { console.out(o.bytes) }
-            return ExitStatus.success
-        }
-        let ext = ["text": "txt", "json": "json", "csv": "csv", "html": "html", "advice": "advice.csv", "xrechnung": "xml"][format] ?? format
-        for o in outputs {
-            let file = URL(fileURLWithPath: folder).appendingPathComponent("\(o.month.iso).\(ext)").path
-            do throws(Files.Failure) { try Files.writeAtomically(o.bytes, to: file) } catch {
-                console.fail("leq settle: \(error.message)\n")
-                return error.usage ? ExitStatus.badInput : ExitStatus.failure
+        do throws(Files.Failure) {
+            guard let folder else {
+                try staged.copy(to: console)
+                return ExitStatus.success
             }
+            let months = staged.count
+            try staged.commit()
+            console.fail("wrote months: \(months), to \(folder) (one file per month)\n")
+        } catch {
+            console.fail("leq settle: \(error.message)\n")
+            return ExitStatus.failure
         }
-        console.fail("wrote months: \(outputs.count), to \(folder) (one file per month)\n")
         return ExitStatus.success
     }
 }

@@ -103,3 +103,56 @@ enum Files {
         }
     }
 }
+
+/// Output files written one after the other and made visible together: each is written to a
+/// temporary file at once (so that its bytes need not stay in memory), and `commit` renames them
+/// all into place; a run that fails before leaves none of them (`discard`). Files without a
+/// place of their own (standard output) are kept in the temporary folder until `copy`.
+final class StagedFiles {
+    private var staged: [(temporary: String, target: String?)] = []
+    private let tag = "\(ProcessInfo.processInfo.processIdentifier)-\(UInt64.random(in: 0...UInt64.max))"
+
+    var count: Int { staged.count }
+
+    /// Writes `bytes` for `target` (nil: for standard output).
+    func add(_ bytes: [UInt8], as target: String?) throws(Files.Failure) {
+        let temporary: String
+        if let target {
+            let url = URL(fileURLWithPath: target)
+            temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).leq-\(tag)").path
+        } else {
+            temporary = FileManager.default.temporaryDirectory.appendingPathComponent("leq-\(tag)-\(staged.count)").path
+        }
+        try Files.writeAtomically(bytes, to: temporary)
+        staged.append((temporary, target))
+    }
+
+    /// Renames every staged file into place.
+    func commit() throws(Files.Failure) {
+        for (temporary, target) in staged {
+            guard let target else { continue }
+            if rename(temporary, target) != 0 {
+                throw Files.Failure(message: "cannot write \(target): \(String(cString: strerror(errno)))")
+            }
+        }
+        staged.removeAll { $0.target != nil }
+        discard()
+    }
+
+    /// Writes the staged files to standard output, one after the other, and removes them.
+    func copy(to console: Console) throws(Files.Failure) {
+        for (temporary, _) in staged {
+            guard let data = FileManager.default.contents(atPath: temporary) else {
+                throw Files.Failure(message: "cannot read \(temporary)")
+            }
+            console.out([UInt8](data))
+        }
+        discard()
+    }
+
+    /// Removes what is still staged.
+    func discard() {
+        for (temporary, _) in staged { try? FileManager.default.removeItem(atPath: temporary) }
+        staged.removeAll()
+    }
+}

@@ -48,6 +48,13 @@ struct MonthRangeTests {
             let file = folder.appendingPathComponent("out/\(m).csv").path
             #expect(FileManager.default.contents(atPath: file).map([UInt8].init) == leq(base + ["--month", m]).out, "\(m)")
         }
+        // Written month by month through temporary files: none is left.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("out").path).sorted()
+                == ["2026-04.csv", "2026-05.csv", "2026-06.csv"])
+        // A range that fails writes nothing.
+        let failed = leq(base + ["--month", "2026-04..2026-06", "--format", "xrechnung", "--out", folder.appendingPathComponent("failed").path])
+        #expect(failed.status == 2)
+        #expect((try? FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("failed").path)) ?? [] == [])
     }
 
     @Test("finalize over a year stores what twelve single runs store: the same chain head, byte for byte")

@@ -525,6 +525,8 @@ public enum Catalogue {
             "Budgetzeiträume überschneiden sich",
         "cannot be read (permissions?)":
             "kann nicht gelesen werden (Berechtigungen?)",
+        "cannot read {1}":
+            "{1} kann nicht gelesen werden",
         "cannot write {1}: the folder {2} cannot be made ({3})":
             "{1} kann nicht geschrieben werden: der Ordner {2} lässt sich nicht anlegen ({3})",
         "cannot write {1}: {2} is a file, not a folder":
