@@ -23,26 +23,28 @@ public struct Caseload: Sendable {
         var groups: [String: [Int]] = [:]
         for (i, c) in cases.enumerated() { groups[c.provider, default: []].append(i) }
         byProvider = groups
-        var starts: [String: [CivilDate]] = [:]
-        for c in cases { starts[c.person, default: []].append(c.start) }
-        var byPerson: [String: [(start: CivilDate, id: String)]] = [:]
-        for c in cases { byPerson[c.person, default: []].append((c.start, c.id)) }
-        successors = cases.map { c in
-            guard let end = c.end else { return nil }
-            return byPerson[c.person]!.filter { $0.start > end }.min { ($0.start, $0.id) < ($1.start, $1.id) }
-                .map { Successor(caseID: $0.id, start: $0.start) }
-        }
+        // One look-up per person (a million cases have nearly as many people): their cases' indices.
         var indicesByPerson: [String: [Int]] = [:]
+        indicesByPerson.reserveCapacity(cases.count)
         for (i, c) in cases.enumerated() { indicesByPerson[c.person, default: []].append(i) }
-        earlier = cases.map { c in
-            guard let same = indicesByPerson[c.person], same.count > 1 else { return [] }
-            return same.filter { (cases[$0].start, cases[$0].id) < (c.start, c.id) }.sorted { (cases[$0].start, cases[$0].id) < (cases[$1].start, cases[$1].id) }
+        var successors = [Successor?](repeating: nil, count: cases.count)
+        var earlier = [[Int]](repeating: [], count: cases.count)
+        var handsOverLastDay = [Bool](repeating: false, count: cases.count)
+        for same in indicesByPerson.values where same.count > 1 {
+            for i in same {
+                let c = cases[i]
+                earlier[i] = same.filter { (cases[$0].start, cases[$0].id) < (c.start, c.id) }
+                    .sorted { (cases[$0].start, cases[$0].id) < (cases[$1].start, cases[$1].id) }
+                guard let end = c.end else { continue }
+                successors[i] = same.filter { cases[$0].start > end }.map { (start: cases[$0].start, id: cases[$0].id) }
+                    .min { ($0.start, $0.id) < ($1.start, $1.id) }.map { Successor(caseID: $0.id, start: $0.start) }
+                let sameDay = same.filter { cases[$0].start == end }.count
+                handsOverLastDay[i] = sameDay > (c.start == end ? 1 : 0)
+            }
         }
-        handsOverLastDay = cases.map { c in
-            guard let end = c.end else { return false }
-            let sameDay = starts[c.person]!.filter { $0 == end }.count
-            return sameDay > (c.start == end ? 1 : 0)
-        }
+        self.successors = successors
+        self.earlier = earlier
+        self.handsOverLastDay = handsOverLastDay
     }
 
     public var providers: [String] { byProvider.keys.sorted() }
