@@ -117,7 +117,7 @@ extension LEQ {
         inputs = Inputs()
         // Settling alone, on one core and on all, the incentive years carried from month to month.
         var lines = 0, checksum = Money.zero
-        func settleAll(parallel: Bool, render: ((Statement) -> Void)? = nil) -> Step {
+        func settleAll(parallel: Bool) -> Step {
             var ledgers: [String: IncentiveLedger] = [:]
             return measure {
                 for (k, month) in months.enumerated() {
