@@ -25,8 +25,14 @@ private func bearerTotal(_ json: [UInt8], _ bearer: String) -> Money {
     return Money(decimal: String(rest[b.upperBound...].prefix { $0 != "\"" }))!
 }
 
-/// One finalised year for the tests that only read it (built once, removed with the process's temporary files).
-private let sharedYear = halleYear()
+/// One finalised year for the tests that only read it (built once, removed when the test process exits).
+private let sharedYear: (folder: URL, store: String) = {
+    let year = halleYear()
+    sharedYearFolder = year.folder.path
+    atexit { if let folder = sharedYearFolder { try? FileManager.default.removeItem(atPath: folder) } }
+    return year
+}()
+nonisolated(unsafe) private var sharedYearFolder: String?
 
 @Suite("Reimbursement claims from finalised statements")
 struct ClaimTests {
@@ -84,6 +90,7 @@ struct ClaimTests {
     @Test("A duty starting mid-month: the month's line is named for the clerk to decide, never claimed in part or in full")
     func dutyStartsMidMonth() throws {
         let folder = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
         let cases = folder.appendingPathComponent("cases.json")
         let original = try String(contentsOfFile: halleCases, encoding: .utf8)
         let changed = original.replacingOccurrences(of: "\"§ 89a SGB VIII\",\n        \"from\": \"2026-02-01\"",
