@@ -59,13 +59,31 @@ public struct CivilDate: Hashable, Comparable, Sendable, Strideable {
     /// `2026-03-17`.
     public var iso: String {
         let c = components
-        return CivilDate.pad(c.year, 4) + "-" + CivilDate.pad(c.month, 2) + "-" + CivilDate.pad(c.day, 2)
+        guard (0...9999).contains(c.year) else {
+            return CivilDate.pad(c.year, 4) + "-" + CivilDate.pad(c.month, 2) + "-" + CivilDate.pad(c.day, 2)
+        }
+        return ASCIIText.make(capacity: 10) { w in
+            w.digits(UInt64(c.year), width: 4)
+            w.byte(UInt8(ascii: "-"))
+            w.digits(UInt64(c.month), width: 2)
+            w.byte(UInt8(ascii: "-"))
+            w.digits(UInt64(c.day), width: 2)
+        }
     }
 
     /// `17.03.2026`, as German statements print dates.
     public var german: String {
         let c = components
-        return CivilDate.pad(c.day, 2) + "." + CivilDate.pad(c.month, 2) + "." + CivilDate.pad(c.year, 4)
+        guard (0...9999).contains(c.year) else {
+            return CivilDate.pad(c.day, 2) + "." + CivilDate.pad(c.month, 2) + "." + CivilDate.pad(c.year, 4)
+        }
+        return ASCIIText.make(capacity: 10) { w in
+            w.digits(UInt64(c.day), width: 2)
+            w.byte(UInt8(ascii: "."))
+            w.digits(UInt64(c.month), width: 2)
+            w.byte(UInt8(ascii: "."))
+            w.digits(UInt64(c.year), width: 4)
+        }
     }
 
     public static func < (a: CivilDate, b: CivilDate) -> Bool { a.dayNumber < b.dayNumber }

@@ -60,14 +60,31 @@ public struct ExactDecimal: Hashable, Sendable {
     public var fraction: Fraction { Fraction(units, denominator) }
 
     /// The canonical text, without trailing zeros beyond what was written: `2.35`.
-    public var text: String {
+    public var text: String { text(point: UInt8(ascii: ".")) }
+
+    /// The canonical text with another decimal point (`2,35` for German).
+    public func text(point: UInt8) -> String {
         let magnitude = units.magnitude
-        var digits = String(magnitude)
-        if scale > 0 {
-            while digits.count <= scale { digits = "0" + digits }
-            digits.insert(".", at: digits.index(digits.endIndex, offsetBy: -scale))
+        guard scale > 0 else {
+            return ASCIIText.make(capacity: 20) { w in
+                if units < 0 { w.byte(UInt8(ascii: "-")) }
+                w.digits(magnitude)
+            }
         }
-        return (units < 0 ? "-" : "") + digits
+        guard scale <= 18 else {
+            var digits = String(magnitude)
+            while digits.count <= scale { digits = "0" + digits }
+            digits.insert(Character(Unicode.Scalar(point)), at: digits.index(digits.endIndex, offsetBy: -scale))
+            return (units < 0 ? "-" : "") + digits
+        }
+        var unit: UInt64 = 1
+        for _ in 0..<scale { unit *= 10 }
+        return ASCIIText.make(capacity: 22 + scale) { w in
+            if units < 0 { w.byte(UInt8(ascii: "-")) }
+            w.digits(magnitude / unit)
+            w.byte(point)
+            w.digits(magnitude % unit, width: scale)
+        }
     }
 }
 

@@ -36,11 +36,18 @@ public struct Money: Hashable, Comparable, Sendable {
     }
 
     /// The canonical decimal string with two decimals and a dot: `"1390.97"`, `"-0.05"`.
-    public var decimalString: String {
+    public var decimalString: String { text(point: UInt8(ascii: "."), group: nil) }
+
+    /// The amount with the given decimal point, and thousands separators if `group` is given:
+    /// `-1.234,56` for German statements, `1234.56` for files.
+    public func text(point: UInt8, group: UInt8?) -> String {
         let magnitude = cents.magnitude
-        let euros = magnitude / 100
-        let rest = magnitude % 100
-        return (cents < 0 ? "-" : "") + String(euros) + "." + (rest < 10 ? "0" : "") + String(rest)
+        return ASCIIText.make(capacity: 40) { w in
+            if cents < 0 { w.byte(UInt8(ascii: "-")) }
+            if let group { w.grouped(magnitude / 100, separator: group) } else { w.digits(magnitude / 100) }
+            w.byte(point)
+            w.digits(magnitude % 100, width: 2)
+        }
     }
 }
 

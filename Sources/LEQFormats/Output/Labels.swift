@@ -10,7 +10,8 @@ struct Labels {
         f = Formatter(language)
     }
 
-    private func t(_ de: String, _ en: String) -> String { language == .de ? de : en }
+    /// Only the text of the language printed is built (most texts interpolate amounts and dates).
+    private func t(_ de: @autoclosure () -> String, _ en: @autoclosure () -> String) -> String { language == .de ? de() : en() }
 
     var statement: String { t("Abrechnung", "Statement") }
     var number: String { t("Nr.", "No.") }

@@ -24,25 +24,16 @@ public struct Formatter: Sendable {
 
     /// `1.234,56` (de) or `1,234.56` (en), with thousands separators.
     public func grouped(_ m: Money) -> String {
-        let (group, point): (Character, Character) = language == .de ? (".", ",") : (",", ".")
-        let magnitude = m.cents.magnitude
-        var euros = String(magnitude / 100)
-        var out = ""
-        while euros.count > 3 {
-            out = String(group) + euros.suffix(3) + out
-            euros.removeLast(3)
-        }
-        let cents = magnitude % 100
-        return (m.isNegative ? "-" : "") + euros + out + String(point) + (cents < 10 ? "0" : "") + String(cents)
+        language == .de ? m.text(point: UInt8(ascii: ","), group: UInt8(ascii: ".")) : m.text(point: UInt8(ascii: "."), group: UInt8(ascii: ","))
     }
 
     /// `1234,56` (de) or `1234.56` (en): no grouping, for CSV.
     public func plain(_ m: Money) -> String {
-        language == .de ? m.decimalString.replacingDot(with: ",") : m.decimalString
+        language == .de ? m.text(point: UInt8(ascii: ","), group: nil) : m.decimalString
     }
 
     /// `2,35` (de) or `2.35` (en).
-    public func decimal(_ d: ExactDecimal) -> String { language == .de ? d.text.replacingDot(with: ",") : d.text }
+    public func decimal(_ d: ExactDecimal) -> String { d.text(point: language == .de ? UInt8(ascii: ",") : UInt8(ascii: ".")) }
 
     /// `31.03.2026` (de) or `2026-03-31` (en).
     public func date(_ d: CivilDate) -> String { language == .de ? d.german : d.iso }
@@ -60,8 +51,3 @@ public struct Formatter: Sendable {
     }
 }
 
-extension String {
-    func replacingDot(with replacement: Character) -> String {
-        String(map { $0 == "." ? replacement : $0 })
-    }
-}

@@ -5,7 +5,7 @@ import LEQCore
 public enum PersonnelCostReport {
     public static func text(_ cost: PersonnelCost, share: ExactDecimal?, rounding: RoundingMode, language: Language = .de) -> [UInt8] {
         let f = Formatter(language)
-        func t(_ de: String, _ en: String) -> String { language == .de ? de : en }
+        func t(_ de: @autoclosure () -> String, _ en: @autoclosure () -> String) -> String { language == .de ? de() : en() }
         let r = cost.calculate(rounding)
         var out = [t("Personalkostenberechnung: ", "Personnel cost calculation: ") + cost.name, ""]
         var table = TextTable([.left, .right])

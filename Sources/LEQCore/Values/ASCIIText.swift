@@ -1,0 +1,50 @@
+/// Short ASCII texts (dates, amounts, decimals) written byte by byte into the string's own
+/// storage: a statement prints several per line, and building them from pieces (`String(n)`,
+/// `+`, padding) cost more than settling the line.
+public enum ASCIIText {
+    /// A string of at most `capacity` ASCII bytes; `body` writes them and returns how many.
+    @inlinable
+    public static func make(capacity: Int, _ body: (inout Writer) -> Void) -> String {
+        String(unsafeUninitializedCapacity: capacity) { buffer in
+            var w = Writer(buffer: buffer)
+            body(&w)
+            return w.count
+        }
+    }
+
+    /// Appends bytes to a buffer sized beforehand.
+    public struct Writer {
+        @usableFromInline let buffer: UnsafeMutableBufferPointer<UInt8>
+        @usableFromInline var count = 0
+
+        @inlinable init(buffer: UnsafeMutableBufferPointer<UInt8>) { self.buffer = buffer }
+
+        @inlinable public mutating func byte(_ b: UInt8) {
+            buffer[count] = b
+            count += 1
+        }
+
+        /// `value`'s decimal digits, zero-padded to `width`.
+        @inlinable public mutating func digits(_ value: UInt64, width: Int = 1) {
+            var n = value, length = 1
+            while n >= 10 { n /= 10; length += 1 }
+            for _ in length..<max(width, length) { byte(UInt8(ascii: "0")) }
+            var v = value
+            var i = count + length - 1
+            repeat {
+                buffer[i] = UInt8(ascii: "0") + UInt8(v % 10)
+                v /= 10
+                i -= 1
+            } while v > 0
+            count += length
+        }
+
+        /// Digits in groups of three, most significant first: `1.234.567` with `.`.
+        @inlinable public mutating func grouped(_ value: UInt64, separator: UInt8) {
+            guard value >= 1000 else { digits(value); return }
+            grouped(value / 1000, separator: separator)
+            byte(separator)
+            digits(value % 1000, width: 3)
+        }
+    }
+}
