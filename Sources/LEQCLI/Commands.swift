@@ -175,7 +175,7 @@ extension LEQ {
         let staged = StagedFiles()
         defer { staged.discard() }
         let progress = Progress(console: console)
-        var single: (month: Month, bytes: [UInt8], statements: Int, warnings: Int)?
+        var single: (month: Month, statements: [Statement])?
         var ledgers: [String: IncentiveLedger]?
         for (k, month) in prepared.months.enumerated() {
             if range { progress.show("settling \(month) (\(k + 1)/\(prepared.months.count))") }
@@ -205,13 +205,14 @@ extension LEQ {
                 console.fail("without cases and corrections in \(month), not shown: \(job.skipped.map(\.provider.id).joined(separator: ", ")) (--provider ID shows the empty statement)\n")
             }
             if run.isEmpty { continue }
-            let bytes = render(run, format: format, language: language)
             guard range else {
-                single = (month, bytes, run.count, run.reduce(0) { $0 + $1.warnings.count })
+                single = (month, run)
                 continue
             }
             let target = folder.map { URL(fileURLWithPath: $0).appendingPathComponent("\(month.iso).\(ext)").path }
-            do throws(Files.Failure) { try staged.add(bytes, as: target) } catch {
+            do throws(Files.Failure) {
+                try staged.add(as: target) { emit in render(run, format: format, language: language, emit: emit) }
+            } catch {
                 progress.clear()
                 console.fail("leq settle: \(error.message)\n")
                 return error.usage ? ExitStatus.badInput : ExitStatus.failure
@@ -220,10 +221,23 @@ extension LEQ {
         progress.clear()
         guard range else {
             guard let only = single else { return ExitStatus.success }
-            let out = options.value("out") ?? ""
-            let note: Message = only.warnings > 0 ? "wrote statements for \(only.month): \(only.statements), to \(out) (warnings: \(only.warnings))\n"
-                : "wrote statements for \(only.month): \(only.statements), to \(out)\n"
-            return emit(only.bytes, options, command: "settle", console: console, note: note)
+            // Written as it is rendered: into a temporary file renamed into place, or to standard output.
+            guard let out = options.value("out") else {
+                render(only.statements, format: format, language: language) { console.out($0) }
+                return ExitStatus.success
+            }
+            do throws(Files.Failure) {
+                let file = try Files.AtomicFile(out)
+                render(only.statements, format: format, language: language, emit: file.write)
+                try file.commit()
+            } catch {
+                console.fail("leq settle: \(error.message)\n")
+                return error.usage ? ExitStatus.badInput : ExitStatus.failure
+            }
+            let warnings = only.statements.reduce(0) { $0 + $1.warnings.count }
+            console.fail(warnings > 0 ? "wrote statements for \(only.month): \(only.statements.count), to \(out) (warnings: \(warnings))\n"
+                : "wrote statements for \(only.month): \(only.statements.count), to \(out)\n")
+            return ExitStatus.success
         }
         do throws(Files.Failure) {
             guard let folder else {

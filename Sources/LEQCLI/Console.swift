@@ -80,26 +80,85 @@ enum Files {
     }
 
     static func writeAtomically(_ bytes: [UInt8], to path: String) throws(Failure) {
-        var isFolder: ObjCBool = false
-        if path.hasSuffix("/") || (FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue) {
-            throw Failure(message: "--out: \(path) is a folder; give a file name, e.g. \(path.hasSuffix("/") ? path : path + "/")statement.json", usage: true)
+        let file = try AtomicFile(path)
+        file.write(bytes)
+        try file.commit()
+    }
+
+    /// A file written piece by piece into a temporary file beside it and renamed into place by
+    /// `commit`: whoever reads `path` sees the old file or the whole new one, never a part; a
+    /// file not committed is removed.
+    final class AtomicFile {
+        let path: String
+        private let temporary: String
+        private var descriptor: Int32
+        private var failure: Failure?
+
+        init(_ path: String) throws(Failure) {
+            var isFolder: ObjCBool = false
+            if path.hasSuffix("/") || (FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue) {
+                throw Failure(message: "--out: \(path) is a folder; give a file name, e.g. \(path.hasSuffix("/") ? path : path + "/")statement.json", usage: true)
+            }
+            // A missing folder is made (`--out out/2026-03.json` on a fresh clone); a file in its place is an error.
+            let url = URL(fileURLWithPath: path)
+            let folder = url.deletingLastPathComponent().path
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) {
+                if !isDirectory.boolValue { throw Failure(message: "cannot write \(path): \(folder) is a file, not a folder") }
+            } else {
+                do {
+                    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                } catch {
+                    throw Failure(message: "cannot write \(path): the folder \(folder) cannot be made (\(error.localizedDescription))")
+                }
+            }
+            self.path = path
+            temporary = url.deletingLastPathComponent()
+                .appendingPathComponent(".\(url.lastPathComponent).leq-\(getpid())-\(UInt64.random(in: 0...UInt64.max))").path
+            descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+            if descriptor < 0 { throw Failure(message: "cannot write \(path): \(String(cString: strerror(errno)))") }
         }
-        // A missing folder is made (`--out out/2026-03.json` on a fresh clone); a file in its place is an error.
-        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) {
-            if !isDirectory.boolValue { throw Failure(message: "cannot write \(path): \(folder) is a file, not a folder") }
-        } else {
-            do {
-                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            } catch {
-                throw Failure(message: "cannot write \(path): the folder \(folder) cannot be made (\(error.localizedDescription))")
+
+        deinit { discard() }
+
+        /// Appends `bytes`; the first failure is kept and reported by `commit`.
+        func write(_ bytes: [UInt8]) {
+            guard failure == nil, descriptor >= 0 else { return }
+            bytes.withUnsafeBytes { buffer in
+                var done = 0
+                while done < buffer.count {
+                    let n = Glibc.write(descriptor, buffer.baseAddress! + done, buffer.count - done)
+                    if n < 0 {
+                        if errno == EINTR { continue }
+                        failure = Failure(message: "cannot write \(path): \(String(cString: strerror(errno)))")
+                        return
+                    }
+                    done += n
+                }
             }
         }
-        do {
-            try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
-            throw Failure(message: "cannot write \(path): \(error.localizedDescription)")
+
+        /// Closes the file and renames it into place; on any failure it is removed instead.
+        func commit() throws(Failure) {
+            if failure == nil, descriptor >= 0, close(descriptor) != 0 {
+                failure = Failure(message: "cannot write \(path): \(String(cString: strerror(errno)))")
+            }
+            descriptor = -1
+            if failure == nil, rename(temporary, path) != 0 {
+                failure = Failure(message: "cannot write \(path): \(String(cString: strerror(errno)))")
+            }
+            if let failure {
+                unlink(temporary)
+                throw failure
+            }
+        }
+
+        /// Removes the file unless it was committed.
+        func discard() {
+            guard descriptor >= 0 else { return }
+            close(descriptor)
+            descriptor = -1
+            unlink(temporary)
         }
     }
 }
@@ -116,6 +175,11 @@ final class StagedFiles {
 
     /// Writes `bytes` for `target` (nil: for standard output).
     func add(_ bytes: [UInt8], as target: String?) throws(Files.Failure) {
+        try add(as: target) { emit in emit(bytes) }
+    }
+
+    /// Writes for `target` (nil: for standard output) what `write` hands to `emit`, piece by piece.
+    func add(as target: String?, _ write: (_ emit: ([UInt8]) -> Void) -> Void) throws(Files.Failure) {
         let temporary: String
         if let target {
             let url = URL(fileURLWithPath: target)
@@ -123,7 +187,9 @@ final class StagedFiles {
         } else {
             temporary = FileManager.default.temporaryDirectory.appendingPathComponent("leq-\(tag)-\(staged.count)").path
         }
-        try Files.writeAtomically(bytes, to: temporary)
+        let file = try Files.AtomicFile(temporary)
+        write(file.write)
+        try file.commit()
         staged.append((temporary, target))
     }
 
@@ -142,10 +208,16 @@ final class StagedFiles {
     /// Writes the staged files to standard output, one after the other, and removes them.
     func copy(to console: Console) throws(Files.Failure) {
         for (temporary, _) in staged {
-            guard let data = FileManager.default.contents(atPath: temporary) else {
+            guard let handle = FileHandle(forReadingAtPath: temporary) else {
                 throw Files.Failure(message: "cannot read \(temporary)")
             }
-            console.out([UInt8](data))
+            defer { try? handle.close() }
+            // A megabyte at a time: a month of a million lines is never held whole.
+            while true {
+                let data = handle.readData(ofLength: 1 << 20)
+                if data.isEmpty { break }
+                console.out([UInt8](data))
+            }
         }
         discard()
     }

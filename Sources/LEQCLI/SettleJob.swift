@@ -197,6 +197,16 @@ struct SettleJob {
     }
 }
 
+/// The same bytes as `render`, handed to `emit` piece by piece where the format allows (JSON):
+/// a month's statements go to their file without being held whole.
+func render(_ statements: [Statement], format: String, language: Language, emit: ([UInt8]) -> Void) {
+    if format == "json" {
+        StatementJSON.render(statements, language: language, emit: emit)
+    } else {
+        emit(render(statements, format: format, language: language))
+    }
+}
+
 /// The statements of a run in one format and language: one code path for `settle`, `finalize`
 /// and `statements show`.
 func render(_ statements: [Statement], format: String, language: Language) -> [UInt8] {

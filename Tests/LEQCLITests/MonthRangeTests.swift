@@ -3,7 +3,7 @@ import Testing
 @testable import LEQCLI
 @testable import LEQStore
 import LEQCore
-import LEQFormats
+@testable import LEQFormats
 
 /// `--month 2026-01..2026-12`: one reading of the input, then month after month with the
 /// incentive years and corrections carried on. The bytes must be those of one run per month.
@@ -104,6 +104,54 @@ struct ParallelTests {
             ledgersP = p.ledgers
             ledgersS = s.ledgers
             month = month.next
+        }
+    }
+}
+
+@Suite("Statements written in pieces")
+struct StreamedJSONTests {
+    /// The document written by one writer from start to end, the way it was written before it
+    /// was handed out in pieces.
+    static func oneWriter(_ statements: [Statement]) -> [UInt8] {
+        let labels = Labels(.de)
+        var w = JSONWriter()
+        w.beginObject()
+        w.field("format", StatementJSON.format)
+        w.beginArray("statements")
+        for s in statements {
+            StatementJSON.writeHead(s, labels, &w)
+            for line in s.lines { StatementJSON.writeLine(line, of: s, labels, &w) }
+            StatementJSON.writeTail(s, labels, &w)
+        }
+        w.endArray()
+        w.endObject()
+        return w.finish()
+    }
+
+    @Test("The pieces, joined, are the document one writer makes; no piece holds more than a few thousand lines")
+    func piecesJoinToTheDocument() {
+        var generator = Synthetic(seed: 11)
+        let agreements = generator.agreements()
+        let caseload = Caseload(generator.cases(8_000, providers: agreements.map(\.provider.id)))
+        let month = Month(year: 2026, month: 3)!
+        var run = Settlement.run(agreements: agreements, caseload: caseload, month: month, issued: month.lastDay.next)
+        // An empty statement among them (a provider without cases).
+        run.statements.insert(Statement(number: "X-2026-03", month: month, issued: month.lastDay.next, agreementID: "X",
+                                        youthOffice: agreements[0].youthOffice, provider: agreements[0].provider,
+                                        bearers: agreements[0].bearers, services: agreements[0].services, lines: [], warnings: [],
+                                        budgets: [], paymentTerms: nil), at: 1)
+        let expected = Self.oneWriter(run.statements)
+        for parallel in [true, false] {
+            var pieces: [[UInt8]] = []
+            StatementJSON.render(run.statements, parallel: parallel) { pieces.append($0) }
+            #expect(pieces.flatMap { $0 } == expected)
+            #expect(pieces.count >= 2 * run.statements.count + 2)
+            #expect(pieces.map(\.count).max()! < 2_048 * 2_000)
+        }
+        for statements in [[], [run.statements[1]]] {
+            var joined: [UInt8] = []
+            StatementJSON.render(statements) { joined += $0 }
+            #expect(joined == Self.oneWriter(statements))
         }
     }
 }

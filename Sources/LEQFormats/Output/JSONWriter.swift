@@ -19,6 +19,22 @@ public struct JSONWriter {
         bytes.reserveCapacity(1 << 14)
     }
 
+    /// A writer inside open containers, outermost first, each saying whether it already holds a
+    /// member: to close what another writer opened (`[true, true, false]`: an empty array in an
+    /// object in an array).
+    public init(open: [Bool]) {
+        depth = open.count
+        hasMember = open
+        bytes.reserveCapacity(1 << 12)
+    }
+
+    /// The bytes written so far, handed over: the writer goes on with an empty buffer, so that a
+    /// long document can be passed on in pieces.
+    public mutating func takeBytes() -> [UInt8] {
+        defer { bytes = []; bytes.reserveCapacity(1 << 14) }
+        return bytes
+    }
+
     /// Elements written by `init(elementAt:first:)` writers, into the array open now.
     public mutating func append(elements chunk: [UInt8]) {
         guard !chunk.isEmpty else { return }

@@ -6,24 +6,67 @@ public enum StatementJSON {
     public static let format = "leq-statements/1"
 
     public static func render(_ statements: [Statement], language: Language = .de, parallel: Bool = true) -> [UInt8] {
-        var w = JSONWriter()
+        var all: [UInt8] = []
+        render(statements, language: language, parallel: parallel) { all += $0 }
+        return all
+    }
+
+    /// The same bytes as `render`, handed to `emit` piece by piece as they are made (a statement's
+    /// head, its lines a few thousand at a time, its totals), so that a month of a million lines
+    /// goes to its file without ever being held whole. Pieces are made on all cores, a batch at a
+    /// time, and handed over in order.
+    public static func render(_ statements: [Statement], language: Language = .de, parallel: Bool = true,
+                              emit: ([UInt8]) -> Void) {
         let labels = Labels(language)
+        var w = JSONWriter()
         w.beginObject()
         w.field("format", format)
         w.beginArray("statements")
-        // Each statement on a core of its own, joined in order: the same bytes as one by one.
-        let chunks = Array(statements.enumerated()).parallelMap(parallel: parallel && statements.count > 1 && statements.contains { $0.lines.count > 500 }) { k, s in
-            var part = JSONWriter(elementAt: 2, first: k == 0)
-            write(s, labels, &part)
-            return part.bytes
+        emit(w.takeBytes())
+        enum Piece {
+            case head(Int)
+            case lines(Int, Range<Int>)
+            case tail(Int)
         }
-        for chunk in chunks { w.append(elements: chunk) }
-        w.endArray()
-        w.endObject()
-        return w.finish()
+        let linesPerPiece = 2_048
+        var pieces: [Piece] = []
+        for (k, s) in statements.enumerated() {
+            pieces.append(.head(k))
+            for start in stride(from: 0, to: s.lines.count, by: linesPerPiece) {
+                pieces.append(.lines(k, start..<min(start + linesPerPiece, s.lines.count)))
+            }
+            pieces.append(.tail(k))
+        }
+        let manyLines = statements.reduce(0) { $0 + $1.lines.count } > linesPerPiece
+        let batch = parallel && manyLines ? 16 : 1
+        for start in stride(from: 0, to: pieces.count, by: batch) {
+            let made = Array(pieces[start..<min(start + batch, pieces.count)]).parallelMap(parallel: batch > 1) { piece -> [UInt8] in
+                switch piece {
+                case let .head(k):
+                    var part = JSONWriter(elementAt: 2, first: k == 0)
+                    writeHead(statements[k], labels, &part)
+                    return part.bytes
+                case let .lines(k, range):
+                    let s = statements[k]
+                    var part = JSONWriter(elementAt: 4, first: range.lowerBound == 0)
+                    for i in range { writeLine(s.lines[i], of: s, labels, &part) }
+                    return part.bytes
+                case let .tail(k):
+                    var part = JSONWriter(open: [true, true, true, !statements[k].lines.isEmpty])
+                    writeTail(statements[k], labels, &part)
+                    return part.bytes
+                }
+            }
+            for bytes in made where !bytes.isEmpty { emit(bytes) }
+        }
+        var end = JSONWriter(open: [true, !statements.isEmpty])
+        end.endArray()
+        end.endObject()
+        emit(end.finish())
     }
 
-    static func write(_ s: Statement, _ labels: Labels, _ w: inout JSONWriter) {
+    /// The statement up to its open `lines` array.
+    static func writeHead(_ s: Statement, _ labels: Labels, _ w: inout JSONWriter) {
         w.beginObject()
         w.field("number", s.number)
         w.field("month", s.month.iso)
@@ -56,64 +99,70 @@ public enum StatementJSON {
         }
         w.endArray()
         w.beginArray("lines")
-        for line in s.lines {
-            let service = s.service(line.service)
-            w.beginObject()
-            w.field("case", line.caseID)
-            w.field("fileReference", line.fileReference)
-            w.field("service", line.service)
-            w.field("legalBasis", service?.legalBasis ?? "")
-            w.field("kind", line.kind.rawValue)
-            w.field("section", line.section.rawValue)
-            if let c = line.category { w.field("category", c) }
-            w.field("text", labels.text(line, service: service))
-            w.field("from", line.period.from.iso)
-            w.field("to", line.period.to.iso)
-            w.field("quantity", line.quantity.text)
-            w.field("unit", line.unit.rawValue)
-            w.field("rate", line.rate)
-            w.field("rateUnit", line.rateUnit.rawValue)
-            if let b = line.basisDays { w.field("basisDays", b) }
-            if let p = line.increase { w.field("increasePercent", p.text) }
-            if let r = line.weeklyRate { w.field("weeklyRate", r) }
-            if let d = line.clearingDays {
-                w.field("clearingDayFirst", d.lowerBound)
-                w.field("clearingDayLast", d.upperBound)
-            }
-            if let p = line.percent { w.field("percent", p.text) }
-            if let r = line.fullRate { w.field("fullRate", r) }
-            if let r = line.monthlyRate { w.field("monthlyRate", r) }
-            if let d = line.divisor { w.field("divisor", d.text) }
-            if line.capped { w.key("capped"); w.bool(true) }
-            if let m = line.caseMonth { w.field("fromCaseMonth", m) }
-            if let r = line.reason { w.field("reason", r) }
-            if let d = line.absenceDays {
-                w.field("absenceDayFirst", d.lowerBound)
-                w.field("absenceDayLast", d.upperBound)
-            }
-            if let p = line.budgetPeriod {
-                w.field("budgetFrom", p.from.iso)
-                w.field("budgetTo", p.to.iso)
-            }
-            if let c = line.annualCost { w.field("annualCost", c) }
-            if let p = line.positionShare { w.field("positionShare", p.text) }
-            if let r = line.topUpReason { w.field("topUpReason", r.rawValue) }
-            if let m = line.forMonth { w.field("forMonth", m.iso) }
-            if let a = line.withheld { w.field("withheld", a) }
-            if let n = line.corrects { w.field("corrects", n) }
-            if let k = line.correctedKind { w.field("correctedKind", k.rawValue) }
-            if let a = line.previousAmount { w.field("previousAmount", a) }
-            if let a = line.attainment { w.field("attainment", Labels(.en).attainment(a)) }
-            if let d = line.reportDue { w.field("reportDue", d.iso) }
-            if let d = line.reportReceived { w.field("reportReceived", d.iso) }
-            if let g = line.goalArea { w.field("goalArea", g.rawValue) }
-            if let c = line.relatedCase { w.field("relatedCase", c) }
-            w.field("amount", line.amount)
-            w.beginObject("bearers")
-            for (i, b) in s.bearers.enumerated() { w.field(b.id, line.bearerParts[i]) }
-            w.endObject()
-            w.endObject()
+    }
+
+    /// One line, an element of the `lines` array.
+    static func writeLine(_ line: StatementLine, of s: Statement, _ labels: Labels, _ w: inout JSONWriter) {
+        let service = s.service(line.service)
+        w.beginObject()
+        w.field("case", line.caseID)
+        w.field("fileReference", line.fileReference)
+        w.field("service", line.service)
+        w.field("legalBasis", service?.legalBasis ?? "")
+        w.field("kind", line.kind.rawValue)
+        w.field("section", line.section.rawValue)
+        if let c = line.category { w.field("category", c) }
+        w.field("text", labels.text(line, service: service))
+        w.field("from", line.period.from.iso)
+        w.field("to", line.period.to.iso)
+        w.field("quantity", line.quantity.text)
+        w.field("unit", line.unit.rawValue)
+        w.field("rate", line.rate)
+        w.field("rateUnit", line.rateUnit.rawValue)
+        if let b = line.basisDays { w.field("basisDays", b) }
+        if let p = line.increase { w.field("increasePercent", p.text) }
+        if let r = line.weeklyRate { w.field("weeklyRate", r) }
+        if let d = line.clearingDays {
+            w.field("clearingDayFirst", d.lowerBound)
+            w.field("clearingDayLast", d.upperBound)
         }
+        if let p = line.percent { w.field("percent", p.text) }
+        if let r = line.fullRate { w.field("fullRate", r) }
+        if let r = line.monthlyRate { w.field("monthlyRate", r) }
+        if let d = line.divisor { w.field("divisor", d.text) }
+        if line.capped { w.key("capped"); w.bool(true) }
+        if let m = line.caseMonth { w.field("fromCaseMonth", m) }
+        if let r = line.reason { w.field("reason", r) }
+        if let d = line.absenceDays {
+            w.field("absenceDayFirst", d.lowerBound)
+            w.field("absenceDayLast", d.upperBound)
+        }
+        if let p = line.budgetPeriod {
+            w.field("budgetFrom", p.from.iso)
+            w.field("budgetTo", p.to.iso)
+        }
+        if let c = line.annualCost { w.field("annualCost", c) }
+        if let p = line.positionShare { w.field("positionShare", p.text) }
+        if let r = line.topUpReason { w.field("topUpReason", r.rawValue) }
+        if let m = line.forMonth { w.field("forMonth", m.iso) }
+        if let a = line.withheld { w.field("withheld", a) }
+        if let n = line.corrects { w.field("corrects", n) }
+        if let k = line.correctedKind { w.field("correctedKind", k.rawValue) }
+        if let a = line.previousAmount { w.field("previousAmount", a) }
+        if let a = line.attainment { w.field("attainment", Labels(.en).attainment(a)) }
+        if let d = line.reportDue { w.field("reportDue", d.iso) }
+        if let d = line.reportReceived { w.field("reportReceived", d.iso) }
+        if let g = line.goalArea { w.field("goalArea", g.rawValue) }
+        if let c = line.relatedCase { w.field("relatedCase", c) }
+        w.field("amount", line.amount)
+        w.beginObject("bearers")
+        for (i, b) in s.bearers.enumerated() { w.field(b.id, line.bearerParts[i]) }
+        w.endObject()
+        w.endObject()
+    }
+
+    /// From the end of the `lines` array to the end of the statement.
+    static func writeTail(_ s: Statement, _ labels: Labels, _ w: inout JSONWriter) {
         w.endArray()
         w.beginObject("totals")
         w.field("all", s.totals.all)

@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+@testable import LEQCLI
+
+/// Output written piece by piece: visible whole or not at all.
+@Suite("Output files written in pieces")
+struct OutputFileTests {
+    static func names(_ folder: URL) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
+    }
+
+    @Test("Pieces committed: the file holds them all, in order, and no temporary file is left; an older file is replaced whole")
+    func committed() throws {
+        let folder = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("out.json").path
+        try Data("old content, longer than the new one".utf8).write(to: URL(fileURLWithPath: path))
+        let file = try Files.AtomicFile(path)
+        #expect(FileManager.default.contents(atPath: path) == Data("old content, longer than the new one".utf8))
+        let pieces: [[UInt8]] = [Array("{\n".utf8), [], Array(repeating: UInt8(ascii: "x"), count: 3_000_000), Array("\n}\n".utf8)]
+        for piece in pieces { file.write(piece) }
+        try file.commit()
+        #expect(FileManager.default.contents(atPath: path).map { [UInt8]($0) } == pieces.flatMap { $0 })
+        #expect(Self.names(folder) == ["out.json"])
+    }
+
+    @Test("Not committed (a run that failed half way): nothing appears, and the temporary file is gone")
+    func notCommitted() throws {
+        let folder = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("sub/out.json").path
+        do {
+            let file = try Files.AtomicFile(path)
+            file.write(Array("half".utf8))
+            #expect(Self.names(folder.appendingPathComponent("sub")).count == 1)
+        }
+        #expect(!FileManager.default.fileExists(atPath: path))
+        #expect(Self.names(folder.appendingPathComponent("sub")).isEmpty)
+        let discarded = try Files.AtomicFile(path)
+        discarded.write(Array("half".utf8))
+        discarded.discard()
+        #expect(Self.names(folder.appendingPathComponent("sub")).isEmpty)
+    }
+
+    @Test("A folder where the file should be, or a file where its folder should be: refused before anything is written")
+    func refused() throws {
+        let folder = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(throws: Files.Failure.self) { try Files.AtomicFile(folder.path) }
+        let blocker = folder.appendingPathComponent("file")
+        try Data("x".utf8).write(to: blocker)
+        #expect(throws: Files.Failure.self) { try Files.AtomicFile(blocker.appendingPathComponent("out.json").path) }
+        #expect(Self.names(folder) == ["file"])
+    }
+
+    @Test("leq settle --format json to a file and to standard output: the same bytes, streamed")
+    func settleStreams() throws {
+        let folder = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("2026-03.json").path
+        let base = ["settle", "--agreement", halleAgreement, "--cases", halleCases, "--month", "2026-03", "--format", "json", "--no-store"]
+        let toFile = leq(base + ["--out", out])
+        #expect(toFile.status == 0, "\(toFile.err)")
+        let toStdout = leq(base)
+        #expect(FileManager.default.contents(atPath: out).map { [UInt8]($0) } == toStdout.out)
+        #expect(Self.names(folder) == ["2026-03.json"])
+    }
+}
