@@ -139,7 +139,8 @@ extension LEQ {
         for (k, month) in months.enumerated() {
             let run = Settlement.run(agreements: agreements, caseload: caseload, month: month, issued: month.lastDay.next, ledgers: ledgers)
             ledgers = run.ledgers
-            let step = measure { jsonBytes += StatementJSON.render(run.statements).count }
+            // Rendered as leq settle writes it, piece by piece; the pieces are counted, not kept.
+            let step = measure { StatementJSON.render(run.statements) { jsonBytes += $0.count } }
             renderSeconds += step.seconds
             renderMemory = max(renderMemory, step.memory)
             progress.show("writing \(month) (\(k + 1)/\(months.count))")

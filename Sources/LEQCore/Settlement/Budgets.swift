@@ -58,7 +58,7 @@ extension StatementBuilder {
     /// What base lines draw from a budget: those that start inside its period.
     private static func drawn(_ lines: ArraySlice<StatementLine>, by budget: CaseBudget) -> Money {
         var sum = Money.zero
-        for l in lines where l.kind.drawsBudget && budget.period.contains(l.period.from) { sum += l.amount }
+        for i in lines.indices where lines[i].kind.drawsBudget && budget.period.contains(lines[i].period.from) { sum += lines[i].amount }
         return sum
     }
 

@@ -121,10 +121,12 @@ extension StatementBuilder {
     /// own. Returns the ledger after this month.
     mutating func applyCaps(_ terms: IncentiveTerms, ledger: IncentiveLedger) -> IncentiveLedger {
         var base = Money.zero, bonus = Money.zero, malus = Money.zero
-        for l in lines {
-            if l.kind.isIncentiveBase { base += l.amount }
-            if l.kind.isBonus { bonus += l.amount }
-            if l.kind.isMalus { malus -= l.amount }
+        // Kind and amount read in place: `for l in lines` copied every line (a retain per field).
+        for i in lines.indices {
+            let kind = lines[i].kind, amount = lines[i].amount
+            if kind.isIncentiveBase { base += amount }
+            if kind.isBonus { bonus += amount }
+            if kind.isMalus { malus -= amount }
         }
         var after = ledger
         after.base += base
