@@ -152,104 +152,108 @@ public struct StatementLine: Hashable, Sendable {
     /// The rare fields; nil for most lines.
     private var box: LineDetailBox? = nil
 
+    /// The rare fields at once, nil for most lines: one look instead of one per field (each
+    /// field's getter looks into the box on its own).
+    public var details: LineDetail? { box?.value }
+
     public var increase: ExactDecimal? {
-        get { box?.value.increase ?? LineDetail().increase }
+        get { box?.value.increase }
         set { detail { $0.increase = newValue } }
     }
     public var weeklyRate: Money? {
-        get { box?.value.weeklyRate ?? LineDetail().weeklyRate }
+        get { box?.value.weeklyRate }
         set { detail { $0.weeklyRate = newValue } }
     }
     public var clearingDays: ClosedRange<Int>? {
-        get { box?.value.clearingDays ?? LineDetail().clearingDays }
+        get { box?.value.clearingDays }
         set { detail { $0.clearingDays = newValue } }
     }
     public var percent: ExactDecimal? {
-        get { box?.value.percent ?? LineDetail().percent }
+        get { box?.value.percent }
         set { detail { $0.percent = newValue } }
     }
     public var fullRate: Money? {
-        get { box?.value.fullRate ?? LineDetail().fullRate }
+        get { box?.value.fullRate }
         set { detail { $0.fullRate = newValue } }
     }
     public var monthlyRate: Money? {
-        get { box?.value.monthlyRate ?? LineDetail().monthlyRate }
+        get { box?.value.monthlyRate }
         set { detail { $0.monthlyRate = newValue } }
     }
     public var divisor: ExactDecimal? {
-        get { box?.value.divisor ?? LineDetail().divisor }
+        get { box?.value.divisor }
         set { detail { $0.divisor = newValue } }
     }
     public var capped: Bool {
-        get { box?.value.capped ?? LineDetail().capped }
+        get { box?.value.capped ?? false }
         set { detail { $0.capped = newValue } }
     }
     public var reason: String? {
-        get { box?.value.reason ?? LineDetail().reason }
+        get { box?.value.reason }
         set { detail { $0.reason = newValue } }
     }
     public var absenceDays: ClosedRange<Int>? {
-        get { box?.value.absenceDays ?? LineDetail().absenceDays }
+        get { box?.value.absenceDays }
         set { detail { $0.absenceDays = newValue } }
     }
     public var caseMonth: Int? {
-        get { box?.value.caseMonth ?? LineDetail().caseMonth }
+        get { box?.value.caseMonth }
         set { detail { $0.caseMonth = newValue } }
     }
     public var budgetPeriod: Period? {
-        get { box?.value.budgetPeriod ?? LineDetail().budgetPeriod }
+        get { box?.value.budgetPeriod }
         set { detail { $0.budgetPeriod = newValue } }
     }
     public var annualCost: Money? {
-        get { box?.value.annualCost ?? LineDetail().annualCost }
+        get { box?.value.annualCost }
         set { detail { $0.annualCost = newValue } }
     }
     public var positionShare: ExactDecimal? {
-        get { box?.value.positionShare ?? LineDetail().positionShare }
+        get { box?.value.positionShare }
         set { detail { $0.positionShare = newValue } }
     }
     public var topUpReason: TopUpReason? {
-        get { box?.value.topUpReason ?? LineDetail().topUpReason }
+        get { box?.value.topUpReason }
         set { detail { $0.topUpReason = newValue } }
     }
     public var withheld: Money? {
-        get { box?.value.withheld ?? LineDetail().withheld }
+        get { box?.value.withheld }
         set { detail { $0.withheld = newValue } }
     }
     public var forMonth: Month? {
-        get { box?.value.forMonth ?? LineDetail().forMonth }
+        get { box?.value.forMonth }
         set { detail { $0.forMonth = newValue } }
     }
     public var corrects: String? {
-        get { box?.value.corrects ?? LineDetail().corrects }
+        get { box?.value.corrects }
         set { detail { $0.corrects = newValue } }
     }
     public var correctedKind: LineKind? {
-        get { box?.value.correctedKind ?? LineDetail().correctedKind }
+        get { box?.value.correctedKind }
         set { detail { $0.correctedKind = newValue } }
     }
     public var previousAmount: Money? {
-        get { box?.value.previousAmount ?? LineDetail().previousAmount }
+        get { box?.value.previousAmount }
         set { detail { $0.previousAmount = newValue } }
     }
     public var attainment: Fraction? {
-        get { box?.value.attainment ?? LineDetail().attainment }
+        get { box?.value.attainment }
         set { detail { $0.attainment = newValue } }
     }
     public var reportDue: CivilDate? {
-        get { box?.value.reportDue ?? LineDetail().reportDue }
+        get { box?.value.reportDue }
         set { detail { $0.reportDue = newValue } }
     }
     public var goalArea: GoalArea? {
-        get { box?.value.goalArea ?? LineDetail().goalArea }
+        get { box?.value.goalArea }
         set { detail { $0.goalArea = newValue } }
     }
     public var relatedCase: String? {
-        get { box?.value.relatedCase ?? LineDetail().relatedCase }
+        get { box?.value.relatedCase }
         set { detail { $0.relatedCase = newValue } }
     }
     public var reportReceived: CivilDate? {
-        get { box?.value.reportReceived ?? LineDetail().reportReceived }
+        get { box?.value.reportReceived }
         set { detail { $0.reportReceived = newValue } }
     }
 

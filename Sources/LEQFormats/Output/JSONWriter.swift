@@ -3,60 +3,65 @@ import LEQCore
 /// Writes pretty-printed JSON straight into bytes, with keys in the order they are written, so
 /// that the same statement always gives the same bytes.
 public struct JSONWriter {
-    public private(set) var bytes: [UInt8] = []
+    /// The bytes written so far.
+    public var bytes: [UInt8] { out.array }
+    /// Where the bytes go: one growing buffer per writer, appended to without Array's uniqueness
+    /// and capacity checks per call (a statement line is some thirty small appends). A writer is
+    /// not to be copied: copies would share it.
+    private let out: ByteBuffer
     private var depth = 0
     /// Per open container: whether it already holds a member.
     private var hasMember: [Bool] = []
 
-    public init() { bytes.reserveCapacity(1 << 16) }
+    public init() { out = ByteBuffer(capacity: 1 << 16) }
 
     /// A writer for one element of an array `depth` containers deep (the array counted), so that
     /// elements can be written apart — on several cores — and joined with `append(elements:)`
     /// into the same bytes as written in one go. `first`: the array's first element (no comma).
     public init(elementAt depth: Int, first: Bool) {
+        out = ByteBuffer(capacity: 1 << 14)
         self.depth = depth
         hasMember = Array(repeating: true, count: depth - 1) + [!first]
-        bytes.reserveCapacity(1 << 14)
     }
 
     /// A writer inside open containers, outermost first, each saying whether it already holds a
     /// member: to close what another writer opened (`[true, true, false]`: an empty array in an
     /// object in an array).
     public init(open: [Bool]) {
+        out = ByteBuffer(capacity: 1 << 12)
         depth = open.count
         hasMember = open
-        bytes.reserveCapacity(1 << 12)
     }
 
     /// The bytes written so far, handed over: the writer goes on with an empty buffer, so that a
     /// long document can be passed on in pieces.
     public mutating func takeBytes() -> [UInt8] {
-        defer { bytes = []; bytes.reserveCapacity(1 << 14) }
-        return bytes
+        defer { out.count = 0 }
+        return out.array
     }
 
     /// Elements written by `init(elementAt:first:)` writers, into the array open now.
     public mutating func append(elements chunk: [UInt8]) {
         guard !chunk.isEmpty else { return }
-        bytes.append(contentsOf: chunk)
+        chunk.withUnsafeBufferPointer { out.append($0) }
         hasMember[hasMember.count - 1] = true
     }
 
     /// A line break and two spaces per open container.
     private mutating func newline() {
-        bytes.append(0x0A)
-        bytes.append(contentsOf: repeatElement(0x20, count: 2 * depth))
+        out.append(0x0A)
+        out.append(spaces: 2 * depth)
     }
 
     private mutating func beforeValue() {
         guard !hasMember.isEmpty else { return }
-        if hasMember[hasMember.count - 1] { bytes.append(UInt8(ascii: ",")) }
+        if hasMember[hasMember.count - 1] { out.append(UInt8(ascii: ",")) }
         hasMember[hasMember.count - 1] = true
         newline()
     }
 
     private mutating func open(_ c: UInt8) {
-        bytes.append(c)
+        out.append(c)
         depth += 1
         hasMember.append(false)
     }
@@ -64,7 +69,7 @@ public struct JSONWriter {
     private mutating func close(_ c: UInt8) {
         depth -= 1
         if hasMember.removeLast() { newline() }
-        bytes.append(c)
+        out.append(c)
     }
 
     public mutating func beginObject() { valuePrefix(); open(UInt8(ascii: "{")) }
@@ -76,8 +81,8 @@ public struct JSONWriter {
     public mutating func key(_ k: String) {
         beforeValue()
         writeString(k)
-        bytes.append(UInt8(ascii: ":"))
-        bytes.append(0x20)
+        out.append(UInt8(ascii: ":"))
+        out.append(0x20)
         // The value follows on this line, without another separator.
         pendingKey = true
     }
@@ -89,7 +94,11 @@ public struct JSONWriter {
     }
 
     public mutating func string(_ s: String) { valuePrefix(); writeString(s) }
-    public mutating func raw(_ s: String) { valuePrefix(); bytes.append(contentsOf: s.utf8) }
+    public mutating func raw(_ s: String) {
+        valuePrefix()
+        var s = s
+        s.withUTF8 { out.append($0) }
+    }
     public mutating func bool(_ b: Bool) { raw(b ? "true" : "false") }
     public mutating func int(_ n: Int) { raw(String(n)) }
     public mutating func null() { raw("null") }
@@ -102,28 +111,15 @@ public struct JSONWriter {
 
     public mutating func money(_ m: Money) {
         valuePrefix()
-        bytes.append(UInt8(ascii: "\""))
-        if m.cents < 0 { bytes.append(UInt8(ascii: "-")) }
+        out.append(UInt8(ascii: "\""))
+        if m.cents < 0 { out.append(UInt8(ascii: "-")) }
         let magnitude = m.cents.magnitude
-        var euros = magnitude / 100
+        out.digits(magnitude / 100)
+        out.append(UInt8(ascii: "."))
         let cents = magnitude % 100
-        // The euro digits, most significant first, through a small stack buffer.
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var count = 0
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            repeat {
-                buffer[count] = UInt8(ascii: "0") + UInt8(euros % 10)
-                euros /= 10
-                count += 1
-            } while euros > 0
-            for i in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[i]) }
-        }
-        bytes.append(UInt8(ascii: "."))
-        bytes.append(UInt8(ascii: "0") + UInt8(cents / 10))
-        bytes.append(UInt8(ascii: "0") + UInt8(cents % 10))
-        bytes.append(UInt8(ascii: "\""))
+        out.append(UInt8(ascii: "0") + UInt8(cents / 10))
+        out.append(UInt8(ascii: "0") + UInt8(cents % 10))
+        out.append(UInt8(ascii: "\""))
     }
 
     public mutating func beginObject(_ k: String) { key(k); beginObject() }
@@ -131,41 +127,106 @@ public struct JSONWriter {
 
     /// Writes a string literal; runs of bytes that need no escaping are copied in one go.
     private mutating func writeString(_ s: String) {
-        bytes.append(UInt8(ascii: "\""))
+        out.append(UInt8(ascii: "\""))
         var s = s
         s.withUTF8 { utf8 in
             var run = 0
             for i in 0..<utf8.count {
                 let b = utf8[i]
                 if b >= 0x20 && b != UInt8(ascii: "\"") && b != UInt8(ascii: "\\") { continue }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<i]))
+                out.append(UnsafeBufferPointer(rebasing: utf8[run..<i]))
                 escape(b)
                 run = i + 1
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run...]))
+            out.append(UnsafeBufferPointer(rebasing: utf8[run...]))
         }
-        bytes.append(UInt8(ascii: "\""))
+        out.append(UInt8(ascii: "\""))
     }
 
     private mutating func escape(_ b: UInt8) {
-        bytes.append(0x5C)
+        out.append(0x5C)
         switch b {
-        case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(b)
-        case 0x0A: bytes.append(UInt8(ascii: "n"))
-        case 0x0D: bytes.append(UInt8(ascii: "r"))
-        case 0x09: bytes.append(UInt8(ascii: "t"))
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"): out.append(b)
+        case 0x0A: out.append(UInt8(ascii: "n"))
+        case 0x0D: out.append(UInt8(ascii: "r"))
+        case 0x09: out.append(UInt8(ascii: "t"))
         default:
             let hex: StaticString = "0123456789abcdef"
             hex.withUTF8Buffer { digits in
-                bytes.append(UInt8(ascii: "u")); bytes.append(0x30); bytes.append(0x30)
-                bytes.append(digits[Int(b >> 4)]); bytes.append(digits[Int(b & 15)])
+                out.append(UInt8(ascii: "u")); out.append(0x30); out.append(0x30)
+                out.append(digits[Int(b >> 4)]); out.append(digits[Int(b & 15)])
             }
         }
     }
 
     /// Finishes the document with a newline.
     public mutating func finish() -> [UInt8] {
-        bytes.append(0x0A)
-        return bytes
+        out.append(0x0A)
+        return out.array
+    }
+}
+
+/// A growing run of bytes in memory of its own.
+final class ByteBuffer {
+    private var base: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    var count = 0
+
+    init(capacity: Int) {
+        self.capacity = max(capacity, 16)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    deinit { base.deallocate() }
+
+    var array: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
+
+    /// Room for `n` more bytes.
+    @inline(__always) private func reserve(_ n: Int) {
+        if count + n > capacity { grow(to: count + n) }
+    }
+
+    private func grow(to needed: Int) {
+        var c = capacity * 2
+        while c < needed { c *= 2 }
+        let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: c)
+        bigger.update(from: base, count: count)
+        base.deallocate()
+        base = bigger
+        capacity = c
+    }
+
+    @inline(__always) func append(_ b: UInt8) {
+        reserve(1)
+        base[count] = b
+        count += 1
+    }
+
+    @inline(__always) func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let from = bytes.baseAddress, !bytes.isEmpty else { return }
+        reserve(bytes.count)
+        (base + count).update(from: from, count: bytes.count)
+        count += bytes.count
+    }
+
+    func append(spaces n: Int) {
+        reserve(n)
+        (base + count).update(repeating: 0x20, count: n)
+        count += n
+    }
+
+    /// `n`'s decimal digits, most significant first.
+    func digits(_ n: UInt64) {
+        var length = 1, rest = n
+        while rest >= 10 { rest /= 10; length += 1 }
+        reserve(length)
+        var v = n
+        var i = count + length - 1
+        repeat {
+            base[i] = UInt8(ascii: "0") + UInt8(v % 10)
+            v /= 10
+            i -= 1
+        } while v > 0
+        count += length
     }
 }

@@ -120,40 +120,42 @@ public enum StatementJSON {
         w.field("rate", line.rate)
         w.field("rateUnit", line.rateUnit.rawValue)
         if let b = line.basisDays { w.field("basisDays", b) }
-        if let p = line.increase { w.field("increasePercent", p.text) }
-        if let r = line.weeklyRate { w.field("weeklyRate", r) }
-        if let d = line.clearingDays {
-            w.field("clearingDayFirst", d.lowerBound)
-            w.field("clearingDayLast", d.upperBound)
+        if let detail = line.details {
+            if let p = detail.increase { w.field("increasePercent", p.text) }
+            if let r = detail.weeklyRate { w.field("weeklyRate", r) }
+            if let d = detail.clearingDays {
+                w.field("clearingDayFirst", d.lowerBound)
+                w.field("clearingDayLast", d.upperBound)
+            }
+            if let p = detail.percent { w.field("percent", p.text) }
+            if let r = detail.fullRate { w.field("fullRate", r) }
+            if let r = detail.monthlyRate { w.field("monthlyRate", r) }
+            if let d = detail.divisor { w.field("divisor", d.text) }
+            if detail.capped { w.key("capped"); w.bool(true) }
+            if let m = detail.caseMonth { w.field("fromCaseMonth", m) }
+            if let r = detail.reason { w.field("reason", r) }
+            if let d = detail.absenceDays {
+                w.field("absenceDayFirst", d.lowerBound)
+                w.field("absenceDayLast", d.upperBound)
+            }
+            if let p = detail.budgetPeriod {
+                w.field("budgetFrom", p.from.iso)
+                w.field("budgetTo", p.to.iso)
+            }
+            if let c = detail.annualCost { w.field("annualCost", c) }
+            if let p = detail.positionShare { w.field("positionShare", p.text) }
+            if let r = detail.topUpReason { w.field("topUpReason", r.rawValue) }
+            if let m = detail.forMonth { w.field("forMonth", m.iso) }
+            if let a = detail.withheld { w.field("withheld", a) }
+            if let n = detail.corrects { w.field("corrects", n) }
+            if let k = detail.correctedKind { w.field("correctedKind", k.rawValue) }
+            if let a = detail.previousAmount { w.field("previousAmount", a) }
+            if let a = detail.attainment { w.field("attainment", Labels(.en).attainment(a)) }
+            if let d = detail.reportDue { w.field("reportDue", d.iso) }
+            if let d = detail.reportReceived { w.field("reportReceived", d.iso) }
+            if let g = detail.goalArea { w.field("goalArea", g.rawValue) }
+            if let c = detail.relatedCase { w.field("relatedCase", c) }
         }
-        if let p = line.percent { w.field("percent", p.text) }
-        if let r = line.fullRate { w.field("fullRate", r) }
-        if let r = line.monthlyRate { w.field("monthlyRate", r) }
-        if let d = line.divisor { w.field("divisor", d.text) }
-        if line.capped { w.key("capped"); w.bool(true) }
-        if let m = line.caseMonth { w.field("fromCaseMonth", m) }
-        if let r = line.reason { w.field("reason", r) }
-        if let d = line.absenceDays {
-            w.field("absenceDayFirst", d.lowerBound)
-            w.field("absenceDayLast", d.upperBound)
-        }
-        if let p = line.budgetPeriod {
-            w.field("budgetFrom", p.from.iso)
-            w.field("budgetTo", p.to.iso)
-        }
-        if let c = line.annualCost { w.field("annualCost", c) }
-        if let p = line.positionShare { w.field("positionShare", p.text) }
-        if let r = line.topUpReason { w.field("topUpReason", r.rawValue) }
-        if let m = line.forMonth { w.field("forMonth", m.iso) }
-        if let a = line.withheld { w.field("withheld", a) }
-        if let n = line.corrects { w.field("corrects", n) }
-        if let k = line.correctedKind { w.field("correctedKind", k.rawValue) }
-        if let a = line.previousAmount { w.field("previousAmount", a) }
-        if let a = line.attainment { w.field("attainment", Labels(.en).attainment(a)) }
-        if let d = line.reportDue { w.field("reportDue", d.iso) }
-        if let d = line.reportReceived { w.field("reportReceived", d.iso) }
-        if let g = line.goalArea { w.field("goalArea", g.rawValue) }
-        if let c = line.relatedCase { w.field("relatedCase", c) }
         w.field("amount", line.amount)
         w.beginObject("bearers")
         for (i, b) in s.bearers.enumerated() { w.field(b.id, line.bearerParts[i]) }
