@@ -72,6 +72,36 @@ struct JSONWriterTests {
     }
 }
 
+@Suite("JSON writer: strings")
+struct JSONWriterStringTests {
+    @Test("Any text, plain or needing escapes, short or long, is read back as written")
+    func roundTrip() throws {
+        var texts = ["", "plain", "Fallpauschale Kategorie B: 3.100,00 € × 31/31 Tage", "\"", "\\", "a\u{1}b", "\t\r\n",
+                     "Umlaute äöü ß – €", String(repeating: "x", count: 200_000), String(repeating: "\"", count: 70_000)]
+        var x: UInt64 = 99
+        let alphabet = Array("ab\"\\\n\u{0}\u{1f} äß€😀")
+        for _ in 0..<500 {
+            var t = ""
+            for _ in 0..<Int(x % 40) {
+                x = x &* 6364136223846793005 &+ 1442695040888963407
+                t.append(alphabet[Int(x >> 33) % alphabet.count])
+            }
+            x = x &* 6364136223846793005 &+ 1442695040888963407
+            texts.append(t)
+        }
+        var w = JSONWriter()
+        w.beginArray()
+        for t in texts { w.string(t) }
+        w.endArray()
+        guard case let .array(items) = try JSONParser.parse(w.finish()).value else { Issue.record("not an array"); return }
+        #expect(items.count == texts.count)
+        for (item, text) in zip(items, texts) {
+            guard case let .string(read) = item else { Issue.record("not a string"); continue }
+            #expect(read == text)
+        }
+    }
+}
+
 @Suite("CSV")
 struct CSVTests {
     @Test func quoting() {

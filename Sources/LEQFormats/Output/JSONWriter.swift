@@ -125,10 +125,12 @@ public struct JSONWriter {
     public mutating func beginObject(_ k: String) { key(k); beginObject() }
     public mutating func beginArray(_ k: String) { key(k); beginArray() }
 
-    /// Writes a string literal; runs of bytes that need no escaping are copied in one go.
+    /// Writes a string literal: in one pass when nothing needs escaping (nearly always), else
+    /// runs of bytes that need no escaping are copied in one go.
     private mutating func writeString(_ s: String) {
-        out.append(UInt8(ascii: "\""))
         var s = s
+        if s.withUTF8({ out.appendQuotedIfPlain($0) }) { return }
+        out.append(UInt8(ascii: "\""))
         s.withUTF8 { utf8 in
             var run = 0
             for i in 0..<utf8.count {
@@ -207,6 +209,22 @@ final class ByteBuffer {
         reserve(bytes.count)
         (base + count).update(from: from, count: bytes.count)
         count += bytes.count
+    }
+
+    /// `"bytes"`, if none of them needs escaping in JSON; else nothing is written and false returned.
+    func appendQuotedIfPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        reserve(bytes.count + 2)
+        var i = count
+        base[i] = UInt8(ascii: "\"")
+        i += 1
+        for b in bytes {
+            if b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") { return false }
+            base[i] = b
+            i += 1
+        }
+        base[i] = UInt8(ascii: "\"")
+        count = i + 1
+        return true
     }
 
     func append(spaces n: Int) {

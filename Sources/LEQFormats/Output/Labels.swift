@@ -114,23 +114,26 @@ struct Labels {
         switch line.kind {
         case .flatRate:
             let days = f.decimal(line.quantity)
-            let head = t("Fallpauschale Kategorie \(line.category ?? "?")", "Flat rate category \(line.category ?? "?")")
             var degression = ""
             if let p = line.percent, let full = line.fullRate, let m = line.caseMonth {
                 degression = t(" (ab Fallmonat \(m): \(f.decimal(p)) % von \(f.money(full)))",
                                " (from case month \(m): \(f.decimal(p)) % of \(f.money(full)))")
             }
             if let d = line.divisor, let monthly = line.monthlyRate {
+                let head = t("Fallpauschale Kategorie \(line.category ?? "?")", "Flat rate category \(line.category ?? "?")")
                 let cap = line.capped ? t(", höchstens der Monatsbetrag", ", at most the monthly amount") : ""
                 return head + t(": \(f.money(monthly)) ÷ \(f.decimal(d)) = \(f.money(line.rate))/Tag × \(days) Tage\(cap)",
                                 ": \(f.money(monthly)) ÷ \(f.decimal(d)) = \(f.money(line.rate))/day × \(days) days\(cap)") + degression + increase
             }
             let basis = line.basisDays.map(String.init) ?? "?"
-            return head + t(": \(f.money(line.rate)) × \(days)/\(basis) Tage", ": \(f.money(line.rate)) × \(days)/\(basis) days") + degression + increase
+            // One interpolation per line kind that most lines have: each `+` would copy the text again.
+            let category = line.category ?? "?"
+            return t("Fallpauschale Kategorie \(category): \(f.money(line.rate)) × \(days)/\(basis) Tage\(degression)\(increase)",
+                     "Flat rate category \(category): \(f.money(line.rate)) × \(days)/\(basis) days\(degression)\(increase)")
         case .dailyRate:
-            let head = line.category.map { t("Tagessatz Kategorie \($0)", "Daily rate category \($0)") } ?? t("Tagessatz", "Daily rate")
-            return head + t(": \(f.decimal(line.quantity)) Tage anwesend × \(f.money(line.rate))",
-                            ": \(f.decimal(line.quantity)) days present × \(f.money(line.rate))") + increase
+            let category = line.category.map { " " + t("Kategorie", "category") + " " + $0 } ?? ""
+            return t("Tagessatz\(category): \(f.decimal(line.quantity)) Tage anwesend × \(f.money(line.rate))\(increase)",
+                     "Daily rate\(category): \(f.decimal(line.quantity)) days present × \(f.money(line.rate))\(increase)")
         case .absenceFull, .absenceReduced, .absenceUnpaid:
             let reason = absenceReason(line.reason ?? "")
             let range = line.absenceDays.map { $0.count == 1 ? "\($0.lowerBound)" : "\($0.lowerBound)–\($0.upperBound)" } ?? "?"
@@ -145,8 +148,8 @@ struct Labels {
             default: return head + t(": über der Jahresgrenze, nicht vergütet (\(reduced))", ": past the yearly cap, not paid (\(reduced))")
             }
         case .hours:
-            return t("Fachleistungsstunden: \(f.decimal(line.quantity)) Std. × \(f.money(line.rate))",
-                     "Specialist hours: \(f.decimal(line.quantity)) h × \(f.money(line.rate))") + increase
+            return t("Fachleistungsstunden: \(f.decimal(line.quantity)) Std. × \(f.money(line.rate))\(increase)",
+                     "Specialist hours: \(f.decimal(line.quantity)) h × \(f.money(line.rate))\(increase)")
         case .hoursNotApproved:
             return t("Fachleistungsstunden über die Bewilligung hinaus: \(f.decimal(line.quantity)) Std., nicht vergütet",
                      "Specialist hours beyond the approval: \(f.decimal(line.quantity)) h, not paid")
