@@ -18,8 +18,9 @@ public struct JSONWriter {
     /// A writer for one element of an array `depth` containers deep (the array counted), so that
     /// elements can be written apart — on several cores — and joined with `append(elements:)`
     /// into the same bytes as written in one go. `first`: the array's first element (no comma).
-    public init(elementAt depth: Int, first: Bool) {
-        out = ByteBuffer(capacity: 1 << 14)
+    /// `capacity`: the bytes expected, so that the buffer need not grow (and copy) on the way.
+    public init(elementAt depth: Int, first: Bool, capacity: Int = 1 << 14) {
+        out = ByteBuffer(capacity: capacity)
         self.depth = depth
         hasMember = Array(repeating: true, count: depth - 1) + [!first]
     }

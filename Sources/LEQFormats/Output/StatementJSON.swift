@@ -48,7 +48,8 @@ public enum StatementJSON {
                     return part.bytes
                 case let .lines(k, range):
                     let s = statements[k]
-                    var part = JSONWriter(elementAt: 4, first: range.lowerBound == 0)
+                    // A line takes some 700 bytes (the largest ones twice that).
+                    var part = JSONWriter(elementAt: 4, first: range.lowerBound == 0, capacity: range.count * 1_024)
                     for i in range { writeLine(s.lines[i], of: s, labels, &part) }
                     return part.bytes
                 case let .tail(k):
