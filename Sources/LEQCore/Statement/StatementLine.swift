@@ -262,7 +262,9 @@ public struct StatementLine: Hashable, Sendable {
         if box == nil {
             var d = LineDetail()
             change(&d)
-            box = LineDetailBox(d)
+            // Setting a rare field to nothing (`l.increase = step.increase`, mostly nil) keeps
+            // the line without a box: most lines never need one.
+            if d != LineDetail() { box = LineDetailBox(d) }
         } else if isKnownUniquelyReferenced(&box) {
             change(&box!.value)
         } else {
