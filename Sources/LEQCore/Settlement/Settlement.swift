@@ -67,8 +67,10 @@ public enum Settlement {
     }
 
     /// One provider's cases in one month, before the caps.
-    private static func settle(agreement: Agreement, agreements: [Agreement], caseload: Caseload, indices: [Int], month: Month) -> StatementBuilder {
+    private static func settle(agreement: Agreement, agreements: [Agreement], caseload: Caseload, indices: [Int], month: Month,
+                               onlyIncentiveLedger: Bool = false) -> StatementBuilder {
         var builder = StatementBuilder(agreement: agreement, month: month)
+        builder.onlyIncentiveLedger = onlyIncentiveLedger
         builder.lines.reserveCapacity(indices.count + indices.count / 4)
         builder.agreements = agreements
         // Each case read in place through the buffer: through the array's subscript, every case
@@ -93,7 +95,8 @@ public enum Settlement {
         while m < month {
             if let agreement = agreements.first(where: { $0.provider.id == provider && $0.validity.contains(m.firstDay) }),
                let terms = agreement.incentives {
-                var builder = settle(agreement: agreement, agreements: agreements, caseload: caseload, indices: indices, month: m)
+                var builder = settle(agreement: agreement, agreements: agreements, caseload: caseload, indices: indices, month: m,
+                                     onlyIncentiveLedger: true)
                 ledger = builder.applyCaps(terms, ledger: ledger)
             }
             m = m.next
@@ -110,7 +113,8 @@ public enum Settlement {
             var ledger = IncentiveLedger(year: month.year)
             var m = Month(year: month.year, month: 1)!
             while m < month {
-                var b = settle(agreement: agreement, agreements: [agreement], caseload: caseload, indices: Array(caseload.cases.indices), month: m)
+                var b = settle(agreement: agreement, agreements: [agreement], caseload: caseload, indices: Array(caseload.cases.indices), month: m,
+                               onlyIncentiveLedger: true)
                 ledger = b.applyCaps(terms, ledger: ledger)
                 m = m.next
             }

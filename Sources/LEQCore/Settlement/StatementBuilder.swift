@@ -9,6 +9,10 @@ struct StatementBuilder {
     /// False while recomputing an earlier month to find what a drawdown budget has used (base
     /// lines only: no top-ups, no budgets).
     var withBudgets = true
+    /// True while settling an earlier month only for what the yearly incentive caps count (the
+    /// base lines and the bonus and malus lines, SPEC § 12): no clearing fees, top-ups or budgets,
+    /// which neither count nor change what counts.
+    var onlyIncentiveLedger = false
     /// The same person's cases that started before the case being settled, and the agreements
     /// their absence rules come from: the yearly absence caps count per person (SPEC § 7).
     var earlierCases: [Case] = []
@@ -80,7 +84,7 @@ struct StatementBuilder {
         let firstLine = lines.count
         var firstUncleared: CivilDate? = c.start
         if let clearing = c.clearing {
-            settleClearing(c, clearing, service: service, active: active)
+            if !onlyIncentiveLedger { settleClearing(c, clearing, service: service, active: active) }
             // Still in clearing: no category yet, no rate after it.
             firstUncleared = clearing.to?.next
         }
@@ -99,6 +103,7 @@ struct StatementBuilder {
         case .budget:
             break
         }
+        if onlyIncentiveLedger { return }
         if withBudgets && c.hasTopUps { settleTopUps(c, service: service, handsOverLastDay: handsOverLastDay) }
         if withBudgets && c.hasBudgets {
             settleBudgets(c, service: service, caseLines: firstLine..<lines.count, handsOverLastDay: handsOverLastDay)
