@@ -107,7 +107,10 @@ extension LEQ {
         let progress = Progress(console: console)
         // Reading alone: files to the checked model, as settle reads them.
         var inputs = Inputs()
+        let residentBefore = Memory.resident() ?? 0
         let read = measure { inputs = Inputs.load(agreements: files.agreements, cases: files.cases) }
+        // What stays resident once read: the checked model, and what the allocator keeps of the parsing.
+        let model = max(0, (Memory.resident() ?? 0) - residentBefore)
         guard inputs.diagnostics.isEmpty, let contents = inputs.cases else {
             report(inputs.diagnostics, to: console)
             return ExitStatus.failure
@@ -188,6 +191,7 @@ extension LEQ {
         console.tell("""
             end to end : reading alone: \(ratio(oneMonth.seconds, read.seconds)) (one month), \(ratio(year.seconds, read.seconds)) (\(months.count) months)
             memory of leq settle over the range: \(yearMemory / n) bytes per case (\(mib(yearMemory)); the case file: \(files.caseBytes / n) bytes per case)
+            resident after reading (the checked cases): \(model / n) bytes per case (\(mib(model)))
             cores: \(ProcessInfo.processInfo.activeProcessorCount)
 
             """)

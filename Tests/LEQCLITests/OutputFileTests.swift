@@ -65,4 +65,20 @@ struct OutputFileTests {
         #expect(FileManager.default.contents(atPath: out).map { [UInt8]($0) } == toStdout.out)
         #expect(Self.names(folder) == ["2026-03.json"])
     }
+
+    @Test("Files read whole: empty, one byte, larger than a read, and a file reporting no size (/proc)")
+    func readWhole() throws {
+        let folder = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for size in [0, 1, 65_536, 65_537, 3_000_001] {
+            let path = folder.appendingPathComponent("f\(size)").path
+            let bytes = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 31) }
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
+            #expect(try Files.read(path).get() == bytes)
+        }
+        let status = try Files.read("/proc/self/status").get()
+        #expect(String(decoding: status, as: UTF8.self).contains("VmRSS"))
+        guard case .failure = Files.read(folder.path) else { Issue.record("a folder was read"); return }
+        guard case .failure = Files.read(folder.appendingPathComponent("missing").path) else { Issue.record("a missing file was read"); return }
+    }
 }

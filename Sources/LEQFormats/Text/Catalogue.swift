@@ -567,8 +567,8 @@ public enum Catalogue {
             "de (Vorgabe) oder en.",
         "does not match the chain — changed after it was recorded":
             "stimmt nicht mit der Kette überein — nach dem Eintragen verändert",
-        "end to end : reading alone: {1} (one month), {2} ({3} months)\nmemory of leq settle over the range: {4} bytes per case ({5}; the case file: {6} bytes per case)\ncores: {7}\n":
-            "Ende zu Ende : Lesen allein: {1} (ein Monat), {2} ({3} Monate)\nSpeicher von leq settle über den Bereich: {4} Bytes je Fall ({5}; die Falldatei: {6} Bytes je Fall)\nKerne: {7}\n",
+        "end to end : reading alone: {1} (one month), {2} ({3} months)\nmemory of leq settle over the range: {4} bytes per case ({5}; the case file: {6} bytes per case)\nresident after reading (the checked cases): {7} bytes per case ({8})\ncores: {9}\n":
+            "Ende zu Ende : Lesen allein: {1} (ein Monat), {2} ({3} Monate)\nSpeicher von leq settle über den Bereich: {4} Bytes je Fall ({5}; die Falldatei: {6} Bytes je Fall)\nbelegt nach dem Lesen (die geprüften Fälle): {7} Bytes je Fall ({8})\nKerne: {9}\n",
         "ends ({1}) before it starts ({2})":
             "endet ({1}) vor dem Beginn ({2})",
         "entry no. {1} does not have the digest of its content — changed in the chain":
