@@ -1,5 +1,6 @@
 import LEQCore
 import LEQFormats
+import LEQStore
 
 /// Agreements and cases read from files, with every problem in any of them collected.
 struct Inputs {
@@ -8,15 +9,20 @@ struct Inputs {
     var cases: CaseFile.Contents?
     var casesFile: String?
     var diagnostics: [Diagnostic] = []
+    /// Per file read, with `digests`: the SHA-256 of exactly the bytes read, which `finalize`
+    /// stores (a file changed after it was read cannot pass for what was settled).
+    var digests: [String: String] = [:]
 
-    /// Reads all agreement files and, if given, the case file (checked against the agreements).
-    static func load(agreements paths: [String], cases casesPath: String?) -> Inputs {
+    /// Reads all agreement files and, if given, the case file (checked against the agreements);
+    /// with `digests`, takes each file's digest from the bytes read.
+    static func load(agreements paths: [String], cases casesPath: String?, digests: Bool = false) -> Inputs {
         var inputs = Inputs()
         inputs.agreementFiles = paths
         for path in paths {
             switch Files.read(path) {
             case let .failure(f): inputs.diagnostics.append(Diagnostic(file: path, place: "", message: f.message))
             case let .success(bytes):
+                if digests { inputs.digests[path] = SHA256.hex(bytes) }
                 do throws(InputError) {
                     inputs.agreements.append(try AgreementFile.decode(bytes, file: path))
                 } catch { inputs.diagnostics += error.diagnostics }
@@ -28,6 +34,7 @@ struct Inputs {
             switch Files.read(casesPath) {
             case let .failure(f): inputs.diagnostics.append(Diagnostic(file: casesPath, place: "", message: f.message))
             case let .success(bytes):
+                if digests { inputs.digests[casesPath] = SHA256.hex(bytes) }
                 // Cases are checked against every agreement that could be read, so that errors in
                 // an agreement file do not hide those in the case file; a case of a provider whose
                 // agreement could not be read is not reported for that.

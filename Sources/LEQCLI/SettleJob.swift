@@ -92,7 +92,8 @@ struct SettleJob {
 
     static func load(_ options: ParsedOptions, months: [Month], issued: CivilDate?, command: String, console: Console,
                      createStore: Bool) -> Result<Prepared, Status> {
-        let inputs = Inputs.load(agreements: options.all("agreement"), cases: options.value("cases"))
+        // A store is made only by finalize, which stores the digests of the files it settled.
+        let inputs = Inputs.load(agreements: options.all("agreement"), cases: options.value("cases"), digests: createStore)
         guard inputs.diagnostics.isEmpty, let contents = inputs.cases else {
             report(inputs.diagnostics, to: console)
             return .failure(Status(ExitStatus.badInput))

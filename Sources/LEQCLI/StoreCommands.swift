@@ -55,14 +55,15 @@ extension LEQ {
         case let .failure(status): return status.code
         case let .success(p): prepared = p
         }
-        // The digests of the input files, taken once: the same files for every month of a range.
+        // The digests of the input files, taken from the very bytes that were read and settled
+        // (not by reading them again): the same files for every month of a range.
         var inputs: [StoredInput] = []
         for (role, path) in prepared.inputs.agreementFiles.map({ ("agreement", $0) }) + [("cases", prepared.inputs.casesFile ?? "")] {
-            guard case let .success(bytes) = Files.read(path) else {
-                console.fail("leq finalize: cannot read \(path) again to take its digest\n")
+            guard let digest = prepared.inputs.digests[path] else {
+                console.fail("leq finalize: no digest of \(path)\n")
                 return ExitStatus.failure
             }
-            inputs.append(StoredInput(role: role, path: path, sha256: SHA256.hex(bytes)))
+            inputs.append(StoredInput(role: role, path: path, sha256: digest))
         }
         // Month after month, each finalised (one transaction each) before the next is settled, so
         // that its corrections see it: the same as one run per month.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LEQCLI
+@testable import LEQStore
 
 /// Output written piece by piece: visible whole or not at all.
 @Suite("Output files written in pieces")
@@ -80,5 +81,26 @@ struct OutputFileTests {
         #expect(String(decoding: status, as: UTF8.self).contains("VmRSS"))
         guard case .failure = Files.read(folder.path) else { Issue.record("a folder was read"); return }
         guard case .failure = Files.read(folder.appendingPathComponent("missing").path) else { Issue.record("a missing file was read"); return }
+    }
+}
+
+@Suite("finalize stores the digests of what it read")
+struct FinalizeDigestTests {
+    @Test("Each input's stored SHA-256 is that of the file's bytes as read for settling, taken once for a range")
+    func digestsOfTheBytesRead() throws {
+        let folder = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = folder.appendingPathComponent("leq.db").path
+        let r = leq(["finalize", "--agreement", halleAgreement, "--cases", halleCases, "--month", "2026-01..2026-02", "--by", "A", "--store", store])
+        #expect(r.status == 0, "\(r.err)")
+        let opened = try Store(path: store)
+        for number in ["TSD-2026-01", "TSD-2026-02"] {
+            let inputs = try opened.inputs(number)
+            #expect(inputs.map(\.role) == ["agreement", "cases"])
+            for input in inputs {
+                let bytes = try Files.read(input.path).get()
+                #expect(input.sha256 == SHA256.hex(bytes), "\(input.path)")
+            }
+        }
     }
 }

@@ -693,8 +693,8 @@ public enum Catalogue {
             "leq claim: {1}\n",
         "leq finalize: --by needs a name\n":
             "leq finalize: --by braucht einen Namen\n",
-        "leq finalize: cannot read {1} again to take its digest\n":
-            "leq finalize: {1} kann für die Prüfsumme nicht erneut gelesen werden\n",
+        "leq finalize: no digest of {1}\n":
+            "leq finalize: keine Prüfsumme von {1}\n",
         "leq finalize: {1}\nNothing was stored.\n":
             "leq finalize: {1}\nNichts wurde gespeichert.\n",
         "leq pay: the payment file {1} is recorded, but {2} could not be written ({3}); 'leq payments show {4} --out FILE' writes it\n":
