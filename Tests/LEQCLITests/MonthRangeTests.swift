@@ -120,7 +120,8 @@ struct StreamedJSONTests {
         w.beginArray("statements")
         for s in statements {
             StatementJSON.writeHead(s, labels, &w)
-            for line in s.lines { StatementJSON.writeLine(line, of: s, labels, &w) }
+            let keys = StatementJSON.bearerKeys(s)
+            for line in s.lines { StatementJSON.writeLine(line, of: s, labels, bearerKeys: keys, &w) }
             StatementJSON.writeTail(s, labels, &w)
         }
         w.endArray()

@@ -72,6 +72,25 @@ struct JSONWriterTests {
     }
 }
 
+@Suite("JSON writer: keys made once")
+struct JSONWriterKeyTests {
+    @Test("A key made beforehand writes the bytes of the key written by name, first in its object or after another member, at any depth")
+    func sameBytes() {
+        for depth in 1...7 {
+            for name in ["case", "fileReference", "a\"b", "Jugendamt ä", ""] {
+                var byName = JSONWriter(open: Array(repeating: true, count: depth - 1) + [false])
+                var made = JSONWriter(open: Array(repeating: true, count: depth - 1) + [false])
+                let key = JSONWriter.Key(name, depth: depth)
+                byName.field(name, "x"); byName.field(name, 1); byName.field(name, Money(cents: -5))
+                made.field(key, "x"); made.field(key, 1); made.field(key, Money(cents: -5))
+                byName.beginObject(name); byName.endObject()
+                made.beginObject(key); made.endObject()
+                #expect(byName.bytes == made.bytes, "\(depth) \(name)")
+            }
+        }
+    }
+}
+
 @Suite("JSON writer: strings")
 struct JSONWriterStringTests {
     @Test("Any text, plain or needing escapes, short or long, is read back as written")

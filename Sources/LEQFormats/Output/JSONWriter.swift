@@ -90,6 +90,37 @@ public struct JSONWriter {
 
     private var pendingKey = false
 
+    /// A key of objects `depth` containers deep, its bytes made once: what `key(_:)` writes there,
+    /// with and without the comma of a member before it. For the many lines of a statement,
+    /// whose keys are the same every time.
+    public struct Key: Sendable {
+        let depth: Int
+        let first: [UInt8]
+        let next: [UInt8]
+
+        public init(_ name: String, depth: Int) {
+            var w = JSONWriter(open: Array(repeating: false, count: depth))
+            w.key(name)
+            self.depth = depth
+            first = w.bytes
+            next = [UInt8(ascii: ",")] + first
+        }
+    }
+
+    /// The same bytes as `key(name)` for the key made beforehand.
+    public mutating func key(_ k: Key) {
+        assert(k.depth == depth, "a key made for another depth")
+        let last = hasMember.count - 1
+        (hasMember[last] ? k.next : k.first).withUnsafeBufferPointer { out.append($0) }
+        hasMember[last] = true
+        pendingKey = true
+    }
+
+    public mutating func field(_ k: Key, _ s: String) { key(k); string(s) }
+    public mutating func field(_ k: Key, _ n: Int) { key(k); int(n) }
+    public mutating func field(_ k: Key, _ m: Money) { key(k); money(m) }
+    public mutating func beginObject(_ k: Key) { key(k); beginObject() }
+
     private mutating func valuePrefix() {
         if pendingKey { pendingKey = false } else { beforeValue() }
     }

@@ -50,7 +50,8 @@ public enum StatementJSON {
                     let s = statements[k]
                     // A line takes some 700 bytes (the largest ones twice that).
                     var part = JSONWriter(elementAt: 4, first: range.lowerBound == 0, capacity: range.count * 1_024)
-                    for i in range { writeLine(s.lines[i], of: s, labels, &part) }
+                    let keys = bearerKeys(s)
+                    for i in range { writeLine(s.lines[i], of: s, labels, bearerKeys: keys, &part) }
                     return part.bytes
                 case let .tail(k):
                     var part = JSONWriter(open: [true, true, true, !statements[k].lines.isEmpty])
@@ -102,64 +103,116 @@ public enum StatementJSON {
         w.beginArray("lines")
     }
 
+    /// The keys of a line (an object five containers deep: document, statements, statement, lines, line), made once.
+    enum LineKey {
+        static let `case` = JSONWriter.Key("case", depth: 5)
+        static let fileReference = JSONWriter.Key("fileReference", depth: 5)
+        static let service = JSONWriter.Key("service", depth: 5)
+        static let legalBasis = JSONWriter.Key("legalBasis", depth: 5)
+        static let kind = JSONWriter.Key("kind", depth: 5)
+        static let section = JSONWriter.Key("section", depth: 5)
+        static let category = JSONWriter.Key("category", depth: 5)
+        static let text = JSONWriter.Key("text", depth: 5)
+        static let from = JSONWriter.Key("from", depth: 5)
+        static let to = JSONWriter.Key("to", depth: 5)
+        static let quantity = JSONWriter.Key("quantity", depth: 5)
+        static let unit = JSONWriter.Key("unit", depth: 5)
+        static let rate = JSONWriter.Key("rate", depth: 5)
+        static let rateUnit = JSONWriter.Key("rateUnit", depth: 5)
+        static let basisDays = JSONWriter.Key("basisDays", depth: 5)
+        static let increasePercent = JSONWriter.Key("increasePercent", depth: 5)
+        static let weeklyRate = JSONWriter.Key("weeklyRate", depth: 5)
+        static let clearingDayFirst = JSONWriter.Key("clearingDayFirst", depth: 5)
+        static let clearingDayLast = JSONWriter.Key("clearingDayLast", depth: 5)
+        static let percent = JSONWriter.Key("percent", depth: 5)
+        static let fullRate = JSONWriter.Key("fullRate", depth: 5)
+        static let monthlyRate = JSONWriter.Key("monthlyRate", depth: 5)
+        static let divisor = JSONWriter.Key("divisor", depth: 5)
+        static let capped = JSONWriter.Key("capped", depth: 5)
+        static let fromCaseMonth = JSONWriter.Key("fromCaseMonth", depth: 5)
+        static let reason = JSONWriter.Key("reason", depth: 5)
+        static let absenceDayFirst = JSONWriter.Key("absenceDayFirst", depth: 5)
+        static let absenceDayLast = JSONWriter.Key("absenceDayLast", depth: 5)
+        static let budgetFrom = JSONWriter.Key("budgetFrom", depth: 5)
+        static let budgetTo = JSONWriter.Key("budgetTo", depth: 5)
+        static let annualCost = JSONWriter.Key("annualCost", depth: 5)
+        static let positionShare = JSONWriter.Key("positionShare", depth: 5)
+        static let topUpReason = JSONWriter.Key("topUpReason", depth: 5)
+        static let forMonth = JSONWriter.Key("forMonth", depth: 5)
+        static let withheld = JSONWriter.Key("withheld", depth: 5)
+        static let corrects = JSONWriter.Key("corrects", depth: 5)
+        static let correctedKind = JSONWriter.Key("correctedKind", depth: 5)
+        static let previousAmount = JSONWriter.Key("previousAmount", depth: 5)
+        static let attainment = JSONWriter.Key("attainment", depth: 5)
+        static let reportDue = JSONWriter.Key("reportDue", depth: 5)
+        static let reportReceived = JSONWriter.Key("reportReceived", depth: 5)
+        static let goalArea = JSONWriter.Key("goalArea", depth: 5)
+        static let relatedCase = JSONWriter.Key("relatedCase", depth: 5)
+        static let amount = JSONWriter.Key("amount", depth: 5)
+        static let bearers = JSONWriter.Key("bearers", depth: 5)
+    }
+
+    /// The keys of a line's bearer parts (six deep), made once per statement.
+    static func bearerKeys(_ s: Statement) -> [JSONWriter.Key] { s.bearers.map { JSONWriter.Key($0.id, depth: 6) } }
+
     /// One line, an element of the `lines` array.
-    static func writeLine(_ line: StatementLine, of s: Statement, _ labels: Labels, _ w: inout JSONWriter) {
+    static func writeLine(_ line: StatementLine, of s: Statement, _ labels: Labels, bearerKeys: [JSONWriter.Key], _ w: inout JSONWriter) {
         let service = s.service(line.service)
         w.beginObject()
-        w.field("case", line.caseID)
-        w.field("fileReference", line.fileReference)
-        w.field("service", line.service)
-        w.field("legalBasis", service?.legalBasis ?? "")
-        w.field("kind", line.kind.rawValue)
-        w.field("section", line.section.rawValue)
-        if let c = line.category { w.field("category", c) }
-        w.field("text", labels.text(line, service: service))
-        w.field("from", line.period.from.iso)
-        w.field("to", line.period.to.iso)
-        w.field("quantity", line.quantity.text)
-        w.field("unit", line.unit.rawValue)
-        w.field("rate", line.rate)
-        w.field("rateUnit", line.rateUnit.rawValue)
-        if let b = line.basisDays { w.field("basisDays", b) }
+        w.field(LineKey.`case`, line.caseID)
+        w.field(LineKey.fileReference, line.fileReference)
+        w.field(LineKey.service, line.service)
+        w.field(LineKey.legalBasis, service?.legalBasis ?? "")
+        w.field(LineKey.kind, line.kind.rawValue)
+        w.field(LineKey.section, line.section.rawValue)
+        if let c = line.category { w.field(LineKey.category, c) }
+        w.field(LineKey.text, labels.text(line, service: service))
+        w.field(LineKey.from, line.period.from.iso)
+        w.field(LineKey.to, line.period.to.iso)
+        w.field(LineKey.quantity, line.quantity.text)
+        w.field(LineKey.unit, line.unit.rawValue)
+        w.field(LineKey.rate, line.rate)
+        w.field(LineKey.rateUnit, line.rateUnit.rawValue)
+        if let b = line.basisDays { w.field(LineKey.basisDays, b) }
         if let detail = line.details {
-            if let p = detail.increase { w.field("increasePercent", p.text) }
-            if let r = detail.weeklyRate { w.field("weeklyRate", r) }
+            if let p = detail.increase { w.field(LineKey.increasePercent, p.text) }
+            if let r = detail.weeklyRate { w.field(LineKey.weeklyRate, r) }
             if let d = detail.clearingDays {
-                w.field("clearingDayFirst", d.lowerBound)
-                w.field("clearingDayLast", d.upperBound)
+                w.field(LineKey.clearingDayFirst, d.lowerBound)
+                w.field(LineKey.clearingDayLast, d.upperBound)
             }
-            if let p = detail.percent { w.field("percent", p.text) }
-            if let r = detail.fullRate { w.field("fullRate", r) }
-            if let r = detail.monthlyRate { w.field("monthlyRate", r) }
-            if let d = detail.divisor { w.field("divisor", d.text) }
-            if detail.capped { w.key("capped"); w.bool(true) }
-            if let m = detail.caseMonth { w.field("fromCaseMonth", m) }
-            if let r = detail.reason { w.field("reason", r) }
+            if let p = detail.percent { w.field(LineKey.percent, p.text) }
+            if let r = detail.fullRate { w.field(LineKey.fullRate, r) }
+            if let r = detail.monthlyRate { w.field(LineKey.monthlyRate, r) }
+            if let d = detail.divisor { w.field(LineKey.divisor, d.text) }
+            if detail.capped { w.key(LineKey.capped); w.bool(true) }
+            if let m = detail.caseMonth { w.field(LineKey.fromCaseMonth, m) }
+            if let r = detail.reason { w.field(LineKey.reason, r) }
             if let d = detail.absenceDays {
-                w.field("absenceDayFirst", d.lowerBound)
-                w.field("absenceDayLast", d.upperBound)
+                w.field(LineKey.absenceDayFirst, d.lowerBound)
+                w.field(LineKey.absenceDayLast, d.upperBound)
             }
             if let p = detail.budgetPeriod {
-                w.field("budgetFrom", p.from.iso)
-                w.field("budgetTo", p.to.iso)
+                w.field(LineKey.budgetFrom, p.from.iso)
+                w.field(LineKey.budgetTo, p.to.iso)
             }
-            if let c = detail.annualCost { w.field("annualCost", c) }
-            if let p = detail.positionShare { w.field("positionShare", p.text) }
-            if let r = detail.topUpReason { w.field("topUpReason", r.rawValue) }
-            if let m = detail.forMonth { w.field("forMonth", m.iso) }
-            if let a = detail.withheld { w.field("withheld", a) }
-            if let n = detail.corrects { w.field("corrects", n) }
-            if let k = detail.correctedKind { w.field("correctedKind", k.rawValue) }
-            if let a = detail.previousAmount { w.field("previousAmount", a) }
-            if let a = detail.attainment { w.field("attainment", Labels(.en).attainment(a)) }
-            if let d = detail.reportDue { w.field("reportDue", d.iso) }
-            if let d = detail.reportReceived { w.field("reportReceived", d.iso) }
-            if let g = detail.goalArea { w.field("goalArea", g.rawValue) }
-            if let c = detail.relatedCase { w.field("relatedCase", c) }
+            if let c = detail.annualCost { w.field(LineKey.annualCost, c) }
+            if let p = detail.positionShare { w.field(LineKey.positionShare, p.text) }
+            if let r = detail.topUpReason { w.field(LineKey.topUpReason, r.rawValue) }
+            if let m = detail.forMonth { w.field(LineKey.forMonth, m.iso) }
+            if let a = detail.withheld { w.field(LineKey.withheld, a) }
+            if let n = detail.corrects { w.field(LineKey.corrects, n) }
+            if let k = detail.correctedKind { w.field(LineKey.correctedKind, k.rawValue) }
+            if let a = detail.previousAmount { w.field(LineKey.previousAmount, a) }
+            if let a = detail.attainment { w.field(LineKey.attainment, Labels(.en).attainment(a)) }
+            if let d = detail.reportDue { w.field(LineKey.reportDue, d.iso) }
+            if let d = detail.reportReceived { w.field(LineKey.reportReceived, d.iso) }
+            if let g = detail.goalArea { w.field(LineKey.goalArea, g.rawValue) }
+            if let c = detail.relatedCase { w.field(LineKey.relatedCase, c) }
         }
-        w.field("amount", line.amount)
-        w.beginObject("bearers")
-        for (i, b) in s.bearers.enumerated() { w.field(b.id, line.bearerParts[i]) }
+        w.field(LineKey.amount, line.amount)
+        w.beginObject(LineKey.bearers)
+        for i in bearerKeys.indices { w.field(bearerKeys[i], line.bearerParts[i]) }
         w.endObject()
         w.endObject()
     }
