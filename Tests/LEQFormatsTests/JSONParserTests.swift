@@ -83,6 +83,10 @@ struct JSONWriterKeyTests {
                 let key = JSONWriter.Key(name, depth: depth)
                 byName.field(name, "x"); byName.field(name, 1); byName.field(name, Money(cents: -5))
                 made.field(key, "x"); made.field(key, 1); made.field(key, Money(cents: -5))
+                for date in [CivilDate(year: 2026, month: 3, day: 7)!, CivilDate(year: 5, month: 12, day: 31)!, CivilDate(dayNumber: 5_000_000)] {
+                    byName.field(name, date.iso)
+                    made.field(key, date)
+                }
                 byName.beginObject(name); byName.endObject()
                 made.beginObject(key); made.endObject()
                 #expect(byName.bytes == made.bytes, "\(depth) \(name)")

@@ -167,8 +167,8 @@ public enum StatementJSON {
         w.field(LineKey.section, line.section.rawValue)
         if let c = line.category { w.field(LineKey.category, c) }
         w.field(LineKey.text, labels.text(line, service: service))
-        w.field(LineKey.from, line.period.from.iso)
-        w.field(LineKey.to, line.period.to.iso)
+        w.field(LineKey.from, line.period.from)
+        w.field(LineKey.to, line.period.to)
         w.field(LineKey.quantity, line.quantity.text)
         w.field(LineKey.unit, line.unit.rawValue)
         w.field(LineKey.rate, line.rate)
@@ -193,8 +193,8 @@ public enum StatementJSON {
                 w.field(LineKey.absenceDayLast, d.upperBound)
             }
             if let p = detail.budgetPeriod {
-                w.field(LineKey.budgetFrom, p.from.iso)
-                w.field(LineKey.budgetTo, p.to.iso)
+                w.field(LineKey.budgetFrom, p.from)
+                w.field(LineKey.budgetTo, p.to)
             }
             if let c = detail.annualCost { w.field(LineKey.annualCost, c) }
             if let p = detail.positionShare { w.field(LineKey.positionShare, p.text) }
@@ -205,8 +205,8 @@ public enum StatementJSON {
             if let k = detail.correctedKind { w.field(LineKey.correctedKind, k.rawValue) }
             if let a = detail.previousAmount { w.field(LineKey.previousAmount, a) }
             if let a = detail.attainment { w.field(LineKey.attainment, Labels(.en).attainment(a)) }
-            if let d = detail.reportDue { w.field(LineKey.reportDue, d.iso) }
-            if let d = detail.reportReceived { w.field(LineKey.reportReceived, d.iso) }
+            if let d = detail.reportDue { w.field(LineKey.reportDue, d) }
+            if let d = detail.reportReceived { w.field(LineKey.reportReceived, d) }
             if let g = detail.goalArea { w.field(LineKey.goalArea, g.rawValue) }
             if let c = detail.relatedCase { w.field(LineKey.relatedCase, c) }
         }
