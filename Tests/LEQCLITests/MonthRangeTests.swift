@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import LEQCLI
 @testable import LEQStore
-import LEQCore
+@testable import LEQCore
 @testable import LEQFormats
 
 /// `--month 2026-01..2026-12`: one reading of the input, then month after month with the
@@ -86,7 +86,7 @@ struct MonthRangeTests {
 
 @Suite("Both cores")
 struct ParallelTests {
-    @Test("Settling providers and rendering statements on all cores gives the bytes of one after the other (a generated caseload)")
+    @Test("Settling cases in chunks and rendering statements on all cores gives the bytes of one after the other (a generated caseload)")
     func parallelEqualsSequential() {
         var generator = Synthetic(seed: 7)
         let agreements = generator.agreements()
@@ -94,7 +94,9 @@ struct ParallelTests {
         var ledgersP: [String: IncentiveLedger]?, ledgersS: [String: IncentiveLedger]?
         var month = Month(year: 2026, month: 1)!
         for _ in 0..<3 {
-            let p = Settlement.run(agreements: agreements, caseload: caseload, month: month, issued: month.lastDay.next, ledgers: ledgersP)
+            // Small chunks: every provider's cases settled in many pieces, on both cores, then joined.
+            let p = Settlement.run(agreements: agreements, caseload: caseload, month: month, issued: month.lastDay.next, provider: nil,
+                                   ledgers: ledgersP, parallel: true, chunk: 97)
             let s = Settlement.run(agreements: agreements, caseload: caseload, month: month, issued: month.lastDay.next, ledgers: ledgersS,
                                    parallel: false)
             #expect(p.statements.count == agreements.count && p.statements.contains { $0.lines.count > 500 })

@@ -16,29 +16,60 @@ public enum Settlement {
     /// run; without them, a provider with capped incentives has its year settled again from January.
     public static func run(agreements: [Agreement], caseload: Caseload, month: Month, issued: CivilDate,
                            provider only: String? = nil, ledgers: [String: IncentiveLedger]? = nil, parallel: Bool = true) -> Run {
+        run(agreements: agreements, caseload: caseload, month: month, issued: issued, provider: only, ledgers: ledgers,
+            parallel: parallel, chunk: 2_048)
+    }
+
+    /// `chunk`: the most cases settled in one piece of work (tests make it small).
+    static func run(agreements: [Agreement], caseload: Caseload, month: Month, issued: CivilDate,
+                    provider only: String?, ledgers: [String: IncentiveLedger]?, parallel: Bool, chunk: Int) -> Run {
         var statements: [Statement] = []
         var problems: [SettlementProblem] = []
         var after: [String: IncentiveLedger] = [:]
-        // Providers share nothing within a month: each is settled on a core of its own, and the
-        // results are taken in provider order, so the output is the same as one after the other.
+        let providers = caseload.providers.filter { only == nil || only == $0 }
+        let inForce = providers.map { provider in
+            agreements.first(where: { $0.provider.id == provider && $0.validity.contains(month.firstDay) })
+        }
+        // Cases share nothing within a month but their provider's statement: a provider's cases are
+        // settled in chunks, all chunks of all providers on all cores (a large provider would
+        // otherwise keep one core busy alone), and each provider's chunks joined in order — the
+        // same lines in the same order as one after the other.
+        struct Piece {
+            var provider: Int
+            var indices: ArraySlice<Int>
+        }
+        var pieces: [Piece] = []
+        for (p, provider) in providers.enumerated() where inForce[p] != nil {
+            let indices = caseload.byProvider[provider] ?? []
+            for start in stride(from: 0, to: indices.count, by: chunk) {
+                pieces.append(Piece(provider: p, indices: indices[start..<min(start + chunk, indices.count)]))
+            }
+        }
+        let useCores = parallel && caseload.cases.count >= 2_000
+        let settled = pieces.parallelMap(parallel: useCores) { piece in
+            settle(agreement: inForce[piece.provider]!, agreements: agreements, caseload: caseload, indices: piece.indices, month: month)
+        }
+        var byProvider = [[StatementBuilder]](repeating: [], count: providers.count)
+        for (piece, builder) in zip(pieces, settled) { byProvider[piece.provider].append(builder) }
         struct One {
             var statement: Statement?
             var problems: [SettlementProblem] = []
             var ledger: IncentiveLedger?
         }
-        let providers = caseload.providers.filter { only == nil || only == $0 }
-        let results = providers.parallelMap(parallel: parallel && caseload.cases.count >= 2_000) { provider -> One in
-            let indices = caseload.byProvider[provider] ?? []
-            guard let agreement = agreements.first(where: { $0.provider.id == provider && $0.validity.contains(month.firstDay) })
-            else {
+        // Then per provider, on all cores: its chunks joined, its yearly caps (a single month
+        // settles the year before for them), its statement.
+        let results = Array(providers.indices).parallelMap(parallel: useCores) { p -> One in
+            let provider = providers[p]
+            guard let agreement = inForce[p] else {
                 var one = One(statement: nil)
-                for i in indices where caseload.cases[i].activeDays(in: month.period) != nil {
+                for i in caseload.byProvider[provider] ?? [] where caseload.cases[i].activeDays(in: month.period) != nil {
                     one.problems.append(SettlementProblem(caseID: caseload.cases[i].id, kind: .noAgreement(provider: provider),
                                                           day: month.firstDay))
                 }
                 return one
             }
-            var builder = settle(agreement: agreement, agreements: agreements, caseload: caseload, indices: indices, month: month)
+            var builder = StatementBuilder(agreement: agreement, month: month)
+            builder.join(byProvider[p])
             var one = One(statement: nil)
             if let terms = agreement.incentives, terms.bonusCapPercent != nil || terms.malusCapPercent != nil {
                 var ledger = ledgers?[provider].flatMap { $0.year == month.year ? $0 : nil } ?? IncentiveLedger(year: month.year)
@@ -67,7 +98,7 @@ public enum Settlement {
     }
 
     /// One provider's cases in one month, before the caps.
-    private static func settle(agreement: Agreement, agreements: [Agreement], caseload: Caseload, indices: [Int], month: Month,
+    private static func settle(agreement: Agreement, agreements: [Agreement], caseload: Caseload, indices: ArraySlice<Int>, month: Month,
                                onlyIncentiveLedger: Bool = false) -> StatementBuilder {
         var builder = StatementBuilder(agreement: agreement, month: month)
         builder.onlyIncentiveLedger = onlyIncentiveLedger
@@ -91,7 +122,7 @@ public enum Settlement {
     static func yearToDate(agreements: [Agreement], caseload: Caseload, provider: String, before month: Month) -> IncentiveLedger {
         var ledger = IncentiveLedger(year: month.year)
         var m = Month(year: month.year, month: 1)!
-        let indices = caseload.byProvider[provider] ?? []
+        let indices = (caseload.byProvider[provider] ?? [])[...]
         while m < month {
             if let agreement = agreements.first(where: { $0.provider.id == provider && $0.validity.contains(m.firstDay) }),
                let terms = agreement.incentives {
@@ -108,12 +139,12 @@ public enum Settlement {
     public static func statement(agreement: Agreement, cases: [Case], month: Month, issued: CivilDate)
         -> (statement: Statement, problems: [SettlementProblem]) {
         let caseload = Caseload(cases)
-        var builder = settle(agreement: agreement, agreements: [agreement], caseload: caseload, indices: Array(caseload.cases.indices), month: month)
+        var builder = settle(agreement: agreement, agreements: [agreement], caseload: caseload, indices: Array(caseload.cases.indices)[...], month: month)
         if let terms = agreement.incentives, terms.bonusCapPercent != nil || terms.malusCapPercent != nil {
             var ledger = IncentiveLedger(year: month.year)
             var m = Month(year: month.year, month: 1)!
             while m < month {
-                var b = settle(agreement: agreement, agreements: [agreement], caseload: caseload, indices: Array(caseload.cases.indices), month: m,
+                var b = settle(agreement: agreement, agreements: [agreement], caseload: caseload, indices: Array(caseload.cases.indices)[...], month: m,
                                onlyIncentiveLedger: true)
                 ledger = b.applyCaps(terms, ledger: ledger)
                 m = m.next

@@ -54,6 +54,25 @@ struct StatementBuilder {
         return all
     }
 
+    /// Takes over the lines, warnings, budgets and problems of builders of the same agreement and
+    /// month that settled consecutive chunks of cases, in their order.
+    mutating func join(_ parts: [StatementBuilder]) {
+        if parts.count == 1 {
+            lines = parts[0].lines
+            warnings = parts[0].warnings
+            budgets = parts[0].budgets
+            problems = parts[0].problems
+            return
+        }
+        lines.reserveCapacity(parts.reduce(0) { $0 + $1.lines.count })
+        for part in parts {
+            lines += part.lines
+            warnings += part.warnings
+            budgets += part.budgets
+            problems += part.problems
+        }
+    }
+
     func statement(issued: CivilDate) -> Statement {
         Statement(number: agreement.provider.statementPrefix + "-" + month.iso, month: month, issued: issued,
                   agreementID: agreement.id, youthOffice: agreement.youthOffice, provider: agreement.provider,
