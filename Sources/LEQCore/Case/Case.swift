@@ -160,6 +160,9 @@ public struct Case: Sendable {
         return c
     }
 
+    /// Whether the case has any absence (without copying the list).
+    var hasAbsences: Bool { !records.values.absences.isEmpty }
+
     /// Whether the case has any budget (without copying the list).
     var hasBudgets: Bool { !records.values.budgets.isEmpty }
 

@@ -109,9 +109,12 @@ public enum Settlement {
         let handsOver = caseload.handsOverLastDay, successors = caseload.successors, earlier = caseload.earlier
         caseload.cases.withUnsafeBufferPointer { cases in
             for i in indices {
-                if !earlier[i].isEmpty { builder.earlierCases = earlier[i].map { cases[$0] } }
+                // The person's earlier cases count only with their absences (the yearly caps):
+                // only those are handed over, and copied.
+                let withAbsences = earlier[i].isEmpty ? false : earlier[i].contains { cases[$0].hasAbsences }
+                if withAbsences { builder.earlierCases = earlier[i].filter { cases[$0].hasAbsences }.map { cases[$0] } }
                 builder.settle(cases[i], handsOverLastDay: handsOver[i], successor: successors[i])
-                if !earlier[i].isEmpty { builder.earlierCases = [] }
+                if withAbsences { builder.earlierCases = [] }
             }
         }
         return builder

@@ -13,8 +13,9 @@ struct StatementBuilder {
     /// base lines and the bonus and malus lines, SPEC § 12): no clearing fees, top-ups or budgets,
     /// which neither count nor change what counts.
     var onlyIncentiveLedger = false
-    /// The same person's cases that started before the case being settled, and the agreements
-    /// their absence rules come from: the yearly absence caps count per person (SPEC § 7).
+    /// The same person's cases that started before the case being settled and have absences, and
+    /// the agreements their absence rules come from: the yearly absence caps count per person
+    /// (SPEC § 7). Earlier cases without absences add nothing to them and are left out.
     var earlierCases: [Case] = []
     var agreements: [Agreement] = []
 
