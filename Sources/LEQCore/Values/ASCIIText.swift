@@ -12,6 +12,32 @@ public enum ASCIIText {
         }
     }
 
+    /// How many bytes `writeDigits` writes.
+    @inlinable
+    public static func digitCount(_ value: UInt64, width: Int = 1) -> Int {
+        var n = value, length = 1
+        while n >= 10 { n /= 10; length += 1 }
+        return max(length, width)
+    }
+
+    /// Writes `value`'s decimal digits, zero-padded to `width`, at `p`; returns how many bytes.
+    @inlinable
+    public static func writeDigits(_ value: UInt64, width: Int = 1, to p: UnsafeMutablePointer<UInt8>) -> Int {
+        let total = digitCount(value, width: width)
+        var v = value
+        var i = total - 1
+        repeat {
+            p[i] = UInt8(ascii: "0") + UInt8(v % 10)
+            v /= 10
+            i -= 1
+        } while v > 0
+        while i >= 0 {
+            p[i] = UInt8(ascii: "0")
+            i -= 1
+        }
+        return total
+    }
+
     /// Appends bytes to a buffer sized beforehand.
     public struct Writer {
         @usableFromInline let buffer: UnsafeMutableBufferPointer<UInt8>
@@ -26,17 +52,7 @@ public enum ASCIIText {
 
         /// `value`'s decimal digits, zero-padded to `width`.
         @inlinable public mutating func digits(_ value: UInt64, width: Int = 1) {
-            var n = value, length = 1
-            while n >= 10 { n /= 10; length += 1 }
-            for _ in length..<max(width, length) { byte(UInt8(ascii: "0")) }
-            var v = value
-            var i = count + length - 1
-            repeat {
-                buffer[i] = UInt8(ascii: "0") + UInt8(v % 10)
-                v /= 10
-                i -= 1
-            } while v > 0
-            count += length
+            count += ASCIIText.writeDigits(value, width: width, to: buffer.baseAddress! + count)
         }
 
         /// Digits in groups of three, most significant first: `1.234.567` with `.`.

@@ -59,30 +59,29 @@ public struct CivilDate: Hashable, Comparable, Sendable, Strideable {
     /// `2026-03-17`.
     public var iso: String {
         let c = components
-        guard (0...9999).contains(c.year) else {
-            return CivilDate.pad(c.year, 4) + "-" + CivilDate.pad(c.month, 2) + "-" + CivilDate.pad(c.day, 2)
-        }
-        return ASCIIText.make(capacity: 10) { w in
-            w.digits(UInt64(c.year), width: 4)
-            w.byte(UInt8(ascii: "-"))
-            w.digits(UInt64(c.month), width: 2)
-            w.byte(UInt8(ascii: "-"))
-            w.digits(UInt64(c.day), width: 2)
-        }
+        return CivilDate.fields((c.year, 4), (c.month, 2), (c.day, 2), separator: UInt8(ascii: "-"))
     }
 
     /// `17.03.2026`, as German statements print dates.
     public var german: String {
         let c = components
-        guard (0...9999).contains(c.year) else {
-            return CivilDate.pad(c.day, 2) + "." + CivilDate.pad(c.month, 2) + "." + CivilDate.pad(c.year, 4)
+        return CivilDate.fields((c.day, 2), (c.month, 2), (c.year, 4), separator: UInt8(ascii: "."))
+    }
+
+    /// Three zero-padded numbers with a separator between them; byte by byte where every number
+    /// fits its width (years 0–9999), else the plain way.
+    private static func fields(_ a: (Int, Int), _ b: (Int, Int), _ c: (Int, Int), separator: UInt8) -> String {
+        func fits(_ p: (Int, Int)) -> Bool { p.0 >= 0 && (p.1 >= 4 ? p.0 < 10_000 : p.0 < 100) }
+        guard fits(a), fits(b), fits(c) else {
+            let s = String(Unicode.Scalar(separator))
+            return pad(a.0, a.1) + s + pad(b.0, b.1) + s + pad(c.0, c.1)
         }
-        return ASCIIText.make(capacity: 10) { w in
-            w.digits(UInt64(c.day), width: 2)
-            w.byte(UInt8(ascii: "."))
-            w.digits(UInt64(c.month), width: 2)
-            w.byte(UInt8(ascii: "."))
-            w.digits(UInt64(c.year), width: 4)
+        return ASCIIText.make(capacity: a.1 + b.1 + c.1 + 2) { w in
+            w.digits(UInt64(a.0), width: a.1)
+            w.byte(separator)
+            w.digits(UInt64(b.0), width: b.1)
+            w.byte(separator)
+            w.digits(UInt64(c.0), width: c.1)
         }
     }
 

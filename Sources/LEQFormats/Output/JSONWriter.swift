@@ -273,12 +273,6 @@ final class ByteBuffer {
         return true
     }
 
-    func append(zeros n: Int) {
-        reserve(n)
-        (base + count).update(repeating: UInt8(ascii: "0"), count: n)
-        count += n
-    }
-
     func append(spaces n: Int) {
         reserve(n)
         (base + count).update(repeating: 0x20, count: n)
@@ -287,19 +281,7 @@ final class ByteBuffer {
 
     /// `n`'s decimal digits, most significant first, zero-padded to `width`.
     func digits(_ n: UInt64, width: Int = 1) {
-        var length = 1, rest = n
-        while rest >= 10 { rest /= 10; length += 1 }
-        if width > length {
-            append(zeros: width - length)
-        }
-        reserve(length)
-        var v = n
-        var i = count + length - 1
-        repeat {
-            base[i] = UInt8(ascii: "0") + UInt8(v % 10)
-            v /= 10
-            i -= 1
-        } while v > 0
-        count += length
+        reserve(ASCIIText.digitCount(n, width: width))
+        count += ASCIIText.writeDigits(n, width: width, to: base + count)
     }
 }
