@@ -93,8 +93,8 @@ struct SettleJob {
     static func load(_ options: ParsedOptions, months: [Month], issued: CivilDate?, command: String, console: Console,
                      createStore: Bool) -> Result<Prepared, Status> {
         // A store is made only by finalize, which stores the digests of the files it settled.
-        let inputs = Inputs.load(agreements: options.all("agreement"), cases: options.value("cases"), digests: createStore)
-        guard inputs.diagnostics.isEmpty, let contents = inputs.cases else {
+        var inputs = Inputs.load(agreements: options.all("agreement"), cases: options.value("cases"), digests: createStore)
+        guard inputs.diagnostics.isEmpty, inputs.cases != nil else {
             report(inputs.diagnostics, to: console)
             return .failure(Status(ExitStatus.badInput))
         }
@@ -118,7 +118,11 @@ struct SettleJob {
                 return .failure(Status(exitStatus(error)))
             }
         }
-        return .success(Prepared(months: months, issued: issued, inputs: inputs, caseload: Caseload(contents.cases), provider: provider,
+        let caseload = Caseload(inputs.cases!.cases)
+        // The checked cases live on in the caseload (laid out afresh in settling order); the file's
+        // own list goes, its index of case places stays for messages. Else the cases were held twice.
+        inputs.cases!.cases = []
+        return .success(Prepared(months: months, issued: issued, inputs: inputs, caseload: caseload, provider: provider,
                                  store: store, storePath: storePath))
     }
 

@@ -46,7 +46,7 @@ public enum CaseFile {
               top.string("format") == Self.format, reader.diagnostics.isEmpty else { return nil }
         let chunk = 1_024
         let starts = Array(stride(from: 0, to: found.elements.count, by: chunk))
-        let parts = starts.parallelMap(parallel: found.elements.count >= 4 * chunk) { start -> [Case]? in
+        var parts = starts.parallelMap(parallel: found.elements.count >= 4 * chunk) { start -> [Case]? in
             let reader = JSONReader(file: file)
             var cases: [Case] = []
             cases.reserveCapacity(chunk)
@@ -64,8 +64,10 @@ public enum CaseFile {
         var contents = Contents(cases: [], indexes: [:])
         contents.cases.reserveCapacity(found.elements.count)
         contents.indexes.reserveCapacity(found.elements.count)
-        for part in parts {
-            guard let part else { return nil }
+        for k in parts.indices {
+            guard let part = parts[k] else { return nil }
+            // Each part let go of once joined: the cases are not held twice while the file is.
+            parts[k] = nil
             for c in part {
                 // A case id used twice: the whole reading names it.
                 guard contents.indexes.updateValue(contents.cases.count, forKey: c.id) == nil else { return nil }
