@@ -87,6 +87,28 @@ struct CaseFilePartsTests {
         }
     }
 
+    @Test("A fault in one chunk of a large file (read on both cores): the other chunks' cases are let go, and the whole reading names it")
+    func faultInOneChunk() throws {
+        let (agreements, bytes) = Self.generated(4_500)
+        let text = String(decoding: bytes, as: UTF8.self)
+        /// The text with the value after the `n`-th occurrence of `key` replaced.
+        func changed(_ key: String, _ n: Int, to value: String) -> [UInt8] {
+            var rest = text[...]
+            for _ in 0..<n { rest = rest[rest.range(of: key)!.upperBound...] }
+            let start = rest.range(of: key)!.upperBound
+            let end = text[start...].firstIndex(of: "\"")!
+            return Array((text[..<start] + value + text[end...]).utf8)
+        }
+        let firstID = String(text[text.range(of: "\"id\": \"")!.upperBound...].prefix { $0 != "\"" })
+        for (name, faulty) in [("a date that does not exist in case 2,500", changed("\"start\": \"", 2_500, to: "2026-13-40")),
+                               ("the first case's id again in case 4,000", changed("\"id\": \"", 4_000, to: firstID)),
+                               ("a date that does not exist in the last case", changed("\"start\": \"", 4_499, to: "2026-02-30"))] {
+            #expect(CaseFile.decodeInParts(faulty, file: "c.json", agreements: agreements, someAgreementsUnread: false) == nil, "\(name)")
+        }
+        let faulty = changed("\"start\": \"", 2_500, to: "2026-13-40")
+        #expect(throws: InputError.self) { try CaseFile.decode(faulty, file: "c.json", agreements: agreements) }
+    }
+
     @Test("any fault: the parts give up, and the whole reading names it", arguments: [
         ("the format after the cases, wrong", #"{"cases": [], "format": "leq-cases/2"}"#),
         ("an unknown key after the cases", #"{"format": "leq-cases/1", "cases": [], "extra": 1}"#),

@@ -45,34 +45,43 @@ public enum CaseFile {
         guard let root = reader.parse(head), let top = reader.object(root, at: "", keys: ["format", "cases"]),
               top.string("format") == Self.format, reader.diagnostics.isEmpty else { return nil }
         let chunk = 1_024
-        let starts = Array(stride(from: 0, to: found.elements.count, by: chunk))
-        var parts = starts.parallelMap(parallel: found.elements.count >= 4 * chunk) { start -> [Case]? in
-            let reader = JSONReader(file: file)
-            var cases: [Case] = []
-            cases.reserveCapacity(chunk)
-            for index in start..<min(start + chunk, found.elements.count) {
-                guard let parsed = try? JSONParser.parseValue(bytes, range: found.elements[index], path: [.key("cases"), .index(index)]),
-                      parsed.duplicateKeys.isEmpty else { return nil }
-                let path = JSONPath(array: "cases", index: index)
-                guard let c = decodeCase(parsed.value, at: path, reader) else { return nil }
-                if let agreements { check(c, at: path, against: agreements, someUnread: someAgreementsUnread, reader) }
-                guard reader.diagnostics.isEmpty else { return nil }
-                cases.append(c)
+        let count = found.elements.count
+        let starts = Array(stride(from: 0, to: count, by: chunk))
+        // Each chunk's cases go straight into their places in the one list (the chunks write
+        // apart), so that the cases are never held twice while the file is.
+        var complete = true
+        let cases = [Case](unsafeUninitializedCapacity: count) { buffer, initialized in
+            let base = buffer.baseAddress
+            // Per chunk: how many of its cases it put in place (fewer: a fault, stop).
+            let placed = starts.parallelMap(parallel: count >= 4 * chunk) { start -> Int in
+                let reader = JSONReader(file: file)
+                let end = min(start + chunk, count)
+                for index in start..<end {
+                    guard let parsed = try? JSONParser.parseValue(bytes, range: found.elements[index], path: [.key("cases"), .index(index)]),
+                          parsed.duplicateKeys.isEmpty else { return index - start }
+                    let path = JSONPath(array: "cases", index: index)
+                    guard let c = decodeCase(parsed.value, at: path, reader) else { return index - start }
+                    if let agreements { check(c, at: path, against: agreements, someUnread: someAgreementsUnread, reader) }
+                    guard reader.diagnostics.isEmpty else { return index - start }
+                    (base! + index).initialize(to: c)
+                }
+                return end - start
             }
-            return cases
+            if zip(starts, placed).allSatisfy({ start, n in n == min(start + chunk, count) - start }) {
+                initialized = count
+            } else {
+                // A fault somewhere: what was put in place goes, and the file is read whole.
+                for (start, n) in zip(starts, placed) { (base! + start).deinitialize(count: n) }
+                initialized = 0
+                complete = false
+            }
         }
-        var contents = Contents(cases: [], indexes: [:])
-        contents.cases.reserveCapacity(found.elements.count)
-        contents.indexes.reserveCapacity(found.elements.count)
-        for k in parts.indices {
-            guard let part = parts[k] else { return nil }
-            // Each part let go of once joined: the cases are not held twice while the file is.
-            parts[k] = nil
-            for c in part {
-                // A case id used twice: the whole reading names it.
-                guard contents.indexes.updateValue(contents.cases.count, forKey: c.id) == nil else { return nil }
-                contents.cases.append(c)
-            }
+        guard complete else { return nil }
+        var contents = Contents(cases: cases, indexes: [:])
+        contents.indexes.reserveCapacity(count)
+        for i in cases.indices {
+            // A case id used twice: the whole reading names it.
+            guard contents.indexes.updateValue(i, forKey: cases[i].id) == nil else { return nil }
         }
         return contents
     }
@@ -131,7 +140,9 @@ public enum CaseFile {
         }
 
         var categories: [CategoryPeriod] = []
-        for item in o.array("categories", required: false) ?? [] {
+        let categoriesItems = o.array("categories", required: false) ?? []
+        categories.reserveCapacity(categoriesItems.count)
+        for item in categoriesItems {
             guard let po = reader.object(item.value, at: item.path, keys: ["category", "from"]) else { continue }
             guard let category = po.string("category"), let from = po.date("from") else { continue }
             if let last = categories.last, from <= last.from {
@@ -188,7 +199,9 @@ public enum CaseFile {
     /// `[{from, to?, reason}]`: inside the case, in order, not overlapping.
     private static func decodeAbsences(_ o: ObjectReader, caseDays: Period?) -> [Absence] {
         var absences: [Absence] = []
-        for item in o.array("absences", required: false) ?? [] {
+        let absencesItems = o.array("absences", required: false) ?? []
+        absences.reserveCapacity(absencesItems.count)
+        for item in absencesItems {
             guard let a = o.reader.object(item.value, at: item.path, keys: ["from", "to", "reason"]) else { continue }
             let from = a.date("from"), to = a.date("to", required: false), reason = a.string("reason")
             guard let from, let reason else { continue }
@@ -231,7 +244,9 @@ public enum CaseFile {
     private static func decodeHours(_ o: ObjectReader, caseDays: Period?) -> Hours {
         guard let h = o.object("hours", required: false, keys: ["approvals", "delivered"]) else { return Hours() }
         var approvals: [HourApproval] = []
-        for item in h.array("approvals", required: false) ?? [] {
+        let approvalsItems = h.array("approvals", required: false) ?? []
+        approvals.reserveCapacity(approvalsItems.count)
+        for item in approvalsItems {
             guard let a = h.reader.object(item.value, at: item.path, keys: ["from", "to", "hours"]) else { continue }
             let from = a.date("from"), to = a.date("to"), q = quarterHours(a, "hours")
             guard let from, let to, let q else { continue }
@@ -243,7 +258,9 @@ public enum CaseFile {
             approvals.append(HourApproval(period: Period(from, to), quarterHours: q))
         }
         var delivered: [DeliveredHours] = []
-        for item in h.array("delivered", required: false) ?? [] {
+        let deliveredItems = h.array("delivered", required: false) ?? []
+        delivered.reserveCapacity(deliveredItems.count)
+        for item in deliveredItems {
             guard let d = h.reader.object(item.value, at: item.path, keys: ["month", "hours"]) else { continue }
             let text = d.string("month"), q = quarterHours(d, "hours")
             guard let text else { continue }
@@ -271,7 +288,9 @@ public enum CaseFile {
     /// `[{from, to, amount, mode?, overrunApproved?}]`, each inside the case.
     private static func decodeBudgets(_ o: ObjectReader, caseDays: Period?) -> [CaseBudget] {
         var budgets: [CaseBudget] = []
-        for item in o.array("budgets", required: false) ?? [] {
+        let budgetsItems = o.array("budgets", required: false) ?? []
+        budgets.reserveCapacity(budgetsItems.count)
+        for item in budgetsItems {
             guard let b = o.reader.object(item.value, at: item.path, keys: ["from", "to", "amount", "mode", "overrunApproved"]) else { continue }
             let from = b.date("from"), to = b.date("to"), amount = b.money("amount")
             let mode = b.choice("mode", required: false, BudgetMode.self, choices: BudgetMode.allCases)
@@ -295,7 +314,9 @@ public enum CaseFile {
     private static func decodeEvaluations(_ o: ObjectReader, caseDays: Period?) -> [GoalEvaluation] {
         var out: [GoalEvaluation] = []
         let areas = GoalArea.allCases.map(\.rawValue)
-        for item in o.array("evaluations", required: false) ?? [] {
+        let outItems = o.array("evaluations", required: false) ?? []
+        out.reserveCapacity(outItems.count)
+        for item in outItems {
             guard let e = o.reader.object(item.value, at: item.path, keys: ["date", "ratings", "weights"]), let date = e.date("date") else { continue }
             if let caseDays, !caseDays.contains(date) {
                 e.reader.error(e.at("date"), "the evaluation (\(date)) lies outside the case (\(caseDays.from)–\(caseDays.to.year == 9999 ? "…" : "\(caseDays.to)"))")
@@ -305,6 +326,7 @@ public enum CaseFile {
             guard let r = e.object("ratings", keys: areas) else { continue }
             let w = e.object("weights", required: false, keys: areas)
             var ratings: [(area: GoalArea, rating: ExactDecimal, weight: ExactDecimal)] = []
+            ratings.reserveCapacity(GoalArea.allCases.count)
             for area in GoalArea.allCases {
                 guard let rating = r.decimal(area.rawValue, required: false) else {
                     if w?.value(area.rawValue, required: false) != nil { e.reader.error(w!.at(area.rawValue), "a weight for a goal area that is not rated") }
@@ -329,7 +351,9 @@ public enum CaseFile {
     /// `reports: [{due, received?}]`.
     private static func decodeReports(_ o: ObjectReader) -> [CaseReport] {
         var out: [CaseReport] = []
-        for item in o.array("reports", required: false) ?? [] {
+        let outItems = o.array("reports", required: false) ?? []
+        out.reserveCapacity(outItems.count)
+        for item in outItems {
             guard let r = o.reader.object(item.value, at: item.path, keys: ["due", "received"]), let due = r.date("due") else { continue }
             out.append(CaseReport(due: due, received: r.date("received", required: false)))
         }
@@ -345,7 +369,9 @@ public enum CaseFile {
     /// overlapping; the cost fields the mode needs and no others.
     private static func decodeTopUps(_ o: ObjectReader, caseDays: Period?) -> [TopUpApproval] {
         var approvals: [TopUpApproval] = []
-        for item in o.array("topUps", required: false) ?? [] {
+        let approvalsItems = o.array("topUps", required: false) ?? []
+        approvals.reserveCapacity(approvalsItems.count)
+        for item in approvalsItems {
             guard let a = o.reader.object(item.value, at: item.path, keys: topUpKeys) else { continue }
             let reader = a.reader, before = reader.diagnostics.count
             let from = a.date("from"), to = a.date("to")
@@ -390,7 +416,9 @@ public enum CaseFile {
                 }
             }
             var delivered: [DeliveredHours] = []
-            for d in a.array("delivered", required: false) ?? [] {
+            let deliveredItems = a.array("delivered", required: false) ?? []
+            delivered.reserveCapacity(deliveredItems.count)
+            for d in deliveredItems {
                 guard let h = reader.object(d.value, at: d.path, keys: ["month", "hours"]), let text = h.string("month") else { continue }
                 let q = quarterHours(h, "hours")
                 guard let month = Month(iso: text) else { reader.error(h.at("month"), "'\(text)' is not a month; expected YYYY-MM"); continue }
@@ -419,7 +447,9 @@ public enum CaseFile {
     /// `staffIllness: [{from, to?, substituteFrom?}]`, in order, not overlapping.
     private static func decodeStaffIllnesses(_ a: ObjectReader) -> [StaffIllness] {
         var illnesses: [StaffIllness] = []
-        for i in a.array("staffIllness", required: false) ?? [] {
+        let illnessesItems = a.array("staffIllness", required: false) ?? []
+        illnesses.reserveCapacity(illnessesItems.count)
+        for i in illnessesItems {
             guard let ill = a.reader.object(i.value, at: i.path, keys: ["from", "to", "substituteFrom"]), let start = ill.date("from") else { continue }
             let end = ill.date("to", required: false), substitute = ill.date("substituteFrom", required: false)
             if let end, end < start { a.reader.error(ill.at("to"), "the illness ends (\(end)) before it starts (\(start))"); continue }
