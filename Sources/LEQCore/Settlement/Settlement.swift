@@ -16,8 +16,11 @@ public enum Settlement {
     /// run; without them, a provider with capped incentives has its year settled again from January.
     public static func run(agreements: [Agreement], caseload: Caseload, month: Month, issued: CivilDate,
                            provider only: String? = nil, ledgers: [String: IncentiveLedger]? = nil, parallel: Bool = true) -> Run {
+        // A provider is split only when it holds more than an eighth of all cases: then it would
+        // keep one core busy while the others wait. Splitting costs a copy of its lines when
+        // joined, so providers of even size are settled whole.
         run(agreements: agreements, caseload: caseload, month: month, issued: issued, provider: only, ledgers: ledgers,
-            parallel: parallel, chunk: 2_048)
+            parallel: parallel, chunk: max(2_048, caseload.cases.count / 8))
     }
 
     /// `chunk`: the most cases settled in one piece of work (tests make it small).
@@ -31,9 +34,8 @@ public enum Settlement {
             agreements.first(where: { $0.provider.id == provider && $0.validity.contains(month.firstDay) })
         }
         // Cases share nothing within a month but their provider's statement: a provider's cases are
-        // settled in chunks, all chunks of all providers on all cores (a large provider would
-        // otherwise keep one core busy alone), and each provider's chunks joined in order — the
-        // same lines in the same order as one after the other.
+        // settled in chunks, all chunks of all providers on all cores, and each provider's chunks
+        // joined in order — the same lines in the same order as one after the other.
         struct Piece {
             var provider: Int
             var indices: ArraySlice<Int>
