@@ -122,8 +122,8 @@ struct StreamedJSONTests {
         w.beginArray("statements")
         for s in statements {
             StatementJSON.writeHead(s, labels, &w)
-            let keys = StatementJSON.bearerKeys(s)
-            for line in s.lines { StatementJSON.writeLine(line, of: s, labels, bearerKeys: keys, &w) }
+            let shared = StatementJSON.LineContext(s)
+            for line in s.lines { StatementJSON.writeLine(line, labels, shared, &w) }
             StatementJSON.writeTail(s, labels, &w)
         }
         w.endArray()

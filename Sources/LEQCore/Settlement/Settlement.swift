@@ -108,13 +108,14 @@ public enum Settlement {
         builder.agreements = agreements
         // Each case read in place through the buffer: through the array's subscript, every case
         // was copied for the call (a retain per field, some 8 % of settling).
-        let handsOver = caseload.handsOverLastDay, successors = caseload.successors, earlier = caseload.earlier
+        let handsOver = caseload.handsOverLastDay, successors = caseload.successors
+        let earlier = caseload.earlierWithAbsences, bounds = caseload.earlierBounds
         caseload.cases.withUnsafeBufferPointer { cases in
             for i in indices {
                 // The person's earlier cases count only with their absences (the yearly caps):
                 // only those are handed over, and copied.
-                let withAbsences = earlier[i].isEmpty ? false : earlier[i].contains { cases[$0].hasAbsences }
-                if withAbsences { builder.earlierCases = earlier[i].filter { cases[$0].hasAbsences }.map { cases[$0] } }
+                let withAbsences = bounds[i] < bounds[i + 1]
+                if withAbsences { builder.earlierCases = earlier[bounds[i]..<bounds[i + 1]].map { cases[$0] } }
                 builder.settle(cases[i], handsOverLastDay: handsOver[i], successor: successors[i])
                 if withAbsences { builder.earlierCases = [] }
             }

@@ -109,7 +109,7 @@ struct Labels {
     }
 
     /// The line's text: what it pays for and how the amount follows from rate and quantity.
-    func text(_ line: StatementLine, service: Service?) -> String {
+    func text(_ line: StatementLine) -> String {
         let increase = line.increase.map { t(" (Satz nach Erhöhung um \(f.decimal($0)) %)", " (rate after a \(f.decimal($0)) % increase)") } ?? ""
         switch line.kind {
         case .flatRate:

@@ -27,7 +27,7 @@ public enum StatementCSV {
             for line in s.lines {
                 let service = s.service(line.service)
                 var row = [s.number, line.caseID, line.fileReference, service?.name ?? line.service, service?.legalBasis ?? "", l.kindName(line.kind),
-                           line.category ?? "", l.text(line, service: service), f.date(line.period.from), f.date(line.period.to),
+                           line.category ?? "", l.text(line), f.date(line.period.from), f.date(line.period.to),
                            f.decimal(line.quantity), l.unit(line.unit, line.quantity), f.plain(line.rate), f.plain(line.amount)]
                 for id in bearers {
                     if let i = s.bearers.firstIndex(where: { $0.id == id }) { row.append(f.plain(line.bearerParts[i])) } else { row.append("") }

@@ -152,7 +152,7 @@ public enum StatementHTML {
                     h += "<tr class=\"case\"><td colspan=\"4\">\(escape(l.caseHeading(line, service: service)))</td></tr>\n"
                     lastCase = line.caseID
                 }
-                h += "<tr\(line.amount == .zero ? " class=\"zero\"" : "")><td>\(e(l.text(line, service: service)))</td>"
+                h += "<tr\(line.amount == .zero ? " class=\"zero\"" : "")><td>\(e(l.text(line)))</td>"
                 h += "<td class=\"period\">\(escape(f.period(line.period)))</td>"
                 h += "<td class=\"num\">\(escape(f.decimal(line.quantity) + " " + l.unit(line.unit, line.quantity)))</td>"
                 h += "<td class=\"num\">\(escape(f.money(line.amount)))</td></tr>\n"

@@ -50,8 +50,8 @@ public enum StatementJSON {
                     let s = statements[k]
                     // A line takes some 700 bytes (the largest ones twice that).
                     var part = JSONWriter(elementAt: 4, first: range.lowerBound == 0, capacity: range.count * 1_024)
-                    let keys = bearerKeys(s)
-                    for i in range { writeLine(s.lines[i], of: s, labels, bearerKeys: keys, &part) }
+                    let shared = LineContext(s)
+                    for i in range { writeLine(s.lines[i], labels, shared, &part) }
                     return part.bytes
                 case let .tail(k):
                     var part = JSONWriter(open: [true, true, true, !statements[k].lines.isEmpty])
@@ -152,21 +152,35 @@ public enum StatementJSON {
         static let bearers = JSONWriter.Key("bearers", depth: 5)
     }
 
-    /// The keys of a line's bearer parts (six deep), made once per statement.
-    static func bearerKeys(_ s: Statement) -> [JSONWriter.Key] { s.bearers.map { JSONWriter.Key($0.id, depth: 6) } }
+    /// What the lines of one statement share, looked up once: the keys of their bearer parts (six
+    /// deep) and their services' legal bases (looking up the service per line copied it, a retain
+    /// per field).
+    struct LineContext {
+        let bearerKeys: [JSONWriter.Key]
+        let legalBases: [(service: String, legalBasis: String)]
+
+        init(_ s: Statement) {
+            bearerKeys = s.bearers.map { JSONWriter.Key($0.id, depth: 6) }
+            legalBases = s.services.map { ($0.id, $0.legalBasis) }
+        }
+
+        func legalBasis(_ service: String) -> String {
+            for entry in legalBases where entry.service == service { return entry.legalBasis }
+            return ""
+        }
+    }
 
     /// One line, an element of the `lines` array.
-    static func writeLine(_ line: StatementLine, of s: Statement, _ labels: Labels, bearerKeys: [JSONWriter.Key], _ w: inout JSONWriter) {
-        let service = s.service(line.service)
+    static func writeLine(_ line: StatementLine, _ labels: Labels, _ shared: LineContext, _ w: inout JSONWriter) {
         w.beginObject()
         w.field(LineKey.`case`, line.caseID)
         w.field(LineKey.fileReference, line.fileReference)
         w.field(LineKey.service, line.service)
-        w.field(LineKey.legalBasis, service?.legalBasis ?? "")
+        w.field(LineKey.legalBasis, shared.legalBasis(line.service))
         w.field(LineKey.kind, line.kind.rawValue)
         w.field(LineKey.section, line.section.rawValue)
         if let c = line.category { w.field(LineKey.category, c) }
-        w.field(LineKey.text, labels.text(line, service: service))
+        w.field(LineKey.text, labels.text(line))
         w.field(LineKey.from, line.period.from)
         w.field(LineKey.to, line.period.to)
         w.field(LineKey.quantity, line.quantity.text)
@@ -212,7 +226,7 @@ public enum StatementJSON {
         }
         w.field(LineKey.amount, line.amount)
         w.beginObject(LineKey.bearers)
-        for i in bearerKeys.indices { w.field(bearerKeys[i], line.bearerParts[i]) }
+        for i in shared.bearerKeys.indices { w.field(shared.bearerKeys[i], line.bearerParts[i]) }
         w.endObject()
         w.endObject()
     }

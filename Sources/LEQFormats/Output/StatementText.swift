@@ -48,7 +48,7 @@ public enum StatementText {
                     table.addSpan(l.caseHeading(line, service: service))
                     lastCase = line.caseID
                 }
-                table.add(["  " + l.text(line, service: service), f.period(line.period),
+                table.add(["  " + l.text(line), f.period(line.period),
                            f.decimal(line.quantity) + " " + l.unit(line.unit, line.quantity), f.money(line.amount)])
                 if s.bearers.count > 1, line.bearerParts.filter({ $0 != .zero }).count > 1 {
                     let split = zip(s.bearers, line.bearerParts).map { "\($0.name) \(f.money($1))" }.joined(separator: " · ")

@@ -185,7 +185,7 @@ public enum XRechnung {
             x.close()
         }
         x.open("cac:Item")
-        x.leaf("cbc:Description", labels.text(line, service: service))
+        x.leaf("cbc:Description", labels.text(line))
         let what = line.caseID.isEmpty ? labels.kindName(line.kind) : "\(labels.kindName(line.kind)) – Fall \(line.caseID)"
         x.leaf("cbc:Name", service.map { "\(what), \($0.legalBasis) \($0.name)" } ?? what)
         x.open("cac:SellersItemIdentification")
