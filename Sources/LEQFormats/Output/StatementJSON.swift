@@ -14,7 +14,8 @@ public enum StatementJSON {
     /// The same bytes as `render`, handed to `emit` piece by piece as they are made (a statement's
     /// head, its lines a few thousand at a time, its totals), so that a month of a million lines
     /// goes to its file without ever being held whole. Pieces are made on all cores, a batch at a
-    /// time, and handed over in order.
+    /// time, and handed over in order, a batch while the next is made: `emit` may be called on
+    /// another thread, never on two at once.
     public static func render(_ statements: [Statement], language: Language = .de, parallel: Bool = true,
                               emit: ([UInt8]) -> Void) {
         let labels = Labels(language)
@@ -38,29 +39,60 @@ public enum StatementJSON {
             pieces.append(.tail(k))
         }
         let manyLines = statements.reduce(0) { $0 + $1.lines.count } > linesPerPiece
-        let batch = parallel && manyLines ? 16 : 1
+        let batch = parallel && manyLines ? 8 : 1
+        func make(_ piece: Piece) -> [UInt8] {
+            switch piece {
+            case let .head(k):
+                var part = JSONWriter(elementAt: 2, first: k == 0)
+                writeHead(statements[k], labels, &part)
+                return part.bytes
+            case let .lines(k, range):
+                let s = statements[k]
+                // A line takes some 700 bytes (the largest ones twice that).
+                var part = JSONWriter(elementAt: 4, first: range.lowerBound == 0, capacity: range.count * 1_024)
+                let shared = LineContext(s)
+                for i in range { writeLine(s.lines[i], labels, shared, &part) }
+                return part.bytes
+            case let .tail(k):
+                var part = JSONWriter(open: [true, true, true, !statements[k].lines.isEmpty])
+                writeTail(statements[k], labels, &part)
+                return part.bytes
+            }
+        }
+        guard batch > 1 else {
+            for piece in pieces {
+                let bytes = make(piece)
+                if !bytes.isEmpty { emit(bytes) }
+            }
+            var end = JSONWriter(open: [true, !statements.isEmpty])
+            end.endArray()
+            end.endObject()
+            emit(end.finish())
+            return
+        }
+        // The previous batch is handed over (written to its file, mostly) while this one is made:
+        // one worker takes the handing over first, the others make pieces, and it joins them when
+        // done. Handed over in order: one batch at a time, by one worker, after the batch before.
+        enum Job {
+            case handOver
+            case make(Piece)
+        }
+        var previous: [[UInt8]] = []
         for start in stride(from: 0, to: pieces.count, by: batch) {
-            let made = Array(pieces[start..<min(start + batch, pieces.count)]).parallelMap(parallel: batch > 1) { piece -> [UInt8] in
-                switch piece {
-                case let .head(k):
-                    var part = JSONWriter(elementAt: 2, first: k == 0)
-                    writeHead(statements[k], labels, &part)
-                    return part.bytes
-                case let .lines(k, range):
-                    let s = statements[k]
-                    // A line takes some 700 bytes (the largest ones twice that).
-                    var part = JSONWriter(elementAt: 4, first: range.lowerBound == 0, capacity: range.count * 1_024)
-                    let shared = LineContext(s)
-                    for i in range { writeLine(s.lines[i], labels, shared, &part) }
-                    return part.bytes
-                case let .tail(k):
-                    var part = JSONWriter(open: [true, true, true, !statements[k].lines.isEmpty])
-                    writeTail(statements[k], labels, &part)
-                    return part.bytes
+            let ready = previous
+            let jobs = (ready.isEmpty ? [] : [Job.handOver]) + pieces[start..<min(start + batch, pieces.count)].map { Job.make($0) }
+            let made = jobs.parallelMap { job -> [UInt8] in
+                switch job {
+                case .handOver:
+                    for bytes in ready where !bytes.isEmpty { emit(bytes) }
+                    return []
+                case let .make(piece):
+                    return make(piece)
                 }
             }
-            for bytes in made where !bytes.isEmpty { emit(bytes) }
+            previous = Array(made.dropFirst(ready.isEmpty ? 0 : 1))
         }
+        for bytes in previous where !bytes.isEmpty { emit(bytes) }
         var end = JSONWriter(open: [true, !statements.isEmpty])
         end.endArray()
         end.endObject()
