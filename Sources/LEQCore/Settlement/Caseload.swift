@@ -22,37 +22,40 @@ public struct Caseload: Sendable {
     public init(_ cases: [Case]) {
         // Kept in settling order (by provider, then id), so that settling a month walks the cases
         // in memory order rather than jumping about: at 100,000 cases that is most of the time.
-        let cases = cases.sorted { ($0.provider, $0.id) < ($1.provider, $1.id) }.map { $0.relocated() }
+        // Sorted as indices, each case then copied once into its place: sorting the cases
+        // themselves moved them about, a retain of every field at each move.
+        let order = cases.indices.sorted { (cases[$0].provider, cases[$0].id) < (cases[$1].provider, cases[$1].id) }
+        let cases = order.map { cases[$0].relocated() }
         self.cases = cases
         var groups: [String: [Int]] = [:]
-        for (i, c) in cases.enumerated() { groups[c.provider, default: []].append(i) }
+        for i in cases.indices { groups[cases[i].provider, default: []].append(i) }
         byProvider = groups
         // One look-up per person (a million cases have nearly as many people): their cases' indices.
         var indicesByPerson: [String: [Int]] = [:]
         indicesByPerson.reserveCapacity(cases.count)
-        for (i, c) in cases.enumerated() { indicesByPerson[c.person, default: []].append(i) }
+        for i in cases.indices { indicesByPerson[cases[i].person, default: []].append(i) }
         var successors = [Successor?](repeating: nil, count: cases.count)
         var earlier = [[Int]](repeating: [], count: cases.count)
         var handsOverLastDay = [Bool](repeating: false, count: cases.count)
         for same in indicesByPerson.values where same.count > 1 {
             for i in same {
-                let c = cases[i]
-                earlier[i] = same.filter { (cases[$0].start, cases[$0].id) < (c.start, c.id) && cases[$0].hasAbsences }
+                let start = cases[i].start, id = cases[i].id
+                earlier[i] = same.filter { (cases[$0].start, cases[$0].id) < (start, id) && cases[$0].hasAbsences }
                     .sorted { (cases[$0].start, cases[$0].id) < (cases[$1].start, cases[$1].id) }
-                guard let end = c.end else { continue }
+                guard let end = cases[i].end else { continue }
                 successors[i] = same.filter { cases[$0].start > end }.map { (start: cases[$0].start, id: cases[$0].id) }
                     .min { ($0.start, $0.id) < ($1.start, $1.id) }.map { Successor(caseID: $0.id, start: $0.start) }
                 let sameDay = same.filter { cases[$0].start == end }.count
-                handsOverLastDay[i] = sameDay > (c.start == end ? 1 : 0)
+                handsOverLastDay[i] = sameDay > (start == end ? 1 : 0)
             }
         }
-        self.successors = successors
         var flat: [Int] = [], bounds = [0]
         bounds.reserveCapacity(cases.count + 1)
         for list in earlier {
             flat += list
             bounds.append(flat.count)
         }
+        self.successors = successors
         self.earlierWithAbsences = flat
         self.earlierBounds = bounds
         self.handsOverLastDay = handsOverLastDay

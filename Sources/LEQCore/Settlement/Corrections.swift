@@ -81,7 +81,7 @@ extension StatementBuilder {
         let service = agreement.service(line.service)
             ?? Service(id: line.service, name: line.service, legalBasis: "", setting: .ambulant)
         let rule = agreement.shares(service: service, kind: line.correctedKind ?? line.kind, flags: flags)
-        var parts = [Money](repeating: .zero, count: rule.numerators.count)
+        var parts = BearerParts(zeros: rule.numerators.count)
         Allocation.largestRemainder(line.amount, numerators: rule.numerators, denominator: rule.denominator) { i, part in
             parts[i] = part
         }

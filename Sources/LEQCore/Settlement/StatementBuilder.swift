@@ -147,7 +147,7 @@ struct StatementBuilder {
     /// Appends a line with its bearer split.
     mutating func append(_ c: Case, service: Service, _ line: consuming StatementLine) {
         let rule = agreement.shares(service: service, kind: line.kind, flags: c.flags)
-        var parts = [Money](repeating: .zero, count: rule.numerators.count)
+        var parts = BearerParts(zeros: rule.numerators.count)
         Allocation.largestRemainder(line.amount, numerators: rule.numerators, denominator: rule.denominator) { i, part in
             parts[i] = part
         }

@@ -101,9 +101,8 @@ public struct Totals: Hashable, Sendable {
                 if lines[k].kind == .topUpWithheld { withheld += lines[k].withheld ?? .zero }
                 if section == .family { continue }
                 all += lines[k].amount
-                lines[k].bearerParts.withUnsafeBufferPointer { parts in
-                    for i in parts.indices { bearers[i] += parts[i] }
-                }
+                let parts = lines[k].bearerParts
+                for i in 0..<parts.count { bearers[i] += parts[i] }
             }
         }
         self.all = all

@@ -130,10 +130,10 @@ public struct StatementLine: Hashable, Sendable {
     /// The amount, rounded once (SPEC § 1, rounding point 2).
     public var amount: Money
     /// The amount split among the agreement's bearers, in their order; adds up to `amount`.
-    public var bearerParts: [Money]
+    public var bearerParts: BearerParts
     public init(caseID: String, fileReference: String, service: String, kind: LineKind, category: String?, period: Period,
                 quantity: ExactDecimal, unit: QuantityUnit, rate: Money, rateUnit: RateUnit, basisDays: Int? = nil,
-                amount: Money, bearerParts: [Money]) {
+                amount: Money, bearerParts: BearerParts) {
         self.caseID = caseID
         self.fileReference = fileReference
         self.service = service

@@ -1,0 +1,46 @@
+import Testing
+@testable import LEQCore
+
+/// A line's bearer parts are kept inline up to two, in a list beyond: whichever way they are
+/// kept, they must behave as the list of parts they stand for.
+@Suite("Bearer parts of a line (SPEC § 13)")
+struct BearerPartsTests {
+    @Test("Zero to five parts: made from a list, they read back as that list, compare and hash as it")
+    func behaveAsTheList() {
+        var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next() -> Int64 {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int64(bitPattern: seed >> 20) % 1_000_000
+        }
+        for _ in 0..<2_000 {
+            let count = Int(UInt64(bitPattern: next()) % 6)
+            let list = (0..<count).map { _ in Money(cents: next()) }
+            let parts = BearerParts(list)
+            #expect(parts.count == count && parts.array == list && Array(parts) == list)
+            #expect(parts == BearerParts(list) && parts.hashValue == BearerParts(list).hashValue)
+            #expect(parts.reduce(Money.zero, +) == list.reduce(Money.zero, +))
+            // Set one by one from zeros, as settling does: the same parts.
+            var built = BearerParts(zeros: count)
+            #expect(built.allSatisfy { $0 == .zero } && built.count == count)
+            for (i, part) in list.enumerated() { built[i] = part }
+            #expect(built == parts)
+            // A part changed: no longer equal.
+            if count > 0 {
+                var changed = parts
+                changed[count - 1] = parts[count - 1] + Money(cents: 1)
+                #expect(changed != parts && changed.array != list)
+            }
+        }
+    }
+
+    @Test("Literals, the empty split, and more parts than fit inline")
+    func literals() {
+        let empty: BearerParts = []
+        #expect(empty.isEmpty && empty == BearerParts() && empty.array == [])
+        let two: BearerParts = [Money(cents: 69_549), Money(cents: 69_548)]
+        #expect(two[0] == Money(cents: 69_549) && two[1] == Money(cents: 69_548) && two.count == 2)
+        let four: BearerParts = [Money(cents: 1), Money(cents: 2), Money(cents: 3), Money(cents: 4)]
+        #expect(four.array == [1, 2, 3, 4].map { Money(cents: $0) } && four.description == four.array.description)
+        #expect(four != [Money(cents: 1), Money(cents: 2)])
+    }
+}
