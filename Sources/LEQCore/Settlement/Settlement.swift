@@ -106,18 +106,17 @@ public enum Settlement {
         builder.onlyIncentiveLedger = onlyIncentiveLedger
         builder.lines.reserveCapacity(indices.count + indices.count / 4)
         builder.agreements = agreements
+        builder.allCases = caseload.cases
+        builder.earlierIndices = caseload.earlierWithAbsences
         // Each case read in place through the buffer: through the array's subscript, every case
         // was copied for the call (a retain per field, some 8 % of settling).
         let handsOver = caseload.handsOverLastDay, successors = caseload.successors
-        let earlier = caseload.earlierWithAbsences, bounds = caseload.earlierBounds
+        let bounds = caseload.earlierBounds
         caseload.cases.withUnsafeBufferPointer { cases in
             for i in indices {
-                // The person's earlier cases count only with their absences (the yearly caps):
-                // only those are handed over, and copied.
-                let withAbsences = bounds[i] < bounds[i + 1]
-                if withAbsences { builder.earlierCases = earlier[bounds[i]..<bounds[i + 1]].map { cases[$0] } }
+                // The person's earlier cases with absences (the yearly caps), as places.
+                builder.earlier = bounds[i]..<bounds[i + 1]
                 builder.settle(cases[i], handsOverLastDay: handsOver[i], successor: successors[i])
-                if withAbsences { builder.earlierCases = [] }
             }
         }
         return builder

@@ -16,7 +16,11 @@ struct StatementBuilder {
     /// The same person's cases that started before the case being settled and have absences, and
     /// the agreements their absence rules come from: the yearly absence caps count per person
     /// (SPEC § 7). Earlier cases without absences add nothing to them and are left out.
-    var earlierCases: [Case] = []
+    /// As places in `allCases` (`earlierIndices[earlier]`), read only where capped absences need
+    /// them: handing every case copies of its earlier cases was a cache miss per case.
+    var allCases: [Case] = []
+    var earlierIndices: [Int] = []
+    var earlier: Range<Int> = 0..<0
     var agreements: [Agreement] = []
 
     init(agreement: Agreement, month: Month) {
@@ -27,7 +31,9 @@ struct StatementBuilder {
     /// A builder for another month of the same case, with the same person context.
     func sameContext(month m: Month) -> StatementBuilder {
         var b = StatementBuilder(agreement: agreement, month: m)
-        b.earlierCases = earlierCases
+        b.allCases = allCases
+        b.earlierIndices = earlierIndices
+        b.earlier = earlier
         b.agreements = agreements
         return b
     }
@@ -36,10 +42,12 @@ struct StatementBuilder {
     /// agreement's rules and counting the cases before it: what this case's caps start from.
     /// Empty when the rules have no caps or the person has no earlier case with absences.
     func priorAbsenceDays(year: Int, rules: AbsenceRules?) -> [AbsenceCalendar.ReducedDay] {
-        guard let rules, !earlierCases.isEmpty, rules.yearlyCapDays != nil || rules.rules.contains(where: { $0.yearlyCapDays != nil })
+        guard let rules, !earlier.isEmpty, rules.yearlyCapDays != nil || rules.rules.contains(where: { $0.yearlyCapDays != nil })
         else { return [] }
         var all: [AbsenceCalendar.ReducedDay] = []
-        for e in earlierCases where !e.absences.isEmpty && e.start.year <= year && (e.end.map { $0.year >= year } ?? true) {
+        for k in earlierIndices[earlier] {
+            let e = allCases[k]
+            guard !e.absences.isEmpty && e.start.year <= year && (e.end.map { $0.year >= year } ?? true) else { continue }
             let own: AbsenceRules?
             if e.provider == agreement.provider.id {
                 own = agreement.absenceRules
