@@ -22,22 +22,52 @@ public struct Caseload: Sendable {
     public init(_ cases: [Case]) {
         // Kept in settling order (by provider, then id), so that settling a month walks the cases
         // in memory order rather than jumping about: at 100,000 cases that is most of the time.
-        // Sorted as indices, each case then copied once into its place: sorting the cases
-        // themselves moved them about, a retain of every field at each move.
-        let order = cases.indices.sorted { (cases[$0].provider, cases[$0].id) < (cases[$1].provider, cases[$1].id) }
-        let cases = order.map { cases[$0].relocated() }
-        self.cases = cases
+        // Each provider's cases sorted by id (files mostly list them so: then sorting only checks)
+        // and laid out afresh, on all cores; sorting places, not cases, which moved every field.
         var groups: [String: [Int]] = [:]
         for i in cases.indices { groups[cases[i].provider, default: []].append(i) }
-        byProvider = groups
-        // One look-up per person (a million cases have nearly as many people): their cases' indices.
-        var indicesByPerson: [String: [Int]] = [:]
-        indicesByPerson.reserveCapacity(cases.count)
-        for i in cases.indices { indicesByPerson[cases[i].person, default: []].append(i) }
+        let providers = groups.keys.sorted()
+        let ids = cases.map(\.id)  // compared as a list: through the cases, every comparison copied two cases
+        let parts = providers.parallelMap(parallel: cases.count >= 10_000) { provider -> [Case] in
+            groups[provider]!.sorted { ids[$0] < ids[$1] }.map { cases[$0].relocated() }
+        }
+        var laidOut: [Case] = []
+        laidOut.reserveCapacity(cases.count)
+        var byProvider: [String: [Int]] = [:]
+        for (provider, part) in zip(providers, parts) {
+            byProvider[provider] = Array(laidOut.count..<laidOut.count + part.count)
+            laidOut += part
+        }
+        let cases = laidOut
+        self.cases = cases
+        self.byProvider = byProvider
+        // Each person's cases as places in one flat list, grouped by a number per person, in
+        // settling order: a list per person was an allocation per person (a million of them).
+        var numbers: [String: Int] = [:]
+        numbers.reserveCapacity(cases.count)
+        var person = [Int](repeating: 0, count: cases.count)
+        for i in cases.indices {
+            if let k = numbers[cases[i].person] {
+                person[i] = k
+            } else {
+                person[i] = numbers.count
+                numbers[cases[i].person] = numbers.count
+            }
+        }
+        var personStart = [Int](repeating: 0, count: numbers.count + 1)
+        for k in person { personStart[k + 1] += 1 }
+        for k in 0..<numbers.count { personStart[k + 1] += personStart[k] }
+        var next = personStart
+        var places = [Int](repeating: 0, count: cases.count)
+        for i in cases.indices {
+            places[next[person[i]]] = i
+            next[person[i]] += 1
+        }
         var successors = [Successor?](repeating: nil, count: cases.count)
         var earlier = [[Int]](repeating: [], count: cases.count)
         var handsOverLastDay = [Bool](repeating: false, count: cases.count)
-        for same in indicesByPerson.values where same.count > 1 {
+        for k in 0..<numbers.count where personStart[k + 1] - personStart[k] > 1 {
+            let same = places[personStart[k]..<personStart[k + 1]]
             for i in same {
                 let start = cases[i].start, id = cases[i].id
                 earlier[i] = same.filter { (cases[$0].start, cases[$0].id) < (start, id) && cases[$0].hasAbsences }

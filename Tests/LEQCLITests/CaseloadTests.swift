@@ -1,0 +1,65 @@
+import Testing
+@testable import LEQCLI
+@testable import LEQCore
+
+/// The caseload is worked out once per run (settling order, each person's earlier cases, the
+/// day handed over, the next case): here against the plain way of working it out, case by case.
+@Suite("The caseload, worked out once")
+struct CaseloadTests {
+    /// The plain way: sort the cases, then for each case look at every case of the same person.
+    struct Plain {
+        var cases: [Case]
+        var earlier: [[String]] = []
+        var successors: [Successor?] = []
+        var handsOverLastDay: [Bool] = []
+
+        init(_ input: [Case]) {
+            cases = input.sorted { ($0.provider, $0.id) < ($1.provider, $1.id) }
+            let byPerson = Dictionary(grouping: cases, by: \.person)
+            for c in cases {
+                let same = byPerson[c.person]!
+                earlier.append(same.filter { ($0.start, $0.id) < (c.start, c.id) && !$0.absences.isEmpty }
+                    .sorted { ($0.start, $0.id) < ($1.start, $1.id) }.map(\.id))
+                guard let end = c.end else {
+                    successors.append(nil)
+                    handsOverLastDay.append(false)
+                    continue
+                }
+                successors.append(same.filter { $0.start > end }.min { ($0.start, $0.id) < ($1.start, $1.id) }
+                    .map { Successor(caseID: $0.id, start: $0.start) })
+                handsOverLastDay.append(same.filter { $0.start == end }.count > (c.start == end ? 1 : 0))
+            }
+        }
+    }
+
+    @Test("Generated cases in a shuffled order: the same order, earlier cases, next cases and days handed over as the plain way",
+          arguments: [(3, 1_500), (5, 12_000)])
+    func asThePlainWay(seed: UInt64, count: Int) {
+        var generator = Synthetic(seed: seed)
+        let agreements = generator.agreements()
+        var cases = generator.cases(count, providers: agreements.map(\.provider.id))
+        // Few people, so that many have several cases; and the file's order shuffled.
+        for i in cases.indices { cases[i].person = "P\(i % (count / 3))" }
+        var state = seed
+        for i in stride(from: cases.count - 1, to: 0, by: -1) {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            cases.swapAt(i, Int(state >> 33) % (i + 1))
+        }
+        let caseload = Caseload(cases)
+        let plain = Plain(cases)
+        #expect(caseload.cases.map(\.id) == plain.cases.map(\.id))
+        #expect(caseload.providers == Array(Set(cases.map(\.provider))).sorted())
+        for provider in caseload.providers {
+            #expect(caseload.cases(of: provider).map(\.id) == plain.cases.filter { $0.provider == provider }.map(\.id))
+        }
+        var mismatches = 0
+        for i in caseload.cases.indices {
+            let earlier = caseload.earlierWithAbsences[caseload.earlierBounds[i]..<caseload.earlierBounds[i + 1]].map { caseload.cases[$0].id }
+            if earlier != plain.earlier[i] || caseload.successors[i] != plain.successors[i]
+                || caseload.handsOverLastDay[i] != plain.handsOverLastDay[i] { mismatches += 1 }
+        }
+        #expect(mismatches == 0)
+        // The plain way found people with several cases, earlier absences, next cases and days handed over.
+        #expect(plain.earlier.contains { !$0.isEmpty } && plain.successors.contains { $0 != nil })
+    }
+}
