@@ -117,7 +117,9 @@ public struct Case: Sendable {
     public init(id: String, person: String, provider: String, service: String, socialSpace: String = "",
                 fileReference: String = "", start: CivilDate, plannedEnd: CivilDate? = nil, end: CivilDate? = nil,
                 endReason: EndReason? = nil, clearing: Clearing? = nil, categories: [CategoryPeriod] = [],
-                flags: [String] = []) {
+                flags: [String] = [], absences: [Absence] = [], hours: Hours = Hours(), budgets: [CaseBudget] = [],
+                topUps: [TopUpApproval] = [], evaluations: [GoalEvaluation] = [], reports: [CaseReport] = [],
+                questionnaire: ExactDecimal? = nil, reimbursement: Reimbursement? = nil) {
         self.id = id
         self.person = person
         self.provider = provider
@@ -128,7 +130,12 @@ public struct Case: Sendable {
         self.plannedEnd = plannedEnd
         self.end = end
         self.endReason = endReason
-        self.records = Records(Values(clearing: clearing, categories: categories, flags: flags))
+        // All records in one box at once: set one by one, each replaced the box (a file of a
+        // million cases made eight boxes a case).
+        self.records = Records(Values(clearing: clearing, categories: categories, flags: flags, absences: absences, hours: hours,
+                                      budgets: budgets, topUps: topUps, evaluations: evaluations.sorted { $0.date < $1.date },
+                                      reports: reports.sorted { $0.due < $1.due }, questionnaire: questionnaire,
+                                      reimbursement: reimbursement))
     }
 
     /// The days of care within `period`, or nil if the case is not active in it.

@@ -182,18 +182,11 @@ public enum CaseFile {
         }
 
         guard reader.diagnostics.count == before, let id, let person, let provider, let service, let start else { return nil }
-        var c = Case(id: id, person: person, provider: provider, service: service, socialSpace: socialSpace,
-                     fileReference: fileReference, start: start, plannedEnd: plannedEnd, end: end, endReason: endReason,
-                     clearing: clearing, categories: categories, flags: flags)
-        c.absences = absences
-        c.hours = hours
-        c.budgets = budgets
-        c.topUps = topUps
-        c.evaluations = evaluations
-        c.reports = reports
-        c.questionnaire = questionnaire
-        c.reimbursement = reimbursement
-        return c
+        return Case(id: id, person: person, provider: provider, service: service, socialSpace: socialSpace,
+                    fileReference: fileReference, start: start, plannedEnd: plannedEnd, end: end, endReason: endReason,
+                    clearing: clearing, categories: categories, flags: flags, absences: absences, hours: hours, budgets: budgets,
+                    topUps: topUps, evaluations: evaluations, reports: reports, questionnaire: questionnaire,
+                    reimbursement: reimbursement)
     }
 
     /// `[{from, to?, reason}]`: inside the case, in order, not overlapping.
@@ -542,54 +535,62 @@ public enum CaseFile {
     /// Checks a case against the agreements of its provider: known service and categories, and a
     /// rate in force for each category period and clearing from the day it is first needed.
     static func check(_ c: Case, at path: JSONPath, against agreements: [Agreement], someUnread: Bool, _ reader: JSONReader) {
-        let own = agreements.filter { $0.provider.id == c.provider }
-        guard !own.isEmpty else {
+        guard agreements.contains(where: { $0.provider.id == c.provider }) else {
             if someUnread { return }
             reader.error("\(path).provider", "no agreement for provider '\(c.provider)'; agreements are for: \(Set(agreements.map(\.provider.id)).sorted().joined(separator: ", "))")
             return
         }
         let caseDays = Period(c.start, c.end ?? CivilDate(year: 9999, month: 12, day: 31)!)
-        for agreement in own {
-            guard let days = caseDays.intersection(agreement.validity) else { continue }
-            guard agreement.service(c.service) != nil else {
-                reader.error("\(path).service", "unknown service '\(c.service)' in agreement '\(agreement.id)'; its services are: \(agreement.services.map(\.id).joined(separator: ", "))")
-                return
-            }
-            if let clearing = c.clearing {
-                if agreement.clearing == nil {
-                    reader.error("\(path).clearing", "agreement '\(agreement.id)' has no clearing terms")
-                } else if let terms = agreement.clearing, let to = clearing.to, days.contains(to),
-                          terms.fee.step(on: clearing.from) == nil {
-                    reader.error("\(path).clearing.from", "agreement '\(agreement.id)' has no clearing fee in force on \(clearing.from)")
-                }
-                if let category = clearing.category, !agreement.categories.contains(category) {
-                    reader.error("\(path).clearing.category", "unknown category '\(category)'; expected one of: \(agreement.categories.joined(separator: ", "))")
-                }
-            }
-            guard let service = agreement.service(c.service) else { continue }
-            let periods = c.effectiveCategories
-            for (k, period) in periods.enumerated() {
-                // Spelt out only for a message.
-                func place() -> String { c.categories.isEmpty ? "\(path).clearing.category" : "\(path).categories[\(k)]" }
-                guard agreement.categories.contains(period.category) else {
-                    if c.categories.isEmpty { continue }  // reported above for the clearing category
-                    reader.error("\(place()).category", "unknown category '\(period.category)'; expected one of: \(agreement.categories.joined(separator: ", "))")
-                    continue
-                }
-                let until = k + 1 < periods.count ? periods[k + 1].from.previous : caseDays.to
-                guard period.from <= until, let needed = Period(period.from, until).intersection(days) else { continue }
-                let schedule: RateSchedule?, name: Message
-                switch service.payment {
-                case .monthly: (schedule, name) = (agreement.flatRate(service: c.service, category: period.category), "flat rate")
-                case .daily: (schedule, name) = (agreement.dailyRate(service: c.service, category: period.category), "daily rate")
-                case .hourly: (schedule, name) = (agreement.hourlyRate(service: c.service, category: period.category), "hourly rate")
-                case .budget: continue
-                }
-                if schedule?.step(on: needed.from) == nil {
-                    reader.error(place(), "no \(name) for service '\(c.service)', category '\(period.category)' in force on \(needed.from) in agreement '\(agreement.id)'")
-                }
-            }
-            checkRecords(c, service: service, at: path, agreement: agreement, reader)
+        // The provider's agreements read in place: a list of them (and the loop over it) copied
+        // each agreement for every case, a retain per field.
+        for a in agreements.indices where agreements[a].provider.id == c.provider {
+            guard check(c, at: path, caseDays: caseDays, against: agreements[a], reader) else { return }
         }
+    }
+
+    /// The case against one of its provider's agreements; false when the rest need not be
+    /// checked (a service the agreement does not know).
+    private static func check(_ c: Case, at path: JSONPath, caseDays: Period, against agreement: Agreement, _ reader: JSONReader) -> Bool {
+        guard let days = caseDays.intersection(agreement.validity) else { return true }
+        guard agreement.service(c.service) != nil else {
+            reader.error("\(path).service", "unknown service '\(c.service)' in agreement '\(agreement.id)'; its services are: \(agreement.services.map(\.id).joined(separator: ", "))")
+            return false
+        }
+        if let clearing = c.clearing {
+            if agreement.clearing == nil {
+                reader.error("\(path).clearing", "agreement '\(agreement.id)' has no clearing terms")
+            } else if let terms = agreement.clearing, let to = clearing.to, days.contains(to),
+                      terms.fee.step(on: clearing.from) == nil {
+                reader.error("\(path).clearing.from", "agreement '\(agreement.id)' has no clearing fee in force on \(clearing.from)")
+            }
+            if let category = clearing.category, !agreement.categories.contains(category) {
+                reader.error("\(path).clearing.category", "unknown category '\(category)'; expected one of: \(agreement.categories.joined(separator: ", "))")
+            }
+        }
+        guard let service = agreement.service(c.service) else { return true }
+        let periods = c.effectiveCategories
+        for (k, period) in periods.enumerated() {
+            // Spelt out only for a message.
+            func place() -> String { c.categories.isEmpty ? "\(path).clearing.category" : "\(path).categories[\(k)]" }
+            guard agreement.categories.contains(period.category) else {
+                if c.categories.isEmpty { continue }  // reported above for the clearing category
+                reader.error("\(place()).category", "unknown category '\(period.category)'; expected one of: \(agreement.categories.joined(separator: ", "))")
+                continue
+            }
+            let until = k + 1 < periods.count ? periods[k + 1].from.previous : caseDays.to
+            guard period.from <= until, let needed = Period(period.from, until).intersection(days) else { continue }
+            let schedule: RateSchedule?, name: Message
+            switch service.payment {
+            case .monthly: (schedule, name) = (agreement.flatRate(service: c.service, category: period.category), "flat rate")
+            case .daily: (schedule, name) = (agreement.dailyRate(service: c.service, category: period.category), "daily rate")
+            case .hourly: (schedule, name) = (agreement.hourlyRate(service: c.service, category: period.category), "hourly rate")
+            case .budget: continue
+            }
+            if schedule?.step(on: needed.from) == nil {
+                reader.error(place(), "no \(name) for service '\(c.service)', category '\(period.category)' in force on \(needed.from) in agreement '\(agreement.id)'")
+            }
+        }
+        checkRecords(c, service: service, at: path, agreement: agreement, reader)
+        return true
     }
 }

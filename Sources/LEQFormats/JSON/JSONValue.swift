@@ -237,6 +237,9 @@ public struct JSONParser {
             var members: [JSONMember] = []
             skipSpace()
             if i < end, bytes[i] == UInt8(ascii: "}") { i += 1; return .object(members) }
+            // Room for a case's fields at once: grown one by one, a case's object was allocated
+            // and copied four times over.
+            members.reserveCapacity(16)
             while true {
                 skipSpace()
                 guard i < end, bytes[i] == UInt8(ascii: "\"") else { throw error("expected a key in double quotes") }
@@ -261,6 +264,7 @@ public struct JSONParser {
             var items: [JSONValue] = []
             skipSpace()
             if i < end, bytes[i] == UInt8(ascii: "]") { i += 1; return .array(items) }
+            items.reserveCapacity(4)
             while true {
                 steps.append(.index(items.count))
                 items.append(try value(depth: depth + 1))
