@@ -79,7 +79,7 @@ struct ObjectReader {
 
     /// The value of `key`; when `required` and missing, an error.
     func value(_ key: String, required: Bool) -> JSONValue? {
-        if let found = members.first(where: { $0.key == key })?.value {
+        if let found = members.first(where: { $0.hasKey(key) })?.value {
             if case .null = found, !required { return nil }
             return found
         }

@@ -11,7 +11,7 @@ public struct JSONWriter {
     private let out: ByteBuffer
     private var depth = 0
     /// Per open container: whether it already holds a member.
-    private var hasMember: [Bool] = []
+    private var hasMember = Members()
 
     public init() { out = ByteBuffer(capacity: 1 << 16) }
 
@@ -22,7 +22,8 @@ public struct JSONWriter {
     public init(elementAt depth: Int, first: Bool, capacity: Int = 1 << 14) {
         out = ByteBuffer(capacity: capacity)
         self.depth = depth
-        hasMember = Array(repeating: true, count: depth - 1) + [!first]
+        for _ in 1..<depth { hasMember.push(true) }
+        hasMember.push(!first)
     }
 
     /// A writer inside open containers, outermost first, each saying whether it already holds a
@@ -31,7 +32,7 @@ public struct JSONWriter {
     public init(open: [Bool]) {
         out = ByteBuffer(capacity: 1 << 12)
         depth = open.count
-        hasMember = open
+        for has in open { hasMember.push(has) }
     }
 
     /// The bytes written so far, handed over: the writer goes on with an empty buffer, so that a
@@ -45,7 +46,7 @@ public struct JSONWriter {
     public mutating func append(elements chunk: [UInt8]) {
         guard !chunk.isEmpty else { return }
         chunk.withUnsafeBufferPointer { out.append($0) }
-        hasMember[hasMember.count - 1] = true
+        hasMember.last = true
     }
 
     /// A line break and two spaces per open container.
@@ -56,20 +57,20 @@ public struct JSONWriter {
 
     private mutating func beforeValue() {
         guard !hasMember.isEmpty else { return }
-        if hasMember[hasMember.count - 1] { out.append(UInt8(ascii: ",")) }
-        hasMember[hasMember.count - 1] = true
+        if hasMember.last { out.append(UInt8(ascii: ",")) }
+        hasMember.last = true
         newline()
     }
 
     private mutating func open(_ c: UInt8) {
         out.append(c)
         depth += 1
-        hasMember.append(false)
+        hasMember.push(false)
     }
 
     private mutating func close(_ c: UInt8) {
         depth -= 1
-        if hasMember.removeLast() { newline() }
+        if hasMember.pop() { newline() }
         out.append(c)
     }
 
@@ -110,9 +111,8 @@ public struct JSONWriter {
     /// The same bytes as `key(name)` for the key made beforehand.
     public mutating func key(_ k: Key) {
         assert(k.depth == depth, "a key made for another depth")
-        let last = hasMember.count - 1
-        (hasMember[last] ? k.next : k.first).withUnsafeBufferPointer { out.append($0) }
-        hasMember[last] = true
+        (hasMember.last ? k.next : k.first).withUnsafeBufferPointer { out.append($0) }
+        hasMember.last = true
         pendingKey = true
     }
 
@@ -211,6 +211,32 @@ public struct JSONWriter {
     public mutating func finish() -> [UInt8] {
         out.append(0x0A)
         return out.array
+    }
+}
+
+/// Per open container, outermost first, whether it already holds a member: a bit each (LEQ's
+/// documents are at most eight deep), so that a key does not check and copy a list.
+private struct Members {
+    private var bits: UInt64 = 0
+    private(set) var count = 0
+
+    var isEmpty: Bool { count == 0 }
+
+    mutating func push(_ has: Bool) {
+        precondition(count < 64, "JSON nested more than 64 deep")
+        count += 1
+        last = has
+    }
+
+    mutating func pop() -> Bool {
+        defer { count -= 1 }
+        return last
+    }
+
+    /// The innermost container's bit.
+    var last: Bool {
+        get { bits & (1 << (count - 1)) != 0 }
+        set { if newValue { bits |= 1 << (count - 1) } else { bits &= ~(1 << (count - 1)) } }
     }
 }
 
