@@ -18,6 +18,24 @@ struct RenderingTests {
         #expect(en.month(Month(iso: "2026-03")!) == "March 2026")
     }
 
+    @Test("An amount with its sign, written in one go, is the grouped number joined with the sign (generated amounts)")
+    func moneyAsJoined() {
+        let de = Formatter(.de), en = Formatter(.en)
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        for k in 0..<5_000 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let digits = k % 12 + 1
+            var cents = Int64(bitPattern: state >> 1) % Int64(pow10(digits))
+            if k % 3 == 0 { cents = -cents }
+            let m = Money(cents: cents)
+            #expect(de.money(m) == de.grouped(m) + " €")
+            let number = en.grouped(m)
+            #expect(en.money(m) == (m.isNegative ? "-€" + number.dropFirst() : "€" + number))
+        }
+    }
+
+    private func pow10(_ n: Int) -> Int64 { (0..<n).reduce(1) { acc, _ in acc * 10 } }
+
     func statement() throws -> Statement {
         let agreement = try AgreementFile.decode(Array(validAgreement.utf8), file: "a.json")
         let cases = try CaseFile.decode(Array(validCases.utf8), file: "c.json", agreements: [agreement]).cases

@@ -1,5 +1,5 @@
-/// Short ASCII texts (dates, amounts, decimals) written byte by byte into the string's own
-/// storage: a statement prints several per line, and building them from pieces (`String(n)`,
+/// Short ASCII texts (dates, amounts, decimals; the euro sign the one exception) written byte by
+/// byte into the string's own storage: a statement prints several per line, and building them from pieces (`String(n)`,
 /// `+`, padding) cost more than settling the line.
 public enum ASCIIText {
     /// A string of at most `capacity` ASCII bytes; `body` writes them and returns how many.
@@ -53,6 +53,13 @@ public enum ASCIIText {
         /// `value`'s decimal digits, zero-padded to `width`.
         @inlinable public mutating func digits(_ value: UInt64, width: Int = 1) {
             count += ASCIIText.writeDigits(value, width: width, to: buffer.baseAddress! + count)
+        }
+
+        /// `€`, the one character beyond ASCII these texts have (three bytes of UTF-8).
+        @inlinable public mutating func euroSign() {
+            byte(0xE2)
+            byte(0x82)
+            byte(0xAC)
         }
 
         /// Digits in groups of three, most significant first: `1.234.567` with `.`.

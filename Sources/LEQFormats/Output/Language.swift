@@ -13,12 +13,21 @@ public struct Formatter: Sendable {
 
     public init(_ language: Language) { self.language = language }
 
-    /// `1.234,56 €` (de) or `€1,234.56` (en).
+    /// `1.234,56 €` (de) or `€1,234.56` (en), written in one go: joined from the number and
+    /// the sign, it cost more than the rest of a line's text.
     public func money(_ m: Money) -> String {
-        let number = grouped(m)
-        switch language {
-        case .de: return number + " €"
-        case .en: return m.isNegative ? "-€" + number.dropFirst() : "€" + number
+        let magnitude = m.cents.magnitude
+        let de = language == .de
+        return ASCIIText.make(capacity: 40) { w in
+            if m.isNegative { w.byte(UInt8(ascii: "-")) }
+            if !de { w.euroSign() }
+            w.grouped(magnitude / 100, separator: de ? UInt8(ascii: ".") : UInt8(ascii: ","))
+            w.byte(de ? UInt8(ascii: ",") : UInt8(ascii: "."))
+            w.digits(magnitude % 100, width: 2)
+            if de {
+                w.byte(UInt8(ascii: " "))
+                w.euroSign()
+            }
         }
     }
 
