@@ -157,4 +157,36 @@ struct StreamedJSONTests {
             #expect(joined == Self.oneWriter(statements))
         }
     }
+
+    @Test("A line's text written into the document piece by piece is its text, escaped; in both languages, for every line kind")
+    func textsInPieces() throws {
+        var generator = Synthetic(seed: 5)
+        let agreements = generator.agreements()
+        let caseload = Caseload(generator.cases(3_000, providers: agreements.map(\.provider.id)))
+        var lines: [StatementLine] = []
+        for month in [Month(year: 2026, month: 6)!, Month(year: 2027, month: 2)!] {
+            lines += Settlement.run(agreements: agreements, caseload: caseload, month: month, issued: month.lastDay.next).statements.flatMap(\.lines)
+        }
+        // A category an agreement may spell with a quote, a backslash and a line break: escaped in the document.
+        var odd = lines.first { $0.kind == .dailyRate && $0.category != nil }!
+        odd.category = "A\"\\\n1"
+        lines.append(odd)
+        #expect(Set(lines.map(\.kind)).isSuperset(of: [.flatRate, .dailyRate, .hours, .hoursNotApproved]))
+        for language in Language.allCases {
+            let labels = Labels(language)
+            for line in lines {
+                var w = JSONWriter()
+                if Labels.writesPieces(line.kind) {
+                    w.string { labels.writeText(line, to: &$0) }
+                } else {
+                    w.string(labels.text(line))
+                }
+                var plain = JSONWriter()
+                plain.string(labels.text(line))
+                #expect(w.bytes == plain.bytes)
+                let parsed = try JSONParser.parse(w.bytes + [0x0A]).value
+                #expect(parsed == .string(labels.text(line)))
+            }
+        }
+    }
 }

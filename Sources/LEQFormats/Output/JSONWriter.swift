@@ -177,33 +177,29 @@ public struct JSONWriter {
         var s = s
         if s.withUTF8({ out.appendQuotedIfPlain($0) }) { return }
         out.append(UInt8(ascii: "\""))
-        s.withUTF8 { utf8 in
-            var run = 0
-            for i in 0..<utf8.count {
-                let b = utf8[i]
-                if b >= 0x20 && b != UInt8(ascii: "\"") && b != UInt8(ascii: "\\") { continue }
-                out.append(UnsafeBufferPointer(rebasing: utf8[run..<i]))
-                escape(b)
-                run = i + 1
-            }
-            out.append(UnsafeBufferPointer(rebasing: utf8[run...]))
-        }
+        s.withUTF8 { out.appendEscaped($0) }
         out.append(UInt8(ascii: "\""))
     }
 
-    private mutating func escape(_ b: UInt8) {
-        out.append(0x5C)
-        switch b {
-        case UInt8(ascii: "\""), UInt8(ascii: "\\"): out.append(b)
-        case 0x0A: out.append(UInt8(ascii: "n"))
-        case 0x0D: out.append(UInt8(ascii: "r"))
-        case 0x09: out.append(UInt8(ascii: "t"))
-        default:
-            let hex: StaticString = "0123456789abcdef"
-            hex.withUTF8Buffer { digits in
-                out.append(UInt8(ascii: "u")); out.append(0x30); out.append(0x30)
-                out.append(digits[Int(b >> 4)]); out.append(digits[Int(b & 15)])
-            }
+    /// A string value written piece by piece by `body`, each piece escaped as it comes: the same
+    /// bytes as `string` of the pieces joined, without the string (a line's text).
+    mutating func string(pieces body: (inout StringPieces) -> Void) {
+        valuePrefix()
+        out.append(UInt8(ascii: "\""))
+        var pieces = StringPieces(out: out)
+        body(&pieces)
+        out.append(UInt8(ascii: "\""))
+    }
+
+    /// The pieces of a string value, written into the document as they come.
+    struct StringPieces: TextOut {
+        fileprivate let out: ByteBuffer
+
+        mutating func write(_ literal: StaticString) { literal.withUTF8Buffer { out.appendEscaped($0) } }
+
+        mutating func write(_ text: String) {
+            var text = text
+            text.withUTF8 { out.appendEscaped($0) }
         }
     }
 
@@ -297,6 +293,36 @@ final class ByteBuffer {
         base[i] = UInt8(ascii: "\"")
         count = i + 1
         return true
+    }
+
+    /// `bytes` as the inside of a JSON string: quotes, backslashes and control characters
+    /// escaped, the runs between them copied in one go.
+    func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>) {
+        var run = 0
+        for i in 0..<bytes.count {
+            let b = bytes[i]
+            if b >= 0x20 && b != UInt8(ascii: "\"") && b != UInt8(ascii: "\\") { continue }
+            append(UnsafeBufferPointer(rebasing: bytes[run..<i]))
+            appendEscape(b)
+            run = i + 1
+        }
+        append(UnsafeBufferPointer(rebasing: bytes[run...]))
+    }
+
+    private func appendEscape(_ b: UInt8) {
+        append(0x5C)
+        switch b {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"): append(b)
+        case 0x0A: append(UInt8(ascii: "n"))
+        case 0x0D: append(UInt8(ascii: "r"))
+        case 0x09: append(UInt8(ascii: "t"))
+        default:
+            let hex: StaticString = "0123456789abcdef"
+            hex.withUTF8Buffer { digits in
+                append(UInt8(ascii: "u")); append(0x30); append(0x30)
+                append(digits[Int(b >> 4)]); append(digits[Int(b & 15)])
+            }
+        }
     }
 
     func append(spaces n: Int) {

@@ -109,31 +109,97 @@ struct Labels {
     }
 
     /// The line's text: what it pays for and how the amount follows from rate and quantity.
-    func text(_ line: StatementLine) -> String {
-        let increase = line.increase.map { t(" (Satz nach Erhöhung um \(f.decimal($0)) %)", " (rate after a \(f.decimal($0)) % increase)") } ?? ""
+    /// The kinds of line whose text `writeText` writes: flat rates, daily rates, specialist hours
+    /// — most lines of a statement.
+    static func writesPieces(_ kind: LineKind) -> Bool {
+        switch kind {
+        case .flatRate, .dailyRate, .hours, .hoursNotApproved: return true
+        default: return false
+        }
+    }
+
+    /// The text of a line of a kind `writesPieces`, written piece by piece into `out`: a string
+    /// (`text(_:)`), or straight into a JSON document, without a string made for it (built as a
+    /// string by interpolation, a line's text cost more than the rest of the line).
+    func writeText<Out: TextOut>(_ line: StatementLine, to out: inout Out) {
+        let de = language == .de
+        let details = line.details
         switch line.kind {
         case .flatRate:
-            let days = f.decimal(line.quantity)
-            var degression = ""
-            if let p = line.percent, let full = line.fullRate, let m = line.caseMonth {
-                degression = t(" (ab Fallmonat \(m): \(f.decimal(p)) % von \(f.money(full)))",
-                               " (from case month \(m): \(f.decimal(p)) % of \(f.money(full)))")
+            out.write(de ? "Fallpauschale Kategorie " : "Flat rate category ")
+            out.write(line.category ?? "?")
+            if let d = details?.divisor, let monthly = details?.monthlyRate {
+                out.write(": ")
+                out.write(f.money(monthly))
+                out.write(" ÷ ")
+                out.write(f.decimal(d))
+                out.write(" = ")
+                out.write(f.money(line.rate))
+                out.write(de ? "/Tag × " : "/day × ")
+                out.write(f.decimal(line.quantity))
+                out.write(de ? " Tage" : " days")
+                if details?.capped == true { out.write(de ? ", höchstens der Monatsbetrag" : ", at most the monthly amount") }
+            } else {
+                out.write(": ")
+                out.write(f.money(line.rate))
+                out.write(" × ")
+                out.write(f.decimal(line.quantity))
+                out.write("/")
+                out.write(line.basisDays.map(String.init) ?? "?")
+                out.write(de ? " Tage" : " days")
             }
-            if let d = line.divisor, let monthly = line.monthlyRate {
-                let head = t("Fallpauschale Kategorie \(line.category ?? "?")", "Flat rate category \(line.category ?? "?")")
-                let cap = line.capped ? t(", höchstens der Monatsbetrag", ", at most the monthly amount") : ""
-                return head + t(": \(f.money(monthly)) ÷ \(f.decimal(d)) = \(f.money(line.rate))/Tag × \(days) Tage\(cap)",
-                                ": \(f.money(monthly)) ÷ \(f.decimal(d)) = \(f.money(line.rate))/day × \(days) days\(cap)") + degression + increase
+            if let p = details?.percent, let full = details?.fullRate, let m = details?.caseMonth {
+                out.write(de ? " (ab Fallmonat " : " (from case month ")
+                out.write(String(m))
+                out.write(": ")
+                out.write(f.decimal(p))
+                out.write(de ? " % von " : " % of ")
+                out.write(f.money(full))
+                out.write(")")
             }
-            let basis = line.basisDays.map(String.init) ?? "?"
-            // One interpolation per line kind that most lines have: each `+` would copy the text again.
-            let category = line.category ?? "?"
-            return t("Fallpauschale Kategorie \(category): \(f.money(line.rate)) × \(days)/\(basis) Tage\(degression)\(increase)",
-                     "Flat rate category \(category): \(f.money(line.rate)) × \(days)/\(basis) days\(degression)\(increase)")
+            writeIncrease(details, to: &out)
         case .dailyRate:
-            let category = line.category.map { " " + t("Kategorie", "category") + " " + $0 } ?? ""
-            return t("Tagessatz\(category): \(f.decimal(line.quantity)) Tage anwesend × \(f.money(line.rate))\(increase)",
-                     "Daily rate\(category): \(f.decimal(line.quantity)) days present × \(f.money(line.rate))\(increase)")
+            out.write(de ? "Tagessatz" : "Daily rate")
+            if let category = line.category {
+                out.write(de ? " Kategorie " : " category ")
+                out.write(category)
+            }
+            out.write(": ")
+            out.write(f.decimal(line.quantity))
+            out.write(de ? " Tage anwesend × " : " days present × ")
+            out.write(f.money(line.rate))
+            writeIncrease(details, to: &out)
+        case .hours:
+            out.write(de ? "Fachleistungsstunden: " : "Specialist hours: ")
+            out.write(f.decimal(line.quantity))
+            out.write(de ? " Std. × " : " h × ")
+            out.write(f.money(line.rate))
+            writeIncrease(details, to: &out)
+        case .hoursNotApproved:
+            out.write(de ? "Fachleistungsstunden über die Bewilligung hinaus: " : "Specialist hours beyond the approval: ")
+            out.write(f.decimal(line.quantity))
+            out.write(de ? " Std., nicht vergütet" : " h, not paid")
+        default:
+            assertionFailure("no text in pieces for \(line.kind)")
+        }
+    }
+
+    /// ` (Satz nach Erhöhung um 2,35 %)`, where the rate was increased.
+    private func writeIncrease<Out: TextOut>(_ details: LineDetail?, to out: inout Out) {
+        guard let increase = details?.increase else { return }
+        out.write(language == .de ? " (Satz nach Erhöhung um " : " (rate after a ")
+        out.write(f.decimal(increase))
+        out.write(language == .de ? " %)" : " % increase)")
+    }
+
+    func text(_ line: StatementLine) -> String {
+        if Self.writesPieces(line.kind) {
+            var text = TextBytes()
+            writeText(line, to: &text)
+            return text.string
+        }
+        let increase = line.increase.map { t(" (Satz nach Erhöhung um \(f.decimal($0)) %)", " (rate after a \(f.decimal($0)) % increase)") } ?? ""
+        switch line.kind {
         case .absenceFull, .absenceReduced, .absenceUnpaid:
             let reason = absenceReason(line.reason ?? "")
             let range = line.absenceDays.map { $0.count == 1 ? "\($0.lowerBound)" : "\($0.lowerBound)–\($0.upperBound)" } ?? "?"
@@ -147,12 +213,6 @@ struct Labels {
             case .absenceReduced: return head + ": " + reduced + increase
             default: return head + t(": über der Jahresgrenze, nicht vergütet (\(reduced))", ": past the yearly cap, not paid (\(reduced))")
             }
-        case .hours:
-            return t("Fachleistungsstunden: \(f.decimal(line.quantity)) Std. × \(f.money(line.rate))\(increase)",
-                     "Specialist hours: \(f.decimal(line.quantity)) h × \(f.money(line.rate))\(increase)")
-        case .hoursNotApproved:
-            return t("Fachleistungsstunden über die Bewilligung hinaus: \(f.decimal(line.quantity)) Std., nicht vergütet",
-                     "Specialist hours beyond the approval: \(f.decimal(line.quantity)) h, not paid")
         case .budgetInstallment:
             let p = line.budgetPeriod.map { f.period($0) } ?? "?"
             let total = line.basisDays.map(String.init) ?? "?"
@@ -169,6 +229,8 @@ struct Labels {
             let share = line.percent.map { f.decimal($0) } ?? "?"
             return t("Einsparanteil Fallbudget (\(p)): \(share) % von \(f.money(line.rate)) nicht verbraucht",
                      "Savings share of the case budget (\(p)): \(share) % of \(f.money(line.rate)) unspent")
+        case .flatRate, .dailyRate, .hours, .hoursNotApproved:
+            return ""  // written in pieces above
         case .topUp, .topUpWithheld, .topUpNotPaid:
             return topUpText(line)
         case .topUpCatchUp:
@@ -397,4 +459,26 @@ struct Labels {
                      "Top-up ended without proof of the extra staff: the top-up for \(p), \(a), is not paid.")
         }
     }
+}
+
+/// Where a line's text is written piece by piece (`Labels.writeText`).
+protocol TextOut {
+    mutating func write(_ literal: StaticString)
+    mutating func write(_ text: String)
+}
+
+/// A text collected as UTF-8 bytes, made a string once.
+struct TextBytes: TextOut {
+    private var bytes: [UInt8] = []
+
+    init() { bytes.reserveCapacity(96) }
+
+    mutating func write(_ literal: StaticString) { literal.withUTF8Buffer { bytes.append(contentsOf: $0) } }
+
+    mutating func write(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes.append(contentsOf: $0) }
+    }
+
+    var string: String { String(decoding: bytes, as: UTF8.self) }
 }

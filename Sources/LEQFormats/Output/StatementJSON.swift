@@ -212,7 +212,13 @@ public enum StatementJSON {
         w.field(LineKey.kind, line.kind.rawValue)
         w.field(LineKey.section, line.section.rawValue)
         if let c = line.category { w.field(LineKey.category, c) }
-        w.field(LineKey.text, labels.text(line))
+        if Labels.writesPieces(line.kind) {
+            // Most lines' texts go into the document piece by piece, never made a string.
+            w.key(LineKey.text)
+            w.string { labels.writeText(line, to: &$0) }
+        } else {
+            w.field(LineKey.text, labels.text(line))
+        }
         w.field(LineKey.from, line.period.from)
         w.field(LineKey.to, line.period.to)
         w.field(LineKey.quantity, line.quantity.text)
