@@ -107,9 +107,13 @@ extension LEQ {
         let progress = Progress(console: console)
         // Reading alone: files to the checked model, as settle reads them.
         var inputs = Inputs()
+        // Memory the generator freed goes back to the system first: else the reading reuses it and
+        // what the cases hold looks like nothing.
+        Memory.trim()
         let residentBefore = Memory.resident() ?? 0
         let read = measure { inputs = Inputs.load(agreements: files.agreements, cases: files.cases) }
         // What stays resident once read: the checked model, and what the allocator keeps of the parsing.
+        Memory.trim()
         let model = max(0, (Memory.resident() ?? 0) - residentBefore)
         guard inputs.diagnostics.isEmpty, let contents = inputs.cases else {
             report(inputs.diagnostics, to: console)
@@ -245,6 +249,15 @@ extension LEQ {
 
 /// The process's resident memory, from Linux's /proc; nil where it cannot be read.
 enum Memory {
+    /// Hands memory the allocator keeps but nothing uses back to the system (glibc), so that
+    /// the resident memory is what is in use.
+    static func trim() {
+        // glibc's `malloc_trim`, looked up at run time: Swift's Glibc module does not show malloc.h.
+        typealias Trim = @convention(c) (Int) -> Int32
+        guard let process = dlopen(nil, RTLD_NOW), let symbol = dlsym(process, "malloc_trim") else { return }
+        _ = unsafeBitCast(symbol, to: Trim.self)(0)
+    }
+
     /// Resident memory now (VmRSS), in bytes.
     static func resident() -> Int? { status("VmRSS:") }
     /// Peak resident memory (VmHWM) since the start or the last `resetPeak`, in bytes.
