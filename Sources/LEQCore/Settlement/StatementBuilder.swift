@@ -154,6 +154,11 @@ struct StatementBuilder {
 
     /// Appends a line with its bearer split.
     mutating func append(_ c: Case, service: Service, _ line: consuming StatementLine) {
+        // The year's incentive ledger reads kinds and amounts only: no bearer split for it.
+        if onlyIncentiveLedger {
+            lines.append(consume line)
+            return
+        }
         let rule = agreement.shares(service: service, kind: line.kind, flags: c.flags)
         var parts = BearerParts(zeros: rule.numerators.count)
         Allocation.largestRemainder(line.amount, numerators: rule.numerators, denominator: rule.denominator) { i, part in
