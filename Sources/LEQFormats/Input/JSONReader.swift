@@ -38,7 +38,8 @@ final class JSONReader {
             error(path, "expected an object, found \(value.kindName)")
             return nil
         }
-        for member in members where !allowed.contains(member.key) {
+        // Keys of different lengths told apart without comparing them (every member is looked up).
+        for member in members where !allowed.contains(where: { member.hasKey($0) }) {
             error(join(path.description, member.key), "unknown field '\(member.key)'; expected one of: \(allowed.joined(separator: ", "))")
         }
         return ObjectReader(reader: self, location: path, members: members)
@@ -47,18 +48,56 @@ final class JSONReader {
     func join(_ path: String, _ key: String) -> String { path.isEmpty ? key : path + "." + key }
 }
 
-/// Where a value is in its document: a path, or an array's path and an index. Spelt out only
-/// when a message needs it (a case file of a million cases has millions of places, almost all
-/// of them never named).
+/// Where a value is in its document: a path, a key of an object at another place, or an element
+/// of an array at one of those. Spelt out only when a message needs it (a case file of a million
+/// cases has millions of places, almost all of them never named; spelling out each array's and
+/// object's place as it was read cost a tenth of the reading).
 struct JSONPath: CustomStringConvertible {
-    let base: String
+    private let base: Base
     /// The index in the array at `base`; -1: `base` is the whole path.
     let index: Int
 
-    init(_ path: String) { base = path; index = -1 }
-    init(array: String, index: Int) { base = array; self.index = index }
+    private enum Base {
+        case text(String)
+        case key(KeyOf)
+    }
 
-    var description: String { index < 0 ? base : "\(base)[\(index)]" }
+    /// A key of the object at `parent`.
+    private final class KeyOf {
+        let parent: JSONPath
+        let key: String
+        init(_ parent: JSONPath, _ key: String) {
+            self.parent = parent
+            self.key = key
+        }
+    }
+
+    init(_ path: String) { base = .text(path); index = -1 }
+    init(array: String, index: Int) { base = .text(array); self.index = index }
+    private init(base: Base, index: Int) {
+        self.base = base
+        self.index = index
+    }
+
+    /// The place of `key` in the object here.
+    func key(_ key: String) -> JSONPath { JSONPath(base: .key(KeyOf(self, key)), index: -1) }
+
+    /// The place of the element `index` of the array here.
+    func element(_ index: Int) -> JSONPath {
+        precondition(self.index < 0)  // an element of an element is not read by key
+        return JSONPath(base: base, index: index)
+    }
+
+    var description: String {
+        let text: String
+        switch base {
+        case let .text(t): text = t
+        case let .key(k):
+            let parent = k.parent.description
+            text = parent.isEmpty ? k.key : parent + "." + k.key
+        }
+        return index < 0 ? text : "\(text)[\(index)]"
+    }
 }
 
 /// One element of an array, with its place.
@@ -191,8 +230,8 @@ struct ObjectReader {
             return nil
         }
         if items.isEmpty { return [] }
-        let owner = at(key)
-        return items.enumerated().map { JSONItem(value: $0.element, path: JSONPath(array: owner, index: $0.offset)) }
+        let owner = location.key(key)
+        return items.enumerated().map { JSONItem(value: $0.element, path: owner.element($0.offset)) }
     }
 
     func strings(_ key: String, required: Bool = false) -> [String]? {
@@ -210,7 +249,7 @@ struct ObjectReader {
 
     func object(_ key: String, required: Bool = true, keys: [String]) -> ObjectReader? {
         guard let v = value(key, required: required) else { return nil }
-        return reader.object(v, at: at(key), keys: keys)
+        return reader.object(v, at: location.key(key), keys: keys)
     }
 
     /// A string that must be one of `choices` (an enumeration's raw values).
