@@ -1,6 +1,6 @@
 /// Short ASCII texts (dates, amounts, decimals; the euro sign the one exception) written byte by
-/// byte into the string's own storage: a statement prints several per line, and building them from pieces (`String(n)`,
-/// `+`, padding) cost more than settling the line.
+/// byte into the string's own storage: a statement prints several per line, and building them
+/// from pieces (`String(n)`, `+`, padding) cost more than settling the line.
 public enum ASCIIText {
     /// A string of at most `capacity` ASCII bytes; `body` writes them and returns how many.
     @inlinable
@@ -53,6 +53,14 @@ public enum ASCIIText {
         /// `value`'s decimal digits, zero-padded to `width`.
         @inlinable public mutating func digits(_ value: UInt64, width: Int = 1) {
             count += ASCIIText.writeDigits(value, width: width, to: buffer.baseAddress! + count)
+        }
+
+        /// An amount of `cents` without its sign: euros (in groups of three with `group`, if
+        /// given), `point`, two digits of cents.
+        @inlinable public mutating func euros(_ cents: UInt64, point: UInt8, group: UInt8?) {
+            if let group { grouped(cents / 100, separator: group) } else { digits(cents / 100) }
+            byte(point)
+            digits(cents % 100, width: 2)
         }
 
         /// `€`, the one character beyond ASCII these texts have (three bytes of UTF-8).

@@ -41,12 +41,9 @@ public struct Money: Hashable, Comparable, Sendable {
     /// The amount with the given decimal point, and thousands separators if `group` is given:
     /// `-1.234,56` for German statements, `1234.56` for files.
     public func text(point: UInt8, group: UInt8?) -> String {
-        let magnitude = cents.magnitude
-        return ASCIIText.make(capacity: 40) { w in
+        ASCIIText.make(capacity: 40) { w in
             if cents < 0 { w.byte(UInt8(ascii: "-")) }
-            if let group { w.grouped(magnitude / 100, separator: group) } else { w.digits(magnitude / 100) }
-            w.byte(point)
-            w.digits(magnitude % 100, width: 2)
+            w.euros(cents.magnitude, point: point, group: group)
         }
     }
 }

@@ -165,16 +165,10 @@ struct Labels {
                 out.write(category)
             }
             out.write(": ")
-            out.write(f.decimal(line.quantity))
-            out.write(de ? " Tage anwesend × " : " days present × ")
-            out.write(f.money(line.rate))
-            writeIncrease(details, to: &out)
+            writeQuantityTimesRate(line, de ? " Tage anwesend × " : " days present × ", details, to: &out)
         case .hours:
             out.write(de ? "Fachleistungsstunden: " : "Specialist hours: ")
-            out.write(f.decimal(line.quantity))
-            out.write(de ? " Std. × " : " h × ")
-            out.write(f.money(line.rate))
-            writeIncrease(details, to: &out)
+            writeQuantityTimesRate(line, de ? " Std. × " : " h × ", details, to: &out)
         case .hoursNotApproved:
             out.write(de ? "Fachleistungsstunden über die Bewilligung hinaus: " : "Specialist hours beyond the approval: ")
             out.write(f.decimal(line.quantity))
@@ -182,6 +176,15 @@ struct Labels {
         default:
             assertionFailure("no text in pieces for \(line.kind)")
         }
+    }
+
+    /// `12,5 Std. × 62,50 €` and the increase, if any: the quantity, `unit`, the rate.
+    private func writeQuantityTimesRate<Out: TextOut>(_ line: StatementLine, _ unit: StaticString, _ details: LineDetail?,
+                                                      to out: inout Out) {
+        out.write(f.decimal(line.quantity))
+        out.write(unit)
+        out.write(f.money(line.rate))
+        writeIncrease(details, to: &out)
     }
 
     /// ` (Satz nach Erhöhung um 2,35 %)`, where the rate was increased.

@@ -16,14 +16,11 @@ public struct Formatter: Sendable {
     /// `1.234,56 €` (de) or `€1,234.56` (en), written in one go: joined from the number and
     /// the sign, it cost more than the rest of a line's text.
     public func money(_ m: Money) -> String {
-        let magnitude = m.cents.magnitude
         let de = language == .de
         return ASCIIText.make(capacity: 40) { w in
             if m.isNegative { w.byte(UInt8(ascii: "-")) }
             if !de { w.euroSign() }
-            w.grouped(magnitude / 100, separator: de ? UInt8(ascii: ".") : UInt8(ascii: ","))
-            w.byte(de ? UInt8(ascii: ",") : UInt8(ascii: "."))
-            w.digits(magnitude % 100, width: 2)
+            w.euros(m.cents.magnitude, point: de ? UInt8(ascii: ",") : UInt8(ascii: "."), group: de ? UInt8(ascii: ".") : UInt8(ascii: ","))
             if de {
                 w.byte(UInt8(ascii: " "))
                 w.euroSign()

@@ -59,44 +59,40 @@ public enum StatementJSON {
                 return part.bytes
             }
         }
-        guard batch > 1 else {
+        if batch > 1 {
+            renderOverlapped(pieces, batch: batch, make: make, emit: emit)
+        } else {
             for piece in pieces {
                 let bytes = make(piece)
                 if !bytes.isEmpty { emit(bytes) }
             }
-            var end = JSONWriter(open: [true, !statements.isEmpty])
-            end.endArray()
-            end.endObject()
-            emit(end.finish())
-            return
         }
-        // The previous batch is handed over (written to its file, mostly) while this one is made:
-        // one worker takes the handing over first, the others make pieces, and it joins them when
-        // done. Handed over in order: one batch at a time, by one worker, after the batch before.
-        enum Job {
-            case handOver
-            case make(Piece)
-        }
-        var previous: [[UInt8]] = []
-        for start in stride(from: 0, to: pieces.count, by: batch) {
-            let ready = previous
-            let jobs = (ready.isEmpty ? [] : [Job.handOver]) + pieces[start..<min(start + batch, pieces.count)].map { Job.make($0) }
-            let made = jobs.parallelMap { job -> [UInt8] in
-                switch job {
-                case .handOver:
-                    for bytes in ready where !bytes.isEmpty { emit(bytes) }
-                    return []
-                case let .make(piece):
-                    return make(piece)
-                }
-            }
-            previous = Array(made.dropFirst(ready.isEmpty ? 0 : 1))
-        }
-        for bytes in previous where !bytes.isEmpty { emit(bytes) }
         var end = JSONWriter(open: [true, !statements.isEmpty])
         end.endArray()
         end.endObject()
         emit(end.finish())
+    }
+
+    /// The pieces made on all cores `batch` at a time, each batch handed to `emit` in order.
+    private static func renderOverlapped<Piece>(_ pieces: [Piece], batch: Int, make: (Piece) -> [UInt8], emit: ([UInt8]) -> Void) {
+        // The previous batch is handed over (written to its file, mostly) while this one is made:
+        // one worker takes the handing over first (the job without a piece), the others make
+        // pieces, and it joins them when done. Handed over in order: one batch at a time, by one
+        // worker, after the batch before.
+        var previous: [[UInt8]] = []
+        for start in stride(from: 0, to: pieces.count, by: batch) {
+            let ready = previous
+            let jobs: [Piece?] = (ready.isEmpty ? [] : [nil]) + pieces[start..<min(start + batch, pieces.count)].map { $0 }
+            let made = jobs.parallelMap { job -> [UInt8] in
+                guard let piece = job else {
+                    for bytes in ready where !bytes.isEmpty { emit(bytes) }
+                    return []
+                }
+                return make(piece)
+            }
+            previous = Array(made.dropFirst(ready.isEmpty ? 0 : 1))
+        }
+        for bytes in previous where !bytes.isEmpty { emit(bytes) }
     }
 
     /// The statement up to its open `lines` array.
