@@ -1,5 +1,6 @@
 import Foundation
 import LEQFormats
+import Synchronization
 
 /// Where a command writes and what it reads: the real terminal and disk, or a test's capture.
 public protocol Console: AnyObject {
@@ -114,13 +115,31 @@ enum Files {
     /// A file written piece by piece into a temporary file beside it and renamed into place by
     /// `commit`: whoever reads `path` sees the old file or the whole new one, never a part; a
     /// file not committed is removed.
+    ///
+    /// A large file is handed to the disk as it is written and leaves the page cache behind the
+    /// writer: `posix_fadvise(DONTNEED)` every `handOver` bytes once the run has written
+    /// `keptInCache`, one stretch behind, so that what is dropped has been written back. A
+    /// country's year of statements is 8 GB: left in the cache, every page written was a fresh
+    /// page of memory to find, and writing it cost this machine 8–15 s of system time, not 2.5 s.
     final class AtomicFile {
         let path: String
         private let temporary: String
         private var descriptor: Int32
         private var failure: Failure?
+        /// Bytes written so far; where the last stretch handed to the disk began and ended.
+        private var written = 0
+        private var handedFrom = 0
+        private var handedTo = 0
+        private let handOver: Int
+        /// Until the run has written this much (all its files), its files stay in the cache like
+        /// any other: handing over a year of 100,000 cases (830 MB) cost it a few per cent.
+        private let keptInCache: Int
+        private static let writtenInRun = Atomic<Int>(0)
+        private let diskQueue = DispatchQueue(label: "leq.file.handover")
 
-        init(_ path: String) throws(Failure) {
+        init(_ path: String, handOver: Int = 64 << 20, keptInCache: Int = 1 << 30) throws(Failure) {
+            self.handOver = handOver
+            self.keptInCache = keptInCache
             var isFolder: ObjCBool = false
             if path.hasSuffix("/") || (FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue) {
                 throw Failure(message: "--out: \(path) is a folder; give a file name, e.g. \(path.hasSuffix("/") ? path : path + "/")statement.json", usage: true)
@@ -162,10 +181,25 @@ enum Files {
                     done += n
                 }
             }
+            written += bytes.count
+            let run = Self.writtenInRun.add(bytes.count, ordering: .relaxed).newValue
+            if run >= keptInCache, written - handedTo >= handOver { handOverToDisk() }
+        }
+
+        /// Starts writing back what was written since the last call and drops the stretch before
+        /// it, written back since, from the cache (advice only: a failure changes no byte).
+        private func handOverToDisk() {
+            // On a queue of its own: starting the write-back of a stretch takes the kernel a
+            // while, and the writer is what the other cores wait for. `close` waits for it.
+            let descriptor = descriptor, from = off_t(handedFrom), length = off_t(written - handedFrom)
+            diskQueue.async { _ = posix_fadvise(descriptor, from, length, POSIX_FADV_DONTNEED) }
+            handedFrom = handedTo
+            handedTo = written
         }
 
         /// Closes the file and renames it into place; on any failure it is removed instead.
         func commit() throws(Failure) {
+            diskQueue.sync {}
             if failure == nil, descriptor >= 0, close(descriptor) != 0 {
                 failure = Failure(message: "cannot write \(path): \(String(cString: strerror(errno)))")
             }
@@ -182,6 +216,7 @@ enum Files {
         /// Removes the file unless it was committed.
         func discard() {
             guard descriptor >= 0 else { return }
+            diskQueue.sync {}
             close(descriptor)
             descriptor = -1
             unlink(temporary)

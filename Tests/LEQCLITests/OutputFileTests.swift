@@ -25,6 +25,30 @@ struct OutputFileTests {
         #expect(Self.names(folder) == ["out.json"])
     }
 
+    @Test("A large file handed to the disk in stretches as it is written: every byte in place, in order")
+    func handedOver() throws {
+        let folder = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("year.json").path
+        // Stretches of 4 KiB after the first 10 KiB, pieces of every size around them.
+        let file = try Files.AtomicFile(path, handOver: 4096, keptInCache: 10_240)
+        var expected = [UInt8]()
+        for n in 0..<400 {
+            let piece = (0..<(n * 37 % 1_500)).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ n) }
+            file.write(piece)
+            expected += piece
+        }
+        try file.commit()
+        #expect(expected.count > 250_000)
+        #expect(FileManager.default.contents(atPath: path).map { [UInt8]($0) } == expected)
+        #expect(Self.names(folder) == ["year.json"])
+        let discarded = try Files.AtomicFile(path, handOver: 4096, keptInCache: 0)
+        discarded.write(Array(repeating: 1, count: 20_000))
+        discarded.discard()
+        #expect(FileManager.default.contents(atPath: path).map { [UInt8]($0) } == expected)
+        #expect(Self.names(folder) == ["year.json"])
+    }
+
     @Test("Not committed (a run that failed half way): nothing appears, and the temporary file is gone")
     func notCommitted() throws {
         let folder = temporaryFolder()
