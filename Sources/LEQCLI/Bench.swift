@@ -147,7 +147,7 @@ extension LEQ {
             let run = Settlement.run(agreements: agreements, caseload: caseload, month: month, issued: month.lastDay.next, ledgers: ledgers)
             ledgers = run.ledgers
             // Rendered as leq settle writes it, piece by piece; the pieces are counted, not kept.
-            let step = measure { StatementJSON.render(run.statements) { jsonBytes += $0.count } }
+            let step = measure { StatementJSON.render(run.statements, write: { jsonBytes += $0.count }) }
             renderSeconds += step.seconds
             renderMemory = max(renderMemory, step.memory)
             progress.show("writing \(month) (\(k + 1)/\(months.count))")

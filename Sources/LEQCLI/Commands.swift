@@ -211,7 +211,7 @@ extension LEQ {
             }
             let target = folder.map { URL(fileURLWithPath: $0).appendingPathComponent("\(month.iso).\(ext)").path }
             do throws(Files.Failure) {
-                try staged.add(as: target) { emit in render(run, format: format, language: language, emit: emit) }
+                try staged.add(as: target) { emit in render(run, format: format, language: language, write: emit) }
             } catch {
                 progress.clear()
                 console.fail("leq settle: \(error.message)\n")
@@ -223,12 +223,12 @@ extension LEQ {
             guard let only = single else { return ExitStatus.success }
             // Written as it is rendered: into a temporary file renamed into place, or to standard output.
             guard let out = options.value("out") else {
-                render(only.statements, format: format, language: language) { console.out($0) }
+                render(only.statements, format: format, language: language, write: { console.out(Array($0)) })
                 return ExitStatus.success
             }
             do throws(Files.Failure) {
                 let file = try Files.AtomicFile(out)
-                render(only.statements, format: format, language: language, emit: file.write)
+                render(only.statements, format: format, language: language, write: file.write)
                 try file.commit()
             } catch {
                 console.fail("leq settle: \(error.message)\n")

@@ -167,9 +167,13 @@ enum Files {
         deinit { discard() }
 
         /// Appends `bytes`; the first failure is kept and reported by `commit`.
-        func write(_ bytes: [UInt8]) {
+        func write(_ bytes: [UInt8]) { bytes.withUnsafeBufferPointer(write) }
+
+        /// Appends `bytes` (in place: a piece of a long document, not copied into an array).
+        func write(_ bytes: UnsafeBufferPointer<UInt8>) {
             guard failure == nil, descriptor >= 0 else { return }
-            bytes.withUnsafeBytes { buffer in
+            do {
+                let buffer = UnsafeRawBufferPointer(bytes)
                 var done = 0
                 while done < buffer.count {
                     let n = Glibc.write(descriptor, buffer.baseAddress! + done, buffer.count - done)
@@ -236,11 +240,11 @@ final class StagedFiles {
 
     /// Writes `bytes` for `target` (nil: for standard output).
     func add(_ bytes: [UInt8], as target: String?) throws(Files.Failure) {
-        try add(as: target) { emit in emit(bytes) }
+        try add(as: target) { emit in bytes.withUnsafeBufferPointer(emit) }
     }
 
     /// Writes for `target` (nil: for standard output) what `write` hands to `emit`, piece by piece.
-    func add(as target: String?, _ write: (_ emit: ([UInt8]) -> Void) -> Void) throws(Files.Failure) {
+    func add(as target: String?, _ write: (_ emit: (UnsafeBufferPointer<UInt8>) -> Void) -> Void) throws(Files.Failure) {
         let temporary: String
         if let target {
             let url = URL(fileURLWithPath: target)

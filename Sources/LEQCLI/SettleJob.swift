@@ -202,13 +202,13 @@ struct SettleJob {
     }
 }
 
-/// The same bytes as `render`, handed to `emit` piece by piece where the format allows (JSON):
+/// The same bytes as `render`, handed to `write` piece by piece where the format allows (JSON):
 /// a month's statements go to their file without being held whole.
-func render(_ statements: [Statement], format: String, language: Language, emit: ([UInt8]) -> Void) {
+func render(_ statements: [Statement], format: String, language: Language, write: (UnsafeBufferPointer<UInt8>) -> Void) {
     if format == "json" {
-        StatementJSON.render(statements, language: language, emit: emit)
+        StatementJSON.render(statements, language: language, write: write)
     } else {
-        emit(render(statements, format: format, language: language))
+        render(statements, format: format, language: language).withUnsafeBufferPointer(write)
     }
 }
 

@@ -42,6 +42,10 @@ public struct JSONWriter {
         return out.array
     }
 
+    /// The buffer written into, handed over whole (the writer is done with): a piece of a long
+    /// document goes to its file from here, without being copied into an array first.
+    consuming func takeBuffer() -> ByteBuffer { out }
+
     /// Elements written by `init(elementAt:first:)` writers, into the array open now.
     public mutating func append(elements chunk: [UInt8]) {
         guard !chunk.isEmpty else { return }
@@ -249,7 +253,12 @@ final class ByteBuffer {
 
     deinit { base.deallocate() }
 
-    var array: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
+    var array: [UInt8] { Array(bytes) }
+
+    private var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
+
+    /// The bytes written, in place, for the time of `body` (the buffer alive throughout).
+    func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R { try body(bytes) }
 
     /// Room for `n` more bytes.
     @inline(__always) private func reserve(_ n: Int) {
