@@ -176,11 +176,7 @@ struct StreamedJSONTests {
             let labels = Labels(language)
             for line in lines {
                 var w = JSONWriter()
-                if Labels.writesPieces(line.kind) {
-                    w.string { labels.writeText(line, to: &$0) }
-                } else {
-                    w.string(labels.text(line))
-                }
+                w.string { labels.writeText(line, to: &$0) }
                 var plain = JSONWriter()
                 plain.string(labels.text(line))
                 #expect(w.bytes == plain.bytes)

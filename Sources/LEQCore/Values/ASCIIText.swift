@@ -41,9 +41,10 @@ public enum ASCIIText {
     /// Appends bytes to a buffer sized beforehand.
     public struct Writer {
         @usableFromInline let buffer: UnsafeMutableBufferPointer<UInt8>
-        @usableFromInline var count = 0
+        /// How many bytes are written.
+        public var count = 0
 
-        @inlinable init(buffer: UnsafeMutableBufferPointer<UInt8>) { self.buffer = buffer }
+        @inlinable public init(buffer: UnsafeMutableBufferPointer<UInt8>) { self.buffer = buffer }
 
         @inlinable public mutating func byte(_ b: UInt8) {
             buffer[count] = b

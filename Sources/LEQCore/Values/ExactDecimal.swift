@@ -77,14 +77,23 @@ public struct ExactDecimal: Hashable, Sendable {
             digits.insert(Character(Unicode.Scalar(point)), at: digits.index(digits.endIndex, offsetBy: -scale))
             return (units < 0 ? "-" : "") + digits
         }
+        return ASCIIText.make(capacity: 22 + scale) { write(point: point, to: &$0) }
+    }
+
+    /// The largest scale `write(point:to:)` writes.
+    public static let writtenScale = 18
+
+    /// `text(point:)`'s bytes (at most 22 + scale), for a scale up to `writtenScale`.
+    public func write(point: UInt8, to w: inout ASCIIText.Writer) {
+        precondition(scale <= Self.writtenScale)
+        let magnitude = units.magnitude
+        if units < 0 { w.byte(UInt8(ascii: "-")) }
+        guard scale > 0 else { w.digits(magnitude); return }
         var unit: UInt64 = 1
         for _ in 0..<scale { unit *= 10 }
-        return ASCIIText.make(capacity: 22 + scale) { w in
-            if units < 0 { w.byte(UInt8(ascii: "-")) }
-            w.digits(magnitude / unit)
-            w.byte(point)
-            w.digits(magnitude % unit, width: scale)
-        }
+        w.digits(magnitude / unit)
+        w.byte(point)
+        w.digits(magnitude % unit, width: scale)
     }
 }
 

@@ -205,6 +205,8 @@ public struct JSONWriter {
             var text = text
             text.withUTF8 { out.appendEscaped($0) }
         }
+
+        mutating func write(plain bytes: UnsafeBufferPointer<UInt8>) { out.append(bytes) }
     }
 
     /// Finishes the document with a newline.

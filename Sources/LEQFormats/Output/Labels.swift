@@ -108,19 +108,10 @@ struct Labels {
         }
     }
 
-    /// The line's text: what it pays for and how the amount follows from rate and quantity.
-    /// The kinds of line whose text `writeText` writes: flat rates, daily rates, specialist hours
-    /// — most lines of a statement.
-    static func writesPieces(_ kind: LineKind) -> Bool {
-        switch kind {
-        case .flatRate, .dailyRate, .hours, .hoursNotApproved: return true
-        default: return false
-        }
-    }
-
-    /// The text of a line of a kind `writesPieces`, written piece by piece into `out`: a string
-    /// (`text(_:)`), or straight into a JSON document, without a string made for it (built as a
-    /// string by interpolation, a line's text cost more than the rest of the line).
+    /// The line's text: what it pays for and how the amount follows from rate and quantity,
+    /// written piece by piece into `out`: a string (`text(_:)`), or straight into a JSON
+    /// document without a string made for it (built by interpolation, a line's text cost more
+    /// than the rest of the line; amounts and numbers are written as bytes, never made strings).
     func writeText<Out: TextOut>(_ line: StatementLine, to out: inout Out) {
         let de = language == .de
         let details = line.details
@@ -130,31 +121,31 @@ struct Labels {
             out.write(line.category ?? "?")
             if let d = details?.divisor, let monthly = details?.monthlyRate {
                 out.write(": ")
-                out.write(f.money(monthly))
+                out.money(monthly, f)
                 out.write(" ÷ ")
-                out.write(f.decimal(d))
+                out.decimal(d, f)
                 out.write(" = ")
-                out.write(f.money(line.rate))
+                out.money(line.rate, f)
                 out.write(de ? "/Tag × " : "/day × ")
-                out.write(f.decimal(line.quantity))
+                out.decimal(line.quantity, f)
                 out.write(de ? " Tage" : " days")
                 if details?.capped == true { out.write(de ? ", höchstens der Monatsbetrag" : ", at most the monthly amount") }
             } else {
                 out.write(": ")
-                out.write(f.money(line.rate))
+                out.money(line.rate, f)
                 out.write(" × ")
-                out.write(f.decimal(line.quantity))
+                out.decimal(line.quantity, f)
                 out.write("/")
-                out.write(line.basisDays.map(String.init) ?? "?")
+                if let b = line.basisDays { out.int(b) } else { out.write("?") }
                 out.write(de ? " Tage" : " days")
             }
             if let p = details?.percent, let full = details?.fullRate, let m = details?.caseMonth {
                 out.write(de ? " (ab Fallmonat " : " (from case month ")
-                out.write(String(m))
+                out.int(m)
                 out.write(": ")
-                out.write(f.decimal(p))
+                out.decimal(p, f)
                 out.write(de ? " % von " : " % of ")
-                out.write(f.money(full))
+                out.money(full, f)
                 out.write(")")
             }
             writeIncrease(details, to: &out)
@@ -171,19 +162,180 @@ struct Labels {
             writeQuantityTimesRate(line, de ? " Std. × " : " h × ", details, to: &out)
         case .hoursNotApproved:
             out.write(de ? "Fachleistungsstunden über die Bewilligung hinaus: " : "Specialist hours beyond the approval: ")
-            out.write(f.decimal(line.quantity))
+            out.decimal(line.quantity, f)
             out.write(de ? " Std., nicht vergütet" : " h, not paid")
-        default:
-            assertionFailure("no text in pieces for \(line.kind)")
+        case .absenceFull, .absenceReduced, .absenceUnpaid:
+            out.write(de ? "Abwesenheit (" : "Absence (")
+            out.write(absenceReason(details?.reason ?? ""))
+            out.write(de ? "), Abwesenheitstag" : "), absence day")
+            writeDays(details?.absenceDays, plural: de ? "e" : "s", to: &out)
+            switch line.kind {
+            case .absenceFull:
+                out.write(de ? ": voller Tagessatz " : ": full daily rate ")
+                out.money(line.rate, f)
+                writeIncrease(details, to: &out)
+            case .absenceReduced:
+                out.write(": ")
+                writeReduced(line, details, to: &out)
+                writeIncrease(details, to: &out)
+            default:
+                out.write(de ? ": über der Jahresgrenze, nicht vergütet (" : ": past the yearly cap, not paid (")
+                writeReduced(line, details, to: &out)
+                out.write(")")
+            }
+        case .budgetInstallment:
+            out.write(de ? "Fallbudget " : "Case budget ")
+            out.money(line.rate, f)
+            out.write(" (")
+            writePeriod(details?.budgetPeriod, to: &out)
+            out.write(", ")
+            writeBasisDays(line, to: &out)
+            out.write(de ? " Tage): " : " days): ")
+            if let budget = details?.budgetPeriod, line.period.contains(budget.to) {
+                out.write(de ? "Schlussrate (Restbetrag)" : "final installment (the remainder)")
+            } else {
+                out.write(de ? "Rate für " : "installment for ")
+                out.decimal(line.quantity, f)
+                out.write(de ? " Tage, " : " days, ")
+                out.money(line.rate, f)
+                out.write(" × ")
+                out.decimal(line.quantity, f)
+                out.write("/")
+                writeBasisDays(line, to: &out)
+            }
+        case .budgetCut:
+            out.write(de ? "Kürzung: Fallbudget " : "Cut: case budget ")
+            out.money(line.rate, f)
+            out.write(" (")
+            writePeriod(details?.budgetPeriod, to: &out)
+            out.write(de ? ") ausgeschöpft" : ") used up")
+        case .budgetSavings:
+            out.write(de ? "Einsparanteil Fallbudget (" : "Savings share of the case budget (")
+            writePeriod(details?.budgetPeriod, to: &out)
+            out.write("): ")
+            writePercent(details, to: &out)
+            out.write(de ? " % von " : " % of ")
+            out.money(line.rate, f)
+            out.write(de ? " nicht verbraucht" : " unspent")
+        case .topUp, .topUpWithheld, .topUpNotPaid:
+            writeTopUp(line, details, to: &out)
+        case .topUpCatchUp:
+            out.write(de ? "Zusatzbetreuung: Nachzahlung des für " : "Top-up: catch-up of the amount withheld for ")
+            out.write(details?.forMonth.map { f.month($0) } ?? "?")
+            if line.unit == .day {
+                out.write(de ? " einbehaltenen Zuschlags, " : ", ")
+                out.decimal(line.quantity, f)
+                out.write(" ")
+                out.write(unit(.day, line.quantity))
+                out.write(" × ")
+                out.money(line.rate, f)
+                out.write(de ? "/Tag (Nachweis der Zusatzkraft eingegangen)" : "/day (proof of the extra staff received)")
+            } else {
+                out.write(de ? " einbehaltenen Zuschlags (Nachweis der Zusatzkraft eingegangen)" : " (proof of the extra staff received)")
+            }
+        case .topUpEnded:
+            out.write(de ? "Zusatzbetreuung endet mit diesem Tag: " : "Top-up ends with this day: ")
+            out.write(topUpReason(details?.topUpReason))
+        case .topUpForfeited:
+            out.write(de ? "Kein Nachweis der Zusatzkraft bis zum Ende der Zusatzbetreuung: der Zuschlag aller fälligen Tage, "
+                         : "No proof of the extra staff by the end of the top-up: the top-up of all days due, ")
+            if let a = details?.withheld { out.money(a, f) } else { out.write("?") }
+            out.write(de ? ", wird nicht gezahlt" : ", is not paid")
+        case .goalBonus, .goalMalus:
+            if line.kind == .goalBonus {
+                out.write(de ? "Bonus Zielerreichung" : "Goal bonus")
+            } else {
+                out.write(de ? "Malus Zielerreichung" : "Goal malus")
+            }
+            out.write(de ? " (Bewertung vom " : " (evaluation of ")
+            out.write(f.date(line.period.to))
+            out.write(de ? ": Zielerreichung " : ": attainment ")
+            out.write(details?.attainment.map(attainment) ?? "?")
+            out.write("): ")
+            writePercent(details, to: &out)
+            out.write(de ? " % von " : " % of ")
+            out.money(line.rate, f)
+            out.write(de ? " (Pauschalen, Tagessätze, Stunden seit der letzten Bewertung)"
+                         : " (flat, daily and hourly amounts since the last evaluation)")
+        case .reportMalus:
+            out.write(de ? "Malus Bericht, fällig am " : "Report malus, due ")
+            out.write(details?.reportDue.map { f.date($0) } ?? "?")
+            out.write(": ")
+            if let received = details?.reportReceived {
+                out.write(de ? "eingegangen am " : "received ")
+                out.write(f.date(received))
+                out.write(de ? ", nach der Frist" : ", after the grace period")
+            } else {
+                out.write(de ? "nicht eingegangen" : "not received")
+            }
+        case .endBonus:
+            out.write(de ? "Bonus Beendigung: Ziele erreicht, planmäßig beendet" : "End bonus: goals achieved, ended as planned")
+        case .endMalus:
+            out.write(de ? "Malus Beendigung: Abbruch durch den Träger" : "End malus: terminated by the provider")
+        case .bonusClawback:
+            out.write(de ? "Rückforderung des Beendigungsbonus: neue Hilfe " : "End bonus clawed back: new case ")
+            out.write(details?.relatedCase ?? "?")
+            out.write(de ? " ab " : " from ")
+            out.write(f.date(line.period.to))
+            out.write(de ? " innerhalb der Nachhaltigkeitsfrist" : " within the sustainability period")
+        case .bonusCapCut, .malusCapCut:
+            if line.kind == .bonusCapCut {
+                out.write(de ? "Kappung Bonus: höchstens " : "Bonus cap: at most ")
+            } else {
+                out.write(de ? "Kappung Malus: höchstens " : "Malus cap: at most ")
+            }
+            writePercent(details, to: &out)
+            out.write(de ? " % der Grundbeträge des Jahres bis hier (" : " % of the year's base amounts so far (")
+            out.money(line.rate, f)
+            out.write(")")
+        case .familyIncentive:
+            out.write(de ? "Familienanreiz: Ziel " : "Family incentive: goal ")
+            out.write(details?.goalArea.map(goalArea) ?? "?")
+            out.write(de ? " erreicht (Bewertung " : " attained (rating ")
+            writePercent(details, to: &out)
+            out.write(")")
+        case .correction:
+            let previous = details?.previousAmount ?? .zero
+            out.write(de ? "Korrektur zu " : "Correction to ")
+            out.write(details?.corrects ?? "?")
+            out.write(" (")
+            out.write(details?.forMonth.map { f.month($0) } ?? "?")
+            out.write("), ")
+            out.write(details?.correctedKind.map(kindName) ?? "?")
+            out.write(de ? ": neu " : ": now ")
+            out.money(previous + line.amount, f)
+            out.write(de ? " statt bisher " : " instead of ")
+            out.money(previous, f)
+            if !de { out.write(" so far") }
+        case .clearingFee:
+            out.write(de ? "Clearingpauschale (deckt " : "Clearing fee (covers ")
+            if let days = details?.clearingDays { out.int(days.upperBound) } else { out.write("?") }
+            out.write(de ? " Clearingtage)" : " clearing days)")
+            writeIncrease(details, to: &out)
+        case .clearingExtension:
+            out.write(de ? "Clearing-Verlängerung, Clearingtage " : "Clearing extension, clearing days ")
+            if let days = details?.clearingDays {
+                out.int(days.lowerBound)
+                out.write("–")
+                out.int(days.upperBound)
+            } else {
+                out.write("?")
+            }
+            out.write(de ? ": Wochensatz " : ": weekly rate ")
+            if let weekly = details?.weeklyRate { out.money(weekly, f) } else { out.write("?") }
+            out.write(" ÷ 7 = ")
+            out.money(line.rate, f)
+            out.write(de ? "/Tag" : "/day")
+            writeIncrease(details, to: &out)
         }
     }
 
     /// `12,5 Std. × 62,50 €` and the increase, if any: the quantity, `unit`, the rate.
     private func writeQuantityTimesRate<Out: TextOut>(_ line: StatementLine, _ unit: StaticString, _ details: LineDetail?,
                                                       to out: inout Out) {
-        out.write(f.decimal(line.quantity))
+        out.decimal(line.quantity, f)
         out.write(unit)
-        out.write(f.money(line.rate))
+        out.money(line.rate, f)
         writeIncrease(details, to: &out)
     }
 
@@ -191,153 +343,138 @@ struct Labels {
     private func writeIncrease<Out: TextOut>(_ details: LineDetail?, to out: inout Out) {
         guard let increase = details?.increase else { return }
         out.write(language == .de ? " (Satz nach Erhöhung um " : " (rate after a ")
-        out.write(f.decimal(increase))
+        out.decimal(increase, f)
         out.write(language == .de ? " %)" : " % increase)")
     }
 
+    /// `e 3–5` after "Abwesenheitstag" (`plural`, then the days), ` 3` for a single day; `e ?`
+    /// when the line does not say.
+    private func writeDays<Out: TextOut>(_ days: ClosedRange<Int>?, plural: StaticString, to out: inout Out) {
+        guard let days else {
+            out.write(plural)
+            out.write(" ?")
+            return
+        }
+        if days.count != 1 { out.write(plural) }
+        out.write(" ")
+        out.int(days.lowerBound)
+        if days.count != 1 {
+            out.write("–")
+            out.int(days.upperBound)
+        }
+    }
+
+    /// `80 % von 178,43 € = 142,74 €/Tag`: a reduced absence rate (nothing when the line does
+    /// not say how it was reduced).
+    private func writeReduced<Out: TextOut>(_ line: StatementLine, _ details: LineDetail?, to out: inout Out) {
+        guard let p = details?.percent, let full = details?.fullRate else { return }
+        out.decimal(p, f)
+        out.write(language == .de ? " % von " : " % of ")
+        out.money(full, f)
+        out.write(" = ")
+        out.money(line.rate, f)
+        out.write(language == .de ? "/Tag" : "/day")
+    }
+
+    private func writePercent<Out: TextOut>(_ details: LineDetail?, to out: inout Out) {
+        if let p = details?.percent { out.decimal(p, f) } else { out.write("?") }
+    }
+
+    private func writeBasisDays<Out: TextOut>(_ line: StatementLine, to out: inout Out) {
+        if let b = line.basisDays { out.int(b) } else { out.write("?") }
+    }
+
+    private func writePeriod<Out: TextOut>(_ period: Period?, to out: inout Out) {
+        out.write(period.map { f.period($0) } ?? "?")
+    }
+
     func text(_ line: StatementLine) -> String {
-        if Self.writesPieces(line.kind) {
-            var text = TextBytes()
-            writeText(line, to: &text)
-            return text.string
-        }
-        let increase = line.increase.map { t(" (Satz nach Erhöhung um \(f.decimal($0)) %)", " (rate after a \(f.decimal($0)) % increase)") } ?? ""
-        switch line.kind {
-        case .absenceFull, .absenceReduced, .absenceUnpaid:
-            let reason = absenceReason(line.reason ?? "")
-            let range = line.absenceDays.map { $0.count == 1 ? "\($0.lowerBound)" : "\($0.lowerBound)–\($0.upperBound)" } ?? "?"
-            let head = t("Abwesenheit (\(reason)), Abwesenheitstag\(line.absenceDays?.count == 1 ? "" : "e") \(range)",
-                         "Absence (\(reason)), absence day\(line.absenceDays?.count == 1 ? "" : "s") \(range)")
-            let reduced = line.percent.map { p in
-                line.fullRate.map { t("\(f.decimal(p)) % von \(f.money($0)) = \(f.money(line.rate))/Tag", "\(f.decimal(p)) % of \(f.money($0)) = \(f.money(line.rate))/day") } ?? ""
-            } ?? ""
-            switch line.kind {
-            case .absenceFull: return head + t(": voller Tagessatz \(f.money(line.rate))", ": full daily rate \(f.money(line.rate))") + increase
-            case .absenceReduced: return head + ": " + reduced + increase
-            default: return head + t(": über der Jahresgrenze, nicht vergütet (\(reduced))", ": past the yearly cap, not paid (\(reduced))")
-            }
-        case .budgetInstallment:
-            let p = line.budgetPeriod.map { f.period($0) } ?? "?"
-            let total = line.basisDays.map(String.init) ?? "?"
-            let last = line.budgetPeriod.map { line.period.contains($0.to) } ?? false
-            return t("Fallbudget \(f.money(line.rate)) (\(p), \(total) Tage): ", "Case budget \(f.money(line.rate)) (\(p), \(total) days): ")
-                + (last ? t("Schlussrate (Restbetrag)", "final installment (the remainder)")
-                        : t("Rate für \(f.decimal(line.quantity)) Tage, \(f.money(line.rate)) × \(f.decimal(line.quantity))/\(total)",
-                            "installment for \(f.decimal(line.quantity)) days, \(f.money(line.rate)) × \(f.decimal(line.quantity))/\(total)"))
-        case .budgetCut:
-            let p = line.budgetPeriod.map { f.period($0) } ?? "?"
-            return t("Kürzung: Fallbudget \(f.money(line.rate)) (\(p)) ausgeschöpft", "Cut: case budget \(f.money(line.rate)) (\(p)) used up")
-        case .budgetSavings:
-            let p = line.budgetPeriod.map { f.period($0) } ?? "?"
-            let share = line.percent.map { f.decimal($0) } ?? "?"
-            return t("Einsparanteil Fallbudget (\(p)): \(share) % von \(f.money(line.rate)) nicht verbraucht",
-                     "Savings share of the case budget (\(p)): \(share) % of \(f.money(line.rate)) unspent")
-        case .flatRate, .dailyRate, .hours, .hoursNotApproved:
-            return ""  // written in pieces above
-        case .topUp, .topUpWithheld, .topUpNotPaid:
-            return topUpText(line)
-        case .topUpCatchUp:
-            let m = line.forMonth.map { f.month($0) } ?? "?"
-            if line.unit == .day {
-                let days = "\(f.decimal(line.quantity)) \(unit(.day, line.quantity)) × \(f.money(line.rate))"
-                return t("Zusatzbetreuung: Nachzahlung des für \(m) einbehaltenen Zuschlags, \(days)/Tag (Nachweis der Zusatzkraft eingegangen)",
-                         "Top-up: catch-up of the amount withheld for \(m), \(days)/day (proof of the extra staff received)")
-            }
-            return t("Zusatzbetreuung: Nachzahlung des für \(m) einbehaltenen Zuschlags (Nachweis der Zusatzkraft eingegangen)",
-                     "Top-up: catch-up of the amount withheld for \(m) (proof of the extra staff received)")
-        case .topUpEnded:
-            return t("Zusatzbetreuung endet mit diesem Tag: ", "Top-up ends with this day: ") + topUpReason(line.topUpReason)
-        case .topUpForfeited:
-            let a = line.withheld.map { f.money($0) } ?? "?"
-            return t("Kein Nachweis der Zusatzkraft bis zum Ende der Zusatzbetreuung: der Zuschlag aller fälligen Tage, \(a), wird nicht gezahlt",
-                     "No proof of the extra staff by the end of the top-up: the top-up of all days due, \(a), is not paid")
-        case .goalBonus, .goalMalus:
-            let head = line.kind == .goalBonus ? t("Bonus Zielerreichung", "Goal bonus") : t("Malus Zielerreichung", "Goal malus")
-            let a = line.attainment.map(attainment) ?? "?"
-            let p = line.percent.map { f.decimal($0) } ?? "?"
-            return head + t(" (Bewertung vom \(f.date(line.period.to)): Zielerreichung \(a)): \(p) % von \(f.money(line.rate)) (Pauschalen, Tagessätze, Stunden seit der letzten Bewertung)",
-                            " (evaluation of \(f.date(line.period.to)): attainment \(a)): \(p) % of \(f.money(line.rate)) (flat, daily and hourly amounts since the last evaluation)")
-        case .reportMalus:
-            let due = line.reportDue.map { f.date($0) } ?? "?"
-            let received = line.reportReceived.map { t("eingegangen am \(f.date($0)), nach der Frist", "received \(f.date($0)), after the grace period") }
-                ?? t("nicht eingegangen", "not received")
-            return t("Malus Bericht, fällig am \(due): \(received)", "Report malus, due \(due): \(received)")
-        case .endBonus:
-            return t("Bonus Beendigung: Ziele erreicht, planmäßig beendet", "End bonus: goals achieved, ended as planned")
-        case .endMalus:
-            return t("Malus Beendigung: Abbruch durch den Träger", "End malus: terminated by the provider")
-        case .bonusClawback:
-            let next = line.relatedCase ?? "?"
-            return t("Rückforderung des Beendigungsbonus: neue Hilfe \(next) ab \(f.date(line.period.to)) innerhalb der Nachhaltigkeitsfrist",
-                     "End bonus clawed back: new case \(next) from \(f.date(line.period.to)) within the sustainability period")
-        case .bonusCapCut, .malusCapCut:
-            let p = line.percent.map { f.decimal($0) } ?? "?"
-            return line.kind == .bonusCapCut
-                ? t("Kappung Bonus: höchstens \(p) % der Grundbeträge des Jahres bis hier (\(f.money(line.rate)))",
-                    "Bonus cap: at most \(p) % of the year's base amounts so far (\(f.money(line.rate)))")
-                : t("Kappung Malus: höchstens \(p) % der Grundbeträge des Jahres bis hier (\(f.money(line.rate)))",
-                    "Malus cap: at most \(p) % of the year's base amounts so far (\(f.money(line.rate)))")
-        case .familyIncentive:
-            let area = line.goalArea.map(goalArea) ?? "?"
-            return t("Familienanreiz: Ziel \(area) erreicht (Bewertung \(line.percent.map { f.decimal($0) } ?? "?"))",
-                     "Family incentive: goal \(area) attained (rating \(line.percent.map { f.decimal($0) } ?? "?"))")
-        case .correction:
-            let kind = line.correctedKind.map(kindName) ?? "?"
-            let m = line.forMonth.map { f.month($0) } ?? "?"
-            return t("Korrektur zu \(line.corrects ?? "?") (\(m)), \(kind): neu \(f.money((line.previousAmount ?? .zero) + line.amount)) statt bisher \(f.money(line.previousAmount ?? .zero))",
-                     "Correction to \(line.corrects ?? "?") (\(m)), \(kind): now \(f.money((line.previousAmount ?? .zero) + line.amount)) instead of \(f.money(line.previousAmount ?? .zero)) so far")
-        case .clearingFee:
-            let days = line.clearingDays.map { "\($0.upperBound)" } ?? "?"
-            return t("Clearingpauschale (deckt \(days) Clearingtage)", "Clearing fee (covers \(days) clearing days)") + increase
-        case .clearingExtension:
-            let range = line.clearingDays.map { "\($0.lowerBound)–\($0.upperBound)" } ?? "?"
-            let weekly = line.weeklyRate.map { f.money($0) } ?? "?"
-            return t("Clearing-Verlängerung, Clearingtage \(range): Wochensatz \(weekly) ÷ 7 = \(f.money(line.rate))/Tag",
-                     "Clearing extension, clearing days \(range): weekly rate \(weekly) ÷ 7 = \(f.money(line.rate))/day") + increase
-        }
+        var text = TextBytes()
+        writeText(line, to: &text)
+        return text.string
     }
 
     /// A top-up line: how the daily (or hourly) amount follows from the approval, what the days
     /// had going on, and whether they are paid, withheld or not paid and why.
-    func topUpText(_ line: StatementLine) -> String {
-        var head: String
-        let n = f.decimal(line.quantity)
+    private func writeTopUp<Out: TextOut>(_ line: StatementLine, _ details: LineDetail?, to out: inout Out) {
+        let de = language == .de
         if line.unit == .hour {
-            head = t("Zusatzbetreuung (Spitzabrechnung): \(n) Std. × \(f.money(line.rate))", "Top-up (hours delivered): \(n) h × \(f.money(line.rate))")
+            out.write(de ? "Zusatzbetreuung (Spitzabrechnung): " : "Top-up (hours delivered): ")
+            out.decimal(line.quantity, f)
+            out.write(de ? " Std. × " : " h × ")
+            out.money(line.rate, f)
         } else if line.kind == .topUpNotPaid {
-            head = t("Zusatzbetreuung \(f.money(line.rate))/Tag × \(n) ", "Top-up \(f.money(line.rate))/day × \(n) ") + unit(.day, line.quantity)
+            out.write(de ? "Zusatzbetreuung " : "Top-up ")
+            out.money(line.rate, f)
+            out.write(de ? "/Tag × " : "/day × ")
+            out.decimal(line.quantity, f)
+            out.write(" ")
+            out.write(unit(.day, line.quantity))
         } else {
-            let daily = line.fullRate ?? line.rate
-            let derivation = line.annualCost.map { cost in
-                "\(f.money(cost)) × \(line.positionShare.map { f.decimal($0) } ?? "?") ÷ 365 = \(f.money(daily))"
-            } ?? f.money(daily)
-            head = t("Zusatzbetreuung: \(derivation)/Tag", "Top-up: \(derivation)/day")
-            if let p = line.percent {
-                head += t(", Bettengeld \(f.decimal(p)) % = \(f.money(line.rate))/Tag", ", reduced absence rate \(f.decimal(p)) % = \(f.money(line.rate))/day")
+            let daily = details?.fullRate ?? line.rate
+            out.write(de ? "Zusatzbetreuung: " : "Top-up: ")
+            if let cost = details?.annualCost {
+                out.money(cost, f)
+                out.write(" × ")
+                if let share = details?.positionShare { out.decimal(share, f) } else { out.write("?") }
+                out.write(" ÷ 365 = ")
             }
-            head += " × \(n) " + unit(.day, line.quantity)
+            out.money(daily, f)
+            out.write(de ? "/Tag" : "/day")
+            if let p = details?.percent {
+                out.write(de ? ", Bettengeld " : ", reduced absence rate ")
+                out.decimal(p, f)
+                out.write(" % = ")
+                out.money(line.rate, f)
+                out.write(de ? "/Tag" : "/day")
+            }
+            out.write(" × ")
+            out.decimal(line.quantity, f)
+            out.write(" ")
+            out.write(unit(.day, line.quantity))
         }
-        let one = line.absenceDays?.count == 1
-        let range = line.absenceDays.map { one ? "\($0.lowerBound)" : "\($0.lowerBound)–\($0.upperBound)" } ?? "?"
-        let absence = t("Abwesenheit (\(line.reason.map { absenceReason($0) } ?? "?")), Abwesenheitstag\(one ? "" : "e") \(range)",
-                        "absence (\(line.reason.map { absenceReason($0) } ?? "?")), absence day\(one ? "" : "s") \(range)")
-        let illness = t("Zusatzkraft erkrankt, Krankheitstag\(one ? "" : "e") \(range)", "extra staff ill, day\(one ? "" : "s") \(range) of illness")
-        switch line.topUpReason {
-        case .absentPaid?: head += " – " + absence + t(": weitergezahlt", ": paid on")
-        case .absentReduced?: head += " – " + absence
-        case .staffIll?: head += " – " + illness + t(": weitergezahlt", ": paid on")
-        case .substitute?: head += " – " + illness + t(": Vertretungskraft im Einsatz, weitergezahlt", ": a substitute works, paid on")
-        case .absentVolunteer?, .absentExternal?, .absenceCapReached?: head += " – " + absence
-        default: break
+        func absence() {
+            out.write(de ? " – Abwesenheit (" : " – absence (")
+            out.write(details?.reason.map { absenceReason($0) } ?? "?")
+            out.write(de ? "), Abwesenheitstag" : "), absence day")
+            writeDays(details?.absenceDays, plural: de ? "e" : "s", to: &out)
+        }
+        func illness() {
+            let days = details?.absenceDays
+            if de {
+                out.write(" – Zusatzkraft erkrankt, Krankheitstag")
+                writeDays(days, plural: "e", to: &out)
+            } else {
+                out.write(" – extra staff ill, day")
+                writeDays(days, plural: "s", to: &out)
+                out.write(" of illness")
+            }
+        }
+        switch details?.topUpReason {
+        case .absentPaid?:
+            absence()
+            out.write(de ? ": weitergezahlt" : ": paid on")
+        case .staffIll?:
+            illness()
+            out.write(de ? ": weitergezahlt" : ": paid on")
+        case .substitute?:
+            illness()
+            out.write(de ? ": Vertretungskraft im Einsatz, weitergezahlt" : ": a substitute works, paid on")
+        case .absentReduced?, .absentVolunteer?, .absentExternal?, .absenceCapReached?:
+            absence()
+        default:
+            break
         }
         switch line.kind {
         case .topUpWithheld:
-            let a = line.withheld.map { f.money($0) } ?? "?"
-            return head + t(": \(a) einbehalten bis zum Nachweis der Zusatzkraft", ": \(a) withheld until the proof of the extra staff")
+            out.write(": ")
+            if let a = details?.withheld { out.money(a, f) } else { out.write("?") }
+            out.write(de ? " einbehalten bis zum Nachweis der Zusatzkraft" : " withheld until the proof of the extra staff")
         case .topUpNotPaid:
-            return head + t(": nicht vergütet – ", ": not paid – ") + topUpReason(line.topUpReason)
+            out.write(de ? ": nicht vergütet – " : ": not paid – ")
+            out.write(topUpReason(details?.topUpReason))
         default:
-            return head
+            break
         }
     }
 
@@ -468,6 +605,41 @@ struct Labels {
 protocol TextOut {
     mutating func write(_ literal: StaticString)
     mutating func write(_ text: String)
+    /// Bytes that never need escaping (digits, separators, the euro sign), as they are.
+    mutating func write(plain bytes: UnsafeBufferPointer<UInt8>)
+}
+
+extension TextOut {
+    /// An amount as `Formatter.money` spells it, written without a string made for it.
+    mutating func money(_ m: Money, _ f: Formatter) {
+        plain(capacity: 40) { f.write(money: m, to: &$0) }
+    }
+
+    /// A decimal as `Formatter.decimal` spells it.
+    mutating func decimal(_ d: ExactDecimal, _ f: Formatter) {
+        guard d.scale <= ExactDecimal.writtenScale else { write(f.decimal(d)); return }
+        plain(capacity: 22 + d.scale) { d.write(point: f.point, to: &$0) }
+    }
+
+    /// A whole number.
+    mutating func int(_ n: Int) {
+        plain(capacity: 21) { w in
+            if n < 0 { w.byte(UInt8(ascii: "-")) }
+            w.digits(n.magnitude.toUInt64)
+        }
+    }
+
+    private mutating func plain(capacity: Int, _ body: (inout ASCIIText.Writer) -> Void) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
+            var w = ASCIIText.Writer(buffer: buffer)
+            body(&w)
+            write(plain: UnsafeBufferPointer(rebasing: buffer[..<w.count]))
+        }
+    }
+}
+
+private extension UInt {
+    var toUInt64: UInt64 { UInt64(self) }
 }
 
 /// A text collected as UTF-8 bytes, made a string once.
@@ -482,6 +654,8 @@ struct TextBytes: TextOut {
         var text = text
         text.withUTF8 { bytes.append(contentsOf: $0) }
     }
+
+    mutating func write(plain bytes: UnsafeBufferPointer<UInt8>) { self.bytes.append(contentsOf: bytes) }
 
     var string: String { String(decoding: bytes, as: UTF8.self) }
 }

@@ -15,18 +15,22 @@ public struct Formatter: Sendable {
 
     /// `1.234,56 €` (de) or `€1,234.56` (en), written in one go: joined from the number and
     /// the sign, it cost more than the rest of a line's text.
-    public func money(_ m: Money) -> String {
+    public func money(_ m: Money) -> String { ASCIIText.make(capacity: 40) { write(money: m, to: &$0) } }
+
+    /// `money(m)`'s bytes (at most 40).
+    func write(money m: Money, to w: inout ASCIIText.Writer) {
         let de = language == .de
-        return ASCIIText.make(capacity: 40) { w in
-            if m.isNegative { w.byte(UInt8(ascii: "-")) }
-            if !de { w.euroSign() }
-            w.euros(m.cents.magnitude, point: de ? UInt8(ascii: ",") : UInt8(ascii: "."), group: de ? UInt8(ascii: ".") : UInt8(ascii: ","))
-            if de {
-                w.byte(UInt8(ascii: " "))
-                w.euroSign()
-            }
+        if m.isNegative { w.byte(UInt8(ascii: "-")) }
+        if !de { w.euroSign() }
+        w.euros(m.cents.magnitude, point: de ? UInt8(ascii: ",") : UInt8(ascii: "."), group: de ? UInt8(ascii: ".") : UInt8(ascii: ","))
+        if de {
+            w.byte(UInt8(ascii: " "))
+            w.euroSign()
         }
     }
+
+    /// The decimal point: `,` (de) or `.` (en).
+    var point: UInt8 { language == .de ? UInt8(ascii: ",") : UInt8(ascii: ".") }
 
     /// `1.234,56` (de) or `1,234.56` (en), with thousands separators.
     public func grouped(_ m: Money) -> String {
@@ -39,7 +43,7 @@ public struct Formatter: Sendable {
     }
 
     /// `2,35` (de) or `2.35` (en).
-    public func decimal(_ d: ExactDecimal) -> String { d.text(point: language == .de ? UInt8(ascii: ",") : UInt8(ascii: ".")) }
+    public func decimal(_ d: ExactDecimal) -> String { d.text(point: point) }
 
     /// `31.03.2026` (de) or `2026-03-31` (en).
     public func date(_ d: CivilDate) -> String { language == .de ? d.german : d.iso }

@@ -217,13 +217,9 @@ public enum StatementJSON {
         w.field(LineKey.kind, line.kind.rawValue)
         w.field(LineKey.section, line.section.rawValue)
         if let c = line.category { w.field(LineKey.category, c) }
-        if Labels.writesPieces(line.kind) {
-            // Most lines' texts go into the document piece by piece, never made a string.
-            w.key(LineKey.text)
-            w.string { labels.writeText(line, to: &$0) }
-        } else {
-            w.field(LineKey.text, labels.text(line))
-        }
+        // The text goes into the document piece by piece, never made a string.
+        w.key(LineKey.text)
+        w.string { labels.writeText(line, to: &$0) }
         w.field(LineKey.from, line.period.from)
         w.field(LineKey.to, line.period.to)
         w.field(LineKey.quantity, line.quantity.text)
