@@ -48,6 +48,25 @@ struct ASCIITextTests {
         #expect(CivilDate(year: 12, month: 12, day: 31)!.iso == "0012-12-31")
     }
 
+    @Test("Digits two at a time: every length from 1 to 20, padded to widths around it")
+    func digits() {
+        var values: [UInt64] = [0, .max, .max - 1]
+        var power: UInt64 = 1
+        for _ in 0..<19 {
+            power *= 10
+            values += [power - 1, power, power + 1, power / 2 + 7]
+        }
+        for value in values {
+            for width in [1, 2, 4, 21, 23] {
+                let expected = String(repeating: "0", count: max(0, width - String(value).count)) + String(value)
+                var buffer = [UInt8](repeating: 0, count: 32)
+                let n = buffer.withUnsafeMutableBufferPointer { ASCIIText.writeDigits(value, width: width, to: $0.baseAddress!) }
+                #expect(n == ASCIIText.digitCount(value, width: width))
+                #expect(String(decoding: buffer[..<n], as: UTF8.self) == expected)
+            }
+        }
+    }
+
     @Test("Generated values: the same text as built the plain way")
     func generated() {
         var state: UInt64 = 0x9E37_79B9_7F4A_7C15

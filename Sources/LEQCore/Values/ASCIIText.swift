@@ -15,25 +15,45 @@ public enum ASCIIText {
     /// How many bytes `writeDigits` writes.
     @inlinable
     public static func digitCount(_ value: UInt64, width: Int = 1) -> Int {
-        var n = value, length = 1
-        while n >= 10 { n /= 10; length += 1 }
+        var length = 1
+        var n = value
+        while n >= 10_000 { n /= 10_000; length += 4 }
+        if n >= 10 { length += 1 }
+        if n >= 100 { length += 1 }
+        if n >= 1_000 { length += 1 }
         return max(length, width)
     }
+
+    /// "00" to "99": two digits written at a time (a statement line has a dozen numbers).
+    @usableFromInline static let pairs: [UInt8] = (0..<100).flatMap { [UInt8(ascii: "0") + UInt8($0 / 10), UInt8(ascii: "0") + UInt8($0 % 10)] }
 
     /// Writes `value`'s decimal digits, zero-padded to `width`, at `p`; returns how many bytes.
     @inlinable
     public static func writeDigits(_ value: UInt64, width: Int = 1, to p: UnsafeMutablePointer<UInt8>) -> Int {
         let total = digitCount(value, width: width)
         var v = value
-        var i = total - 1
-        repeat {
-            p[i] = UInt8(ascii: "0") + UInt8(v % 10)
-            v /= 10
-            i -= 1
-        } while v > 0
-        while i >= 0 {
+        var i = total
+        pairs.withUnsafeBufferPointer { pairs in
+            while v >= 100 {
+                let pair = Int(v % 100) &* 2
+                v /= 100
+                p[i &- 1] = pairs[pair &+ 1]
+                p[i &- 2] = pairs[pair]
+                i &-= 2
+            }
+            if v >= 10 {
+                let pair = Int(v) &* 2
+                p[i &- 1] = pairs[pair &+ 1]
+                p[i &- 2] = pairs[pair]
+                i &-= 2
+            } else {
+                p[i &- 1] = UInt8(ascii: "0") &+ UInt8(v)
+                i &-= 1
+            }
+        }
+        while i > 0 {
+            i &-= 1
             p[i] = UInt8(ascii: "0")
-            i -= 1
         }
         return total
     }

@@ -123,6 +123,16 @@ public struct JSONWriter {
     public mutating func field(_ k: Key, _ s: String) { key(k); string(s) }
     public mutating func field(_ k: Key, _ n: Int) { key(k); int(n) }
     public mutating func field(_ k: Key, _ m: Money) { key(k); money(m) }
+    /// A decimal as its canonical string (`"2.35"`), digit by digit: the same bytes as
+    /// `field(k, d.text)`.
+    public mutating func field(_ k: Key, _ d: ExactDecimal) {
+        guard d.scale <= ExactDecimal.writtenScale else { field(k, d.text); return }
+        key(k)
+        valuePrefix()
+        out.append(UInt8(ascii: "\""))
+        out.ascii(capacity: 22 + d.scale) { d.write(point: UInt8(ascii: "."), to: &$0) }
+        out.append(UInt8(ascii: "\""))
+    }
     public mutating func beginObject(_ k: Key) { key(k); beginObject() }
     /// A date as its ISO string, digit by digit: the same bytes as `field(k, d.iso)`.
     public mutating func field(_ k: Key, _ d: CivilDate) {
@@ -199,7 +209,14 @@ public struct JSONWriter {
     struct StringPieces: TextOut {
         fileprivate let out: ByteBuffer
 
-        mutating func write(_ literal: StaticString) { literal.withUTF8Buffer { out.appendEscaped($0) } }
+        /// A text's own words: copied as they are, none of them needs escaping (checked in debug
+        /// builds; the tests write every kind of line's text in both languages).
+        mutating func write(_ literal: StaticString) {
+            literal.withUTF8Buffer { bytes in
+                assert(!bytes.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") })
+                out.append(bytes)
+            }
+        }
 
         mutating func write(_ text: String) {
             var text = text
@@ -342,9 +359,17 @@ final class ByteBuffer {
         count += n
     }
 
+    /// At most `capacity` bytes written by `body` in place.
+    @inline(__always) func ascii(capacity: Int, _ body: (inout ASCIIText.Writer) -> Void) {
+        reserve(capacity)
+        var w = ASCIIText.Writer(buffer: UnsafeMutableBufferPointer(start: base + count, count: capacity))
+        body(&w)
+        count += w.count
+    }
+
     /// `n`'s decimal digits, most significant first, zero-padded to `width`.
     func digits(_ n: UInt64, width: Int = 1) {
-        reserve(ASCIIText.digitCount(n, width: width))
+        reserve(max(20, width))  // a UInt64 has at most 20 digits
         count += ASCIIText.writeDigits(n, width: width, to: base + count)
     }
 }

@@ -222,22 +222,22 @@ public enum StatementJSON {
         w.string { labels.writeText(line, to: &$0) }
         w.field(LineKey.from, line.period.from)
         w.field(LineKey.to, line.period.to)
-        w.field(LineKey.quantity, line.quantity.text)
+        w.field(LineKey.quantity, line.quantity)
         w.field(LineKey.unit, line.unit.rawValue)
         w.field(LineKey.rate, line.rate)
         w.field(LineKey.rateUnit, line.rateUnit.rawValue)
         if let b = line.basisDays { w.field(LineKey.basisDays, b) }
         if let detail = line.details {
-            if let p = detail.increase { w.field(LineKey.increasePercent, p.text) }
+            if let p = detail.increase { w.field(LineKey.increasePercent, p) }
             if let r = detail.weeklyRate { w.field(LineKey.weeklyRate, r) }
             if let d = detail.clearingDays {
                 w.field(LineKey.clearingDayFirst, d.lowerBound)
                 w.field(LineKey.clearingDayLast, d.upperBound)
             }
-            if let p = detail.percent { w.field(LineKey.percent, p.text) }
+            if let p = detail.percent { w.field(LineKey.percent, p) }
             if let r = detail.fullRate { w.field(LineKey.fullRate, r) }
             if let r = detail.monthlyRate { w.field(LineKey.monthlyRate, r) }
-            if let d = detail.divisor { w.field(LineKey.divisor, d.text) }
+            if let d = detail.divisor { w.field(LineKey.divisor, d) }
             if detail.capped { w.key(LineKey.capped); w.bool(true) }
             if let m = detail.caseMonth { w.field(LineKey.fromCaseMonth, m) }
             if let r = detail.reason { w.field(LineKey.reason, r) }
@@ -250,7 +250,7 @@ public enum StatementJSON {
                 w.field(LineKey.budgetTo, p.to)
             }
             if let c = detail.annualCost { w.field(LineKey.annualCost, c) }
-            if let p = detail.positionShare { w.field(LineKey.positionShare, p.text) }
+            if let p = detail.positionShare { w.field(LineKey.positionShare, p) }
             if let r = detail.topUpReason { w.field(LineKey.topUpReason, r.rawValue) }
             if let m = detail.forMonth { w.field(LineKey.forMonth, m.iso) }
             if let a = detail.withheld { w.field(LineKey.withheld, a) }
