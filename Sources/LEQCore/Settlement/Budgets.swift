@@ -24,6 +24,8 @@ extension StatementBuilder {
                 while m < month {
                     var earlier = sameContext(month: m)
                     earlier.withBudgets = false
+                    // Kinds, amounts and days are read: no bearer split, no clearing lines.
+                    earlier.onlyIncentiveLedger = true
                     earlier.settle(c, handsOverLastDay: handsOverLastDay)
                     drawnBefore += Self.drawn(earlier.lines[...], by: budget)
                     m = m.next

@@ -105,6 +105,8 @@ extension StatementBuilder {
         while m <= e.date.month {
             var b = sameContext(month: m)
             b.withBudgets = false
+            // Kinds and amounts are read: no bearer split, no clearing lines.
+            b.onlyIncentiveLedger = true
             b.settle(c, handsOverLastDay: handsOverLastDay)
             for l in b.lines where l.kind.isIncentiveBase { base += l.amount }
             m = m.next
