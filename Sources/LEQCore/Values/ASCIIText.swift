@@ -24,8 +24,19 @@ public enum ASCIIText {
         return max(length, width)
     }
 
-    /// "00" to "99": two digits written at a time (a statement line has a dozen numbers).
-    @usableFromInline static let pairs: [UInt8] = (0..<100).flatMap { [UInt8(ascii: "0") + UInt8($0 / 10), UInt8(ascii: "0") + UInt8($0 % 10)] }
+    /// "00" to "99": two digits written at a time (a statement line has a dozen numbers); a
+    /// literal, read through its pointer (no array to set up or check).
+    @inlinable public static var pairs: UnsafePointer<UInt8> {
+        ("00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899" as StaticString).utf8Start
+    }
+
+    /// Writes `value` (0–99) as two digits at `p`.
+    @inlinable @inline(__always)
+    public static func writeTwoDigits(_ value: Int, to p: UnsafeMutablePointer<UInt8>) {
+        let pair = pairs + 2 &* value
+        p[0] = pair[0]
+        p[1] = pair[1]
+    }
 
     /// Writes `value`'s decimal digits, zero-padded to `width`, at `p`; returns how many bytes.
     @inlinable
@@ -33,23 +44,17 @@ public enum ASCIIText {
         let total = digitCount(value, width: width)
         var v = value
         var i = total
-        pairs.withUnsafeBufferPointer { pairs in
-            while v >= 100 {
-                let pair = Int(v % 100) &* 2
-                v /= 100
-                p[i &- 1] = pairs[pair &+ 1]
-                p[i &- 2] = pairs[pair]
-                i &-= 2
-            }
-            if v >= 10 {
-                let pair = Int(v) &* 2
-                p[i &- 1] = pairs[pair &+ 1]
-                p[i &- 2] = pairs[pair]
-                i &-= 2
-            } else {
-                p[i &- 1] = UInt8(ascii: "0") &+ UInt8(v)
-                i &-= 1
-            }
+        while v >= 100 {
+            i &-= 2
+            writeTwoDigits(Int(v % 100), to: p + i)
+            v /= 100
+        }
+        if v >= 10 {
+            i &-= 2
+            writeTwoDigits(Int(v), to: p + i)
+        } else {
+            i &-= 1
+            p[i] = UInt8(ascii: "0") &+ UInt8(v)
         }
         while i > 0 {
             i &-= 1

@@ -140,13 +140,7 @@ public struct JSONWriter {
         let c = d.components
         guard (0...9999).contains(c.year) else { string(d.iso); return }
         valuePrefix()
-        out.append(UInt8(ascii: "\""))
-        out.digits(UInt64(c.year), width: 4)
-        out.append(UInt8(ascii: "-"))
-        out.digits(UInt64(c.month), width: 2)
-        out.append(UInt8(ascii: "-"))
-        out.digits(UInt64(c.day), width: 2)
-        out.append(UInt8(ascii: "\""))
+        out.isoDate(year: c.year, month: c.month, day: c.day)
     }
 
     private mutating func valuePrefix() {
@@ -175,11 +169,7 @@ public struct JSONWriter {
         if m.cents < 0 { out.append(UInt8(ascii: "-")) }
         let magnitude = m.cents.magnitude
         out.digits(magnitude / 100)
-        out.append(UInt8(ascii: "."))
-        let cents = magnitude % 100
-        out.append(UInt8(ascii: "0") + UInt8(cents / 10))
-        out.append(UInt8(ascii: "0") + UInt8(cents % 10))
-        out.append(UInt8(ascii: "\""))
+        out.pointAndCents(Int(magnitude % 100))
     }
 
     public mutating func beginObject(_ k: String) { key(k); beginObject() }
@@ -365,6 +355,31 @@ final class ByteBuffer {
         var w = ASCIIText.Writer(buffer: UnsafeMutableBufferPointer(start: base + count, count: capacity))
         body(&w)
         count += w.count
+    }
+
+    /// `"2026-03-17"` with its quotes, for a year 0–9999: ten digits and separators at once.
+    @inline(__always) func isoDate(year: Int, month: Int, day: Int) {
+        reserve(12)
+        let p = base + count
+        p[0] = UInt8(ascii: "\"")
+        ASCIIText.writeTwoDigits(year / 100, to: p + 1)
+        ASCIIText.writeTwoDigits(year % 100, to: p + 3)
+        p[5] = UInt8(ascii: "-")
+        ASCIIText.writeTwoDigits(month, to: p + 6)
+        p[8] = UInt8(ascii: "-")
+        ASCIIText.writeTwoDigits(day, to: p + 9)
+        p[11] = UInt8(ascii: "\"")
+        count += 12
+    }
+
+    /// `.05"`: an amount's point, its two digits of cents and the closing quote.
+    @inline(__always) func pointAndCents(_ cents: Int) {
+        reserve(4)
+        let p = base + count
+        p[0] = UInt8(ascii: ".")
+        ASCIIText.writeTwoDigits(cents, to: p + 1)
+        p[3] = UInt8(ascii: "\"")
+        count += 4
     }
 
     /// `n`'s decimal digits, most significant first, zero-padded to `width`.
