@@ -152,9 +152,10 @@ public struct StatementLine: Hashable, Sendable {
     /// The rare fields; nil for most lines.
     private var box: LineDetailBox? = nil
 
-    /// The rare fields at once, nil for most lines: one look instead of one per field (each
-    /// field's getter looks into the box on its own).
-    public var details: LineDetail? { box?.value }
+    /// The rare fields, read in place (`details?.value.percent`), nil for most lines: one look
+    /// instead of one per field, and no copy of them all (which cost more than the few fields a
+    /// line's text and document read).
+    public var details: LineDetailBox? { box }
 
     public var increase: ExactDecimal? {
         get { box?.value.increase }
@@ -349,9 +350,10 @@ public struct LineDetail: Hashable, Sendable {
     public var reportReceived: CivilDate?
 }
 
-/// Copy-on-write storage for `LineDetail`.
-final class LineDetailBox: @unchecked Sendable {
-    var value: LineDetail
+/// Copy-on-write storage for `LineDetail`: changed in place only while one line holds it
+/// (`StatementLine.detail`), so reads need no exclusivity checks.
+public final class LineDetailBox: @unchecked Sendable {
+    @exclusivity(unchecked) public internal(set) var value: LineDetail
     init(_ value: LineDetail) { self.value = value }
 }
 

@@ -119,7 +119,7 @@ struct Labels {
         case .flatRate:
             out.write(de, "Fallpauschale Kategorie ", "Flat rate category ")
             out.write(line.category ?? "?")
-            if let d = details?.divisor, let monthly = details?.monthlyRate {
+            if let d = details?.value.divisor, let monthly = details?.value.monthlyRate {
                 out.write(": ")
                 out.money(monthly, f)
                 out.write(" ÷ ")
@@ -129,7 +129,7 @@ struct Labels {
                 out.write(de, "/Tag × ", "/day × ")
                 out.decimal(line.quantity, f)
                 out.write(de, " Tage", " days")
-                if details?.capped == true { out.write(de, ", höchstens der Monatsbetrag", ", at most the monthly amount") }
+                if details?.value.capped == true { out.write(de, ", höchstens der Monatsbetrag", ", at most the monthly amount") }
             } else {
                 out.write(": ")
                 out.money(line.rate, f)
@@ -139,7 +139,7 @@ struct Labels {
                 if let b = line.basisDays { out.int(b) } else { out.write("?") }
                 out.write(de, " Tage", " days")
             }
-            if let p = details?.percent, let full = details?.fullRate, let m = details?.caseMonth {
+            if let p = details?.value.percent, let full = details?.value.fullRate, let m = details?.value.caseMonth {
                 out.write(de, " (ab Fallmonat ", " (from case month ")
                 out.int(m)
                 out.write(": ")
@@ -166,9 +166,9 @@ struct Labels {
             out.write(de, " Std., nicht vergütet", " h, not paid")
         case .absenceFull, .absenceReduced, .absenceUnpaid:
             out.write(de, "Abwesenheit (", "Absence (")
-            out.write(absenceReason(details?.reason ?? ""))
+            out.write(absenceReason(details?.value.reason ?? ""))
             out.write(de, "), Abwesenheitstag", "), absence day")
-            writeDays(details?.absenceDays, plural: de ? "e" : "s", to: &out)
+            writeDays(details?.value.absenceDays, plural: de ? "e" : "s", to: &out)
             switch line.kind {
             case .absenceFull:
                 out.write(de, ": voller Tagessatz ", ": full daily rate ")
@@ -187,11 +187,11 @@ struct Labels {
             out.write(de, "Fallbudget ", "Case budget ")
             out.money(line.rate, f)
             out.write(" (")
-            writePeriod(details?.budgetPeriod, to: &out)
+            writePeriod(details?.value.budgetPeriod, to: &out)
             out.write(", ")
             writeBasisDays(line, to: &out)
             out.write(de, " Tage): ", " days): ")
-            if let budget = details?.budgetPeriod, line.period.contains(budget.to) {
+            if let budget = details?.value.budgetPeriod, line.period.contains(budget.to) {
                 out.write(de, "Schlussrate (Restbetrag)", "final installment (the remainder)")
             } else {
                 out.write(de, "Rate für ", "installment for ")
@@ -207,11 +207,11 @@ struct Labels {
             out.write(de, "Kürzung: Fallbudget ", "Cut: case budget ")
             out.money(line.rate, f)
             out.write(" (")
-            writePeriod(details?.budgetPeriod, to: &out)
+            writePeriod(details?.value.budgetPeriod, to: &out)
             out.write(de, ") ausgeschöpft", ") used up")
         case .budgetSavings:
             out.write(de, "Einsparanteil Fallbudget (", "Savings share of the case budget (")
-            writePeriod(details?.budgetPeriod, to: &out)
+            writePeriod(details?.value.budgetPeriod, to: &out)
             out.write("): ")
             writePercent(details, to: &out)
             out.write(de, " % von ", " % of ")
@@ -221,7 +221,7 @@ struct Labels {
             writeTopUp(line, details, to: &out)
         case .topUpCatchUp:
             out.write(de, "Zusatzbetreuung: Nachzahlung des für ", "Top-up: catch-up of the amount withheld for ")
-            out.write(details?.forMonth.map { f.month($0) } ?? "?")
+            out.write(details?.value.forMonth.map { f.month($0) } ?? "?")
             if line.unit == .day {
                 out.write(de, " einbehaltenen Zuschlags, ", ", ")
                 out.decimal(line.quantity, f)
@@ -235,10 +235,10 @@ struct Labels {
             }
         case .topUpEnded:
             out.write(de, "Zusatzbetreuung endet mit diesem Tag: ", "Top-up ends with this day: ")
-            out.write(topUpReason(details?.topUpReason))
+            out.write(topUpReason(details?.value.topUpReason))
         case .topUpForfeited:
             out.write(de, "Kein Nachweis der Zusatzkraft bis zum Ende der Zusatzbetreuung: der Zuschlag aller fälligen Tage, ", "No proof of the extra staff by the end of the top-up: the top-up of all days due, ")
-            if let a = details?.withheld { out.money(a, f) } else { out.write("?") }
+            if let a = details?.value.withheld { out.money(a, f) } else { out.write("?") }
             out.write(de, ", wird nicht gezahlt", ", is not paid")
         case .goalBonus, .goalMalus:
             if line.kind == .goalBonus {
@@ -249,7 +249,7 @@ struct Labels {
             out.write(de, " (Bewertung vom ", " (evaluation of ")
             out.date(line.period.to, f)
             out.write(de, ": Zielerreichung ", ": attainment ")
-            out.write(details?.attainment.map(attainment) ?? "?")
+            out.write(details?.value.attainment.map(attainment) ?? "?")
             out.write("): ")
             writePercent(details, to: &out)
             out.write(de, " % von ", " % of ")
@@ -257,9 +257,9 @@ struct Labels {
             out.write(de, " (Pauschalen, Tagessätze, Stunden seit der letzten Bewertung)", " (flat, daily and hourly amounts since the last evaluation)")
         case .reportMalus:
             out.write(de, "Malus Bericht, fällig am ", "Report malus, due ")
-            out.write(details?.reportDue.map { f.date($0) } ?? "?")
+            out.write(details?.value.reportDue.map { f.date($0) } ?? "?")
             out.write(": ")
-            if let received = details?.reportReceived {
+            if let received = details?.value.reportReceived {
                 out.write(de, "eingegangen am ", "received ")
                 out.date(received, f)
                 out.write(de, ", nach der Frist", ", after the grace period")
@@ -272,7 +272,7 @@ struct Labels {
             out.write(de, "Malus Beendigung: Abbruch durch den Träger", "End malus: terminated by the provider")
         case .bonusClawback:
             out.write(de, "Rückforderung des Beendigungsbonus: neue Hilfe ", "End bonus clawed back: new case ")
-            out.write(details?.relatedCase ?? "?")
+            out.write(details?.value.relatedCase ?? "?")
             out.write(de, " ab ", " from ")
             out.date(line.period.to, f)
             out.write(de, " innerhalb der Nachhaltigkeitsfrist", " within the sustainability period")
@@ -288,18 +288,18 @@ struct Labels {
             out.write(")")
         case .familyIncentive:
             out.write(de, "Familienanreiz: Ziel ", "Family incentive: goal ")
-            out.write(details?.goalArea.map(goalArea) ?? "?")
+            out.write(details?.value.goalArea.map(goalArea) ?? "?")
             out.write(de, " erreicht (Bewertung ", " attained (rating ")
             writePercent(details, to: &out)
             out.write(")")
         case .correction:
-            let previous = details?.previousAmount ?? .zero
+            let previous = details?.value.previousAmount ?? .zero
             out.write(de, "Korrektur zu ", "Correction to ")
-            out.write(details?.corrects ?? "?")
+            out.write(details?.value.corrects ?? "?")
             out.write(" (")
-            out.write(details?.forMonth.map { f.month($0) } ?? "?")
+            out.write(details?.value.forMonth.map { f.month($0) } ?? "?")
             out.write("), ")
-            out.write(details?.correctedKind.map(kindName) ?? "?")
+            out.write(details?.value.correctedKind.map(kindName) ?? "?")
             out.write(de, ": neu ", ": now ")
             out.money(previous + line.amount, f)
             out.write(de, " statt bisher ", " instead of ")
@@ -307,12 +307,12 @@ struct Labels {
             if !de { out.write(" so far") }
         case .clearingFee:
             out.write(de, "Clearingpauschale (deckt ", "Clearing fee (covers ")
-            if let days = details?.clearingDays { out.int(days.upperBound) } else { out.write("?") }
+            if let days = details?.value.clearingDays { out.int(days.upperBound) } else { out.write("?") }
             out.write(de, " Clearingtage)", " clearing days)")
             writeIncrease(details, to: &out)
         case .clearingExtension:
             out.write(de, "Clearing-Verlängerung, Clearingtage ", "Clearing extension, clearing days ")
-            if let days = details?.clearingDays {
+            if let days = details?.value.clearingDays {
                 out.int(days.lowerBound)
                 out.write("–")
                 out.int(days.upperBound)
@@ -320,7 +320,7 @@ struct Labels {
                 out.write("?")
             }
             out.write(de, ": Wochensatz ", ": weekly rate ")
-            if let weekly = details?.weeklyRate { out.money(weekly, f) } else { out.write("?") }
+            if let weekly = details?.value.weeklyRate { out.money(weekly, f) } else { out.write("?") }
             out.write(" ÷ 7 = ")
             out.money(line.rate, f)
             out.write(de, "/Tag", "/day")
@@ -329,7 +329,7 @@ struct Labels {
     }
 
     /// `12,5 Std. × 62,50 €` and the increase, if any: the quantity, `unit`, the rate.
-    private func writeQuantityTimesRate<Out: TextOut>(_ line: StatementLine, _ unit: StaticString, _ details: LineDetail?,
+    private func writeQuantityTimesRate<Out: TextOut>(_ line: StatementLine, _ unit: StaticString, _ details: LineDetailBox?,
                                                       to out: inout Out) {
         out.decimal(line.quantity, f)
         out.write(unit)
@@ -338,8 +338,8 @@ struct Labels {
     }
 
     /// ` (Satz nach Erhöhung um 2,35 %)`, where the rate was increased.
-    private func writeIncrease<Out: TextOut>(_ details: LineDetail?, to out: inout Out) {
-        guard let increase = details?.increase else { return }
+    private func writeIncrease<Out: TextOut>(_ details: LineDetailBox?, to out: inout Out) {
+        guard let increase = details?.value.increase else { return }
         out.write(language == .de, " (Satz nach Erhöhung um ", " (rate after a ")
         out.decimal(increase, f)
         out.write(language == .de, " %)", " % increase)")
@@ -364,8 +364,8 @@ struct Labels {
 
     /// `80 % von 178,43 € = 142,74 €/Tag`: a reduced absence rate (nothing when the line does
     /// not say how it was reduced).
-    private func writeReduced<Out: TextOut>(_ line: StatementLine, _ details: LineDetail?, to out: inout Out) {
-        guard let p = details?.percent, let full = details?.fullRate else { return }
+    private func writeReduced<Out: TextOut>(_ line: StatementLine, _ details: LineDetailBox?, to out: inout Out) {
+        guard let p = details?.value.percent, let full = details?.value.fullRate else { return }
         out.decimal(p, f)
         out.write(language == .de, " % von ", " % of ")
         out.money(full, f)
@@ -374,8 +374,8 @@ struct Labels {
         out.write(language == .de, "/Tag", "/day")
     }
 
-    private func writePercent<Out: TextOut>(_ details: LineDetail?, to out: inout Out) {
-        if let p = details?.percent { out.decimal(p, f) } else { out.write("?") }
+    private func writePercent<Out: TextOut>(_ details: LineDetailBox?, to out: inout Out) {
+        if let p = details?.value.percent { out.decimal(p, f) } else { out.write("?") }
     }
 
     private func writeBasisDays<Out: TextOut>(_ line: StatementLine, to out: inout Out) {
@@ -394,7 +394,7 @@ struct Labels {
 
     /// A top-up line: how the daily (or hourly) amount follows from the approval, what the days
     /// had going on, and whether they are paid, withheld or not paid and why.
-    private func writeTopUp<Out: TextOut>(_ line: StatementLine, _ details: LineDetail?, to out: inout Out) {
+    private func writeTopUp<Out: TextOut>(_ line: StatementLine, _ details: LineDetailBox?, to out: inout Out) {
         let de = language == .de
         if line.unit == .hour {
             out.write(de, "Zusatzbetreuung (Spitzabrechnung): ", "Top-up (hours delivered): ")
@@ -409,17 +409,17 @@ struct Labels {
             out.write(" ")
             out.write(unit(.day, line.quantity))
         } else {
-            let daily = details?.fullRate ?? line.rate
+            let daily = details?.value.fullRate ?? line.rate
             out.write(de, "Zusatzbetreuung: ", "Top-up: ")
-            if let cost = details?.annualCost {
+            if let cost = details?.value.annualCost {
                 out.money(cost, f)
                 out.write(" × ")
-                if let share = details?.positionShare { out.decimal(share, f) } else { out.write("?") }
+                if let share = details?.value.positionShare { out.decimal(share, f) } else { out.write("?") }
                 out.write(" ÷ 365 = ")
             }
             out.money(daily, f)
             out.write(de, "/Tag", "/day")
-            if let p = details?.percent {
+            if let p = details?.value.percent {
                 out.write(de, ", Bettengeld ", ", reduced absence rate ")
                 out.decimal(p, f)
                 out.write(" % = ")
@@ -433,12 +433,12 @@ struct Labels {
         }
         func absence() {
             out.write(de, " – Abwesenheit (", " – absence (")
-            out.write(details?.reason.map { absenceReason($0) } ?? "?")
+            out.write(details?.value.reason.map { absenceReason($0) } ?? "?")
             out.write(de, "), Abwesenheitstag", "), absence day")
-            writeDays(details?.absenceDays, plural: de ? "e" : "s", to: &out)
+            writeDays(details?.value.absenceDays, plural: de ? "e" : "s", to: &out)
         }
         func illness() {
-            let days = details?.absenceDays
+            let days = details?.value.absenceDays
             if de {
                 out.write(" – Zusatzkraft erkrankt, Krankheitstag")
                 writeDays(days, plural: "e", to: &out)
@@ -448,7 +448,7 @@ struct Labels {
                 out.write(" of illness")
             }
         }
-        switch details?.topUpReason {
+        switch details?.value.topUpReason {
         case .absentPaid?:
             absence()
             out.write(de, ": weitergezahlt", ": paid on")
@@ -466,11 +466,11 @@ struct Labels {
         switch line.kind {
         case .topUpWithheld:
             out.write(": ")
-            if let a = details?.withheld { out.money(a, f) } else { out.write("?") }
+            if let a = details?.value.withheld { out.money(a, f) } else { out.write("?") }
             out.write(de, " einbehalten bis zum Nachweis der Zusatzkraft", " withheld until the proof of the extra staff")
         case .topUpNotPaid:
             out.write(de, ": nicht vergütet – ", ": not paid – ")
-            out.write(topUpReason(details?.topUpReason))
+            out.write(topUpReason(details?.value.topUpReason))
         default:
             break
         }

@@ -59,7 +59,10 @@ public enum StatementJSON {
                 // A line takes some 700 bytes (the largest ones twice that).
                 var part = JSONWriter(elementAt: 4, first: range.lowerBound == 0, capacity: range.count * 1_024)
                 let shared = LineContext(s)
-                for i in range { writeLine(s.lines[i], labels, shared, &part) }
+                // Each line read in place (through the array's subscript it was copied for the call).
+                s.lines.withUnsafeBufferPointer { lines in
+                    for i in range { writeLine(lines[i], labels, shared, &part) }
+                }
                 return part.takeBuffer()
             case let .tail(k):
                 var part = JSONWriter(open: [true, true, true, !statements[k].lines.isEmpty])
@@ -227,41 +230,41 @@ public enum StatementJSON {
         w.field(LineKey.rate, line.rate)
         w.field(LineKey.rateUnit, line.rateUnit.rawValue)
         if let b = line.basisDays { w.field(LineKey.basisDays, b) }
-        if let detail = line.details {
-            if let p = detail.increase { w.field(LineKey.increasePercent, p) }
-            if let r = detail.weeklyRate { w.field(LineKey.weeklyRate, r) }
-            if let d = detail.clearingDays {
+        if let box = line.details {
+            if let p = box.value.increase { w.field(LineKey.increasePercent, p) }
+            if let r = box.value.weeklyRate { w.field(LineKey.weeklyRate, r) }
+            if let d = box.value.clearingDays {
                 w.field(LineKey.clearingDayFirst, d.lowerBound)
                 w.field(LineKey.clearingDayLast, d.upperBound)
             }
-            if let p = detail.percent { w.field(LineKey.percent, p) }
-            if let r = detail.fullRate { w.field(LineKey.fullRate, r) }
-            if let r = detail.monthlyRate { w.field(LineKey.monthlyRate, r) }
-            if let d = detail.divisor { w.field(LineKey.divisor, d) }
-            if detail.capped { w.key(LineKey.capped); w.bool(true) }
-            if let m = detail.caseMonth { w.field(LineKey.fromCaseMonth, m) }
-            if let r = detail.reason { w.field(LineKey.reason, r) }
-            if let d = detail.absenceDays {
+            if let p = box.value.percent { w.field(LineKey.percent, p) }
+            if let r = box.value.fullRate { w.field(LineKey.fullRate, r) }
+            if let r = box.value.monthlyRate { w.field(LineKey.monthlyRate, r) }
+            if let d = box.value.divisor { w.field(LineKey.divisor, d) }
+            if box.value.capped { w.key(LineKey.capped); w.bool(true) }
+            if let m = box.value.caseMonth { w.field(LineKey.fromCaseMonth, m) }
+            if let r = box.value.reason { w.field(LineKey.reason, r) }
+            if let d = box.value.absenceDays {
                 w.field(LineKey.absenceDayFirst, d.lowerBound)
                 w.field(LineKey.absenceDayLast, d.upperBound)
             }
-            if let p = detail.budgetPeriod {
+            if let p = box.value.budgetPeriod {
                 w.field(LineKey.budgetFrom, p.from)
                 w.field(LineKey.budgetTo, p.to)
             }
-            if let c = detail.annualCost { w.field(LineKey.annualCost, c) }
-            if let p = detail.positionShare { w.field(LineKey.positionShare, p) }
-            if let r = detail.topUpReason { w.field(LineKey.topUpReason, r.rawValue) }
-            if let m = detail.forMonth { w.field(LineKey.forMonth, m.iso) }
-            if let a = detail.withheld { w.field(LineKey.withheld, a) }
-            if let n = detail.corrects { w.field(LineKey.corrects, n) }
-            if let k = detail.correctedKind { w.field(LineKey.correctedKind, k.rawValue) }
-            if let a = detail.previousAmount { w.field(LineKey.previousAmount, a) }
-            if let a = detail.attainment { w.field(LineKey.attainment, Labels(.en).attainment(a)) }
-            if let d = detail.reportDue { w.field(LineKey.reportDue, d) }
-            if let d = detail.reportReceived { w.field(LineKey.reportReceived, d) }
-            if let g = detail.goalArea { w.field(LineKey.goalArea, g.rawValue) }
-            if let c = detail.relatedCase { w.field(LineKey.relatedCase, c) }
+            if let c = box.value.annualCost { w.field(LineKey.annualCost, c) }
+            if let p = box.value.positionShare { w.field(LineKey.positionShare, p) }
+            if let r = box.value.topUpReason { w.field(LineKey.topUpReason, r.rawValue) }
+            if let m = box.value.forMonth { w.field(LineKey.forMonth, m.iso) }
+            if let a = box.value.withheld { w.field(LineKey.withheld, a) }
+            if let n = box.value.corrects { w.field(LineKey.corrects, n) }
+            if let k = box.value.correctedKind { w.field(LineKey.correctedKind, k.rawValue) }
+            if let a = box.value.previousAmount { w.field(LineKey.previousAmount, a) }
+            if let a = box.value.attainment { w.field(LineKey.attainment, Labels(.en).attainment(a)) }
+            if let d = box.value.reportDue { w.field(LineKey.reportDue, d) }
+            if let d = box.value.reportReceived { w.field(LineKey.reportReceived, d) }
+            if let g = box.value.goalArea { w.field(LineKey.goalArea, g.rawValue) }
+            if let c = box.value.relatedCase { w.field(LineKey.relatedCase, c) }
         }
         w.field(LineKey.amount, line.amount)
         w.beginObject(LineKey.bearers)
