@@ -74,15 +74,25 @@ struct JSONWriterTests {
 
 @Suite("JSON writer: keys made once")
 struct JSONWriterKeyTests {
-    @Test("A key made beforehand writes the bytes of the key written by name, first in its object or after another member, at any depth")
+    @Test("A key made beforehand (once per name and depth) writes the bytes of the key written by name, first in its object or after another member, at any depth; amounts, decimals and dates the bytes of their texts")
     func sameBytes() {
         for depth in 1...7 {
             for name in ["case", "fileReference", "a\"b", "Jugendamt ä", ""] {
                 var byName = JSONWriter(open: Array(repeating: true, count: depth - 1) + [false])
                 var made = JSONWriter(open: Array(repeating: true, count: depth - 1) + [false])
-                let key = JSONWriter.Key(name, depth: depth)
+                let key = JSONWriter.Key.shared(name, depth: depth)
+                #expect(JSONWriter.Key.shared(name, depth: depth).written(afterMember: true).baseAddress == key.written(afterMember: true).baseAddress)
                 byName.field(name, "x"); byName.field(name, 1); byName.field(name, Money(cents: -5))
                 made.field(key, "x"); made.field(key, 1); made.field(key, Money(cents: -5))
+                for cents: Int64 in [0, 7, -7, 100, 123_456_789, -99, .max, .min] {
+                    byName.field(name, Money(cents: cents))
+                    made.field(key, Money(cents: cents))
+                }
+                for d in [ExactDecimal(units: 5, scale: 2), ExactDecimal(units: -375, scale: 3), ExactDecimal(units: 30, scale: 0),
+                          ExactDecimal(units: 1, scale: 20), ExactDecimal(units: .max, scale: 18)] {
+                    byName.field(name, d.text)
+                    made.field(key, d)
+                }
                 for date in [CivilDate(year: 2026, month: 3, day: 7)!, CivilDate(year: 5, month: 12, day: 31)!, CivilDate(dayNumber: 5_000_000)] {
                     byName.field(name, date.iso)
                     made.field(key, date)

@@ -1,4 +1,5 @@
 import LEQCore
+import Synchronization
 
 /// Writes pretty-printed JSON straight into bytes, with keys in the order they are written, so
 /// that the same statement always gives the same bytes.
@@ -98,24 +99,49 @@ public struct JSONWriter {
     /// A key of objects `depth` containers deep, its bytes made once: what `key(_:)` writes there,
     /// with and without the comma of a member before it. For the many lines of a statement,
     /// whose keys are the same every time.
-    public struct Key: Sendable {
+    /// Its bytes are made once and kept for the life of the process, read through a pointer: a
+    /// key held as arrays was a retain and a release per key written. Keys are static, or made
+    /// by `shared(_:depth:)`, once per name (the cost bearers' ids): a bounded few.
+    public struct Key: @unchecked Sendable {
         let depth: Int
-        let first: [UInt8]
-        let next: [UInt8]
+        /// `,` and the key's bytes: the key after a member is all of them, the first one without the comma.
+        private let bytes: UnsafePointer<UInt8>
+        private let count: Int
 
-        public init(_ name: String, depth: Int) {
+        init(_ name: String, depth: Int) {
             var w = JSONWriter(open: Array(repeating: false, count: depth))
             w.key(name)
+            let made = [UInt8(ascii: ",")] + w.bytes
+            let kept = UnsafeMutablePointer<UInt8>.allocate(capacity: made.count)
+            kept.initialize(from: made, count: made.count)
             self.depth = depth
-            first = w.bytes
-            next = [UInt8(ascii: ",")] + first
+            bytes = UnsafePointer(kept)
+            count = made.count
+        }
+
+        private static let made = Mutex<[String: Key]>([:])
+
+        /// The key `name` at `depth`, made the first time it is asked for.
+        public static func shared(_ name: String, depth: Int) -> Key {
+            made.withLock { keys in
+                let tag = "\(depth) \(name)"
+                if let key = keys[tag] { return key }
+                let key = Key(name, depth: depth)
+                keys[tag] = key
+                return key
+            }
+        }
+
+        /// The bytes to write, with the comma when the container already holds a member.
+        func written(afterMember: Bool) -> UnsafeBufferPointer<UInt8> {
+            afterMember ? UnsafeBufferPointer(start: bytes, count: count) : UnsafeBufferPointer(start: bytes + 1, count: count - 1)
         }
     }
 
     /// The same bytes as `key(name)` for the key made beforehand.
     public mutating func key(_ k: Key) {
         assert(k.depth == depth, "a key made for another depth")
-        (hasMember.last ? k.next : k.first).withUnsafeBufferPointer { out.append($0) }
+        out.append(k.written(afterMember: hasMember.last))
         hasMember.last = true
         pendingKey = true
     }

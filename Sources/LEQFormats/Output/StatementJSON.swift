@@ -200,7 +200,7 @@ public enum StatementJSON {
         let legalBases: [(service: String, legalBasis: String)]
 
         init(_ s: Statement) {
-            bearerKeys = s.bearers.map { JSONWriter.Key($0.id, depth: 6) }
+            bearerKeys = s.bearers.map { JSONWriter.Key.shared($0.id, depth: 6) }
             legalBases = s.services.map { ($0.id, $0.legalBasis) }
         }
 
