@@ -14,7 +14,7 @@ extension StatementBuilder {
                              unit: .day, rate: budget.amount, rateUnit: .once, amount: this)
                 l.budgetPeriod = budget.period
                 l.basisDays = budget.period.dayCount
-                append(c, service: service, l)
+                append(c, service: service, consume l)
                 budgets.append(BudgetStatus(caseID: c.id, period: budget.period, mode: .installments, amount: budget.amount,
                                             overrunApproved: .zero, usedBefore: before, usedThisMonth: this))
             case .drawdown:
@@ -38,7 +38,7 @@ extension StatementBuilder {
                     var l = line(c, service: service, kind: .budgetCut, period: inMonth, quantity: ExactDecimal(1), unit: .once,
                                  rate: budget.amount, rateUnit: .once, amount: -cut)
                     l.budgetPeriod = budget.period
-                    append(c, service: service, l)
+                    append(c, service: service, consume l)
                     warnings.append(SettlementWarning(caseID: c.id, kind: .budgetExceeded, period: inMonth, days: 0, amount: cut))
                 }
                 let status = BudgetStatus(caseID: c.id, period: budget.period, mode: .drawdown, amount: budget.amount,
@@ -51,7 +51,7 @@ extension StatementBuilder {
                                  rate: status.left, rateUnit: .once, amount: savings)
                     l.percent = share
                     l.budgetPeriod = budget.period
-                    append(c, service: service, l)
+                    append(c, service: service, consume l)
                 }
             }
         }

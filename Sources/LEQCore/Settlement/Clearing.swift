@@ -22,7 +22,7 @@ extension StatementBuilder {
                              unit: .once, rate: step.amount, rateUnit: .once, amount: step.amount)
                 l.increase = step.increase
                 l.clearingDays = 1...covered.dayCount
-                append(c, service: service, l)
+                append(c, service: service, consume l)
             } else {
                 problems.append(SettlementProblem(caseID: c.id, kind: .missingRate(.clearingFee, category: nil), day: clearing.from))
             }
@@ -39,7 +39,7 @@ extension StatementBuilder {
                     l.increase = step.increase
                     l.weeklyRate = step.amount
                     l.clearingDays = first...(first + part.dayCount - 1)
-                    append(c, service: service, l)
+                    append(c, service: service, consume l)
                 }
                 if let missing {
                     problems.append(SettlementProblem(caseID: c.id, kind: .missingRate(.clearingExtension, category: nil), day: missing))

@@ -45,7 +45,7 @@ extension StatementBuilder {
             var l = line(c, service: service, kind: .dailyRate, category: category, period: piece, quantity: ExactDecimal(present),
                          unit: .day, rate: step.amount, rateUnit: .day, amount: step.amount * present)
             l.increase = step.increase
-            append(c, service: service, l)
+            append(c, service: service, consume l)
         }
         guard present < piece.dayCount else { return }
         // Runs of absence days with the same absence and the same pay.
@@ -78,7 +78,7 @@ extension StatementBuilder {
                 l.percent = rule.percent
                 l.fullRate = step.amount
             }
-            append(c, service: service, l)
+            append(c, service: service, consume l)
             if kind == .absenceUnpaid {
                 warnings.append(SettlementWarning(caseID: c.id, kind: .absenceCapReached, period: run, days: run.dayCount))
             }

@@ -53,7 +53,7 @@ extension StatementBuilder {
                         l.basisDays = nil
                         l.monthlyRate = rate
                     }
-                    append(c, service: service, l)
+                    append(c, service: service, consume l)
                 }
             }
             if let missing {

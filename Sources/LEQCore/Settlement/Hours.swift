@@ -29,14 +29,14 @@ extension StatementBuilder {
             var l = line(c, service: service, kind: .hours, category: category, period: active,
                          quantity: ExactDecimal(quarterHours: paid), unit: .hour, rate: step.amount, rateUnit: .hour, amount: amount)
             l.increase = step.increase
-            append(c, service: service, l)
+            append(c, service: service, consume l)
         }
         if notApproved > 0 {
             let hours = ExactDecimal(quarterHours: notApproved)
             var l = line(c, service: service, kind: .hoursNotApproved, category: category, period: active,
                          quantity: hours, unit: .hour, rate: step.amount, rateUnit: .hour, amount: .zero)
             l.increase = step.increase
-            append(c, service: service, l)
+            append(c, service: service, consume l)
             warnings.append(SettlementWarning(caseID: c.id, kind: .hoursNotApproved, period: active, days: 0, hours: hours))
         }
     }

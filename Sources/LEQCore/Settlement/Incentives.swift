@@ -57,7 +57,7 @@ extension StatementBuilder {
                                  quantity: ExactDecimal(1), unit: .once, rate: perArea, rateUnit: .once, amount: perArea)
                     l.goalArea = r.area
                     l.percent = r.rating
-                    append(c, service: service, l)
+                    append(c, service: service, consume l)
                 }
             }
         }
@@ -71,7 +71,7 @@ extension StatementBuilder {
                          quantity: ExactDecimal(1), unit: .once, rate: -malus, rateUnit: .once, amount: -malus)
             l.reportDue = r.due
             l.reportReceived = r.received
-            append(c, service: service, l)
+            append(c, service: service, consume l)
         }
         // The end, and an end bonus taken back when the person soon needs help again (checked only
         // in the months they happen: this runs for every ended case every month).
@@ -92,7 +92,7 @@ extension StatementBuilder {
                 var l = line(c, service: service, kind: .bonusClawback, category: category, period: Period(end, next.start),
                              quantity: ExactDecimal(1), unit: .once, rate: -bonus, rateUnit: .once, amount: -bonus)
                 l.relatedCase = next.caseID
-                append(c, service: service, l)
+                append(c, service: service, consume l)
             }
         }
     }
@@ -116,7 +116,7 @@ extension StatementBuilder {
                      quantity: ExactDecimal(1), unit: .once, rate: base, rateUnit: .once, amount: Money(cents: sign * amount.cents))
         l.percent = percent
         l.attainment = e.attainment
-        append(c, service: service, l)
+        append(c, service: service, consume l)
     }
 
     /// The provider's yearly caps (SPEC § 12): what passes them this month is cut in a line of its

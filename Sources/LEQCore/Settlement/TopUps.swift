@@ -125,7 +125,7 @@ extension StatementBuilder {
                         // so that the provider sees what the catch-up pays for.
                         if let rate = due.dailyRate { (l.quantity, l.unit, l.rate, l.rateUnit) = (due.quantity, .day, rate, .day) }
                         l.forMonth = earlier
-                        append(c, service: service, l)
+                        append(c, service: service, consume l)
                     }
                     earlier = earlier.next
                 }
@@ -156,7 +156,7 @@ extension StatementBuilder {
                 l.fullRate = piece.fullRate
                 l.absenceDays = piece.dayNumbers
                 l.reason = piece.absenceReason
-                append(c, service: service, l)
+                append(c, service: service, consume l)
             }
             if let end = ended { append(c, service: service, end) }
             guard forfeitsNow, span.start <= span.end else { continue }
@@ -172,7 +172,7 @@ extension StatementBuilder {
                          rate: .zero, rateUnit: .once, amount: .zero)
             l.withheld = forfeited
             l.topUpReason = .proofMissing
-            append(c, service: service, l)
+            append(c, service: service, consume l)
             warnings.append(SettlementWarning(caseID: c.id, kind: .topUpProofMissing, period: due, days: due.dayCount,
                                               amount: forfeited))
         }

@@ -214,12 +214,20 @@ public struct JSONWriter {
     /// A string value written piece by piece by `body`, each piece escaped as it comes: the same
     /// bytes as `string` of the pieces joined, without the string (a line's text).
     mutating func string(pieces body: (inout StringPieces) -> Void) {
+        var pieces = openString()
+        body(&pieces)
+        closeString()
+    }
+
+    /// `string(pieces:)` without a closure (one capturing a line copied it): opens the string
+    /// and gives what its pieces are written to; `closeString` ends it.
+    mutating func openString() -> StringPieces {
         valuePrefix()
         out.append(UInt8(ascii: "\""))
-        var pieces = StringPieces(out: out)
-        body(&pieces)
-        out.append(UInt8(ascii: "\""))
+        return StringPieces(out: out)
     }
+
+    mutating func closeString() { out.append(UInt8(ascii: "\"")) }
 
     /// The pieces of a string value, written into the document as they come.
     struct StringPieces: TextOut {

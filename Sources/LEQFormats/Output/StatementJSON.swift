@@ -211,7 +211,7 @@ public enum StatementJSON {
     }
 
     /// One line, an element of the `lines` array.
-    static func writeLine(_ line: StatementLine, _ labels: Labels, _ shared: LineContext, _ w: inout JSONWriter) {
+    static func writeLine(_ line: borrowing StatementLine, _ labels: Labels, _ shared: LineContext, _ w: inout JSONWriter) {
         w.beginObject()
         w.field(LineKey.`case`, line.caseID)
         w.field(LineKey.fileReference, line.fileReference)
@@ -222,7 +222,9 @@ public enum StatementJSON {
         if let c = line.category { w.field(LineKey.category, c) }
         // The text goes into the document piece by piece, never made a string.
         w.key(LineKey.text)
-        w.string { labels.writeText(line, to: &$0) }
+        var text = w.openString()
+        labels.writeText(line, to: &text)
+        w.closeString()
         w.field(LineKey.from, line.period.from)
         w.field(LineKey.to, line.period.to)
         w.field(LineKey.quantity, line.quantity)
