@@ -136,6 +136,11 @@ enum Files {
         private let keptInCache: Int
         private static let writtenInRun = Atomic<Int>(0)
         private let diskQueue = DispatchQueue(label: "leq.file.handover")
+        /// A file opened once the run is past `keptInCache` is written past the page cache
+        /// (`O_DIRECT`), from a buffer of its own, in aligned stretches: the kernel then copies
+        /// nothing, and a million cases' year spends seconds less of both cores in `write`.
+        /// Nil: written the ordinary way (small runs, or a file system without direct writes).
+        private var direct: DirectStretch?
 
         init(_ path: String, handOver: Int = 64 << 20, keptInCache: Int = 1 << 30) throws(Failure) {
             self.handOver = handOver
@@ -160,7 +165,13 @@ enum Files {
             self.path = path
             temporary = url.deletingLastPathComponent()
                 .appendingPathComponent(".\(url.lastPathComponent).leq-\(getpid())-\(UInt64.random(in: 0...UInt64.max))").path
-            descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+            descriptor = -1
+            if Self.writtenInRun.load(ordering: .relaxed) >= keptInCache, let flag = DirectStretch.openFlag {
+                descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | flag, 0o666)
+                // A file system without direct writes refuses the flag: written the ordinary way.
+                if descriptor >= 0 { direct = DirectStretch() } else { unlink(temporary) }
+            }
+            if descriptor < 0 { descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666) }
             if descriptor < 0 { throw Failure(message: "cannot write \(path): \(String(cString: strerror(errno)))") }
         }
 
@@ -172,22 +183,32 @@ enum Files {
         /// Appends `bytes` (in place: a piece of a long document, not copied into an array).
         func write(_ bytes: UnsafeBufferPointer<UInt8>) {
             guard failure == nil, descriptor >= 0 else { return }
-            do {
-                let buffer = UnsafeRawBufferPointer(bytes)
-                var done = 0
-                while done < buffer.count {
-                    let n = Glibc.write(descriptor, buffer.baseAddress! + done, buffer.count - done)
-                    if n < 0 {
-                        if errno == EINTR { continue }
-                        failure = Failure(message: "cannot write \(path): \(String(cString: strerror(errno)))")
-                        return
-                    }
-                    done += n
-                }
+            if let direct {
+                _ = Self.writtenInRun.add(bytes.count, ordering: .relaxed)
+                direct.append(bytes) { stretch in writeAll(stretch) }
+                return
             }
+            writeAll(bytes)
+            guard failure == nil else { return }
             written += bytes.count
             let run = Self.writtenInRun.add(bytes.count, ordering: .relaxed).newValue
             if run >= keptInCache, written - handedTo >= handOver { handOverToDisk() }
+        }
+
+        /// Writes all of `bytes` at the end of the file; a failure is kept for `commit`.
+        private func writeAll(_ bytes: UnsafeBufferPointer<UInt8>) {
+            guard failure == nil else { return }
+            let buffer = UnsafeRawBufferPointer(bytes)
+            var done = 0
+            while done < buffer.count {
+                let n = Glibc.write(descriptor, buffer.baseAddress! + done, buffer.count - done)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = Failure(message: "cannot write \(path): \(String(cString: strerror(errno)))")
+                    return
+                }
+                done += n
+            }
         }
 
         /// Starts writing back what was written since the last call and drops the stretch before
@@ -204,6 +225,17 @@ enum Files {
         /// Closes the file and renames it into place; on any failure it is removed instead.
         func commit() throws(Failure) {
             diskQueue.sync {}
+            if let direct, failure == nil, descriptor >= 0 {
+                // The whole stretches past the cache, the rest (less than a block) the ordinary way.
+                direct.flushWhole { writeAll($0) }
+                if failure == nil, let flag = DirectStretch.openFlag {
+                    let flags = fcntl(descriptor, F_GETFL)
+                    if flags < 0 || fcntl(descriptor, F_SETFL, flags & ~flag) != 0 {
+                        failure = Failure(message: "cannot write \(path): \(String(cString: strerror(errno)))")
+                    }
+                }
+                direct.flushRest { writeAll($0) }
+            }
             if failure == nil, descriptor >= 0, close(descriptor) != 0 {
                 failure = Failure(message: "cannot write \(path): \(String(cString: strerror(errno)))")
             }
@@ -225,6 +257,65 @@ enum Files {
             descriptor = -1
             unlink(temporary)
         }
+    }
+}
+
+/// The bytes of a file written past the page cache (`O_DIRECT`): gathered in memory aligned to
+/// the disk's blocks and written in whole blocks of it, 8 MiB at a time.
+final class DirectStretch {
+    /// `O_DIRECT`, which Swift's Glibc does not name: its value on the architectures LEQ is built
+    /// for; elsewhere nil, and files are written the ordinary way.
+    static var openFlag: Int32? {
+        #if os(Linux) && arch(x86_64)
+        return 0o40000
+        #elseif os(Linux) && arch(arm64)
+        return 0o200000
+        #else
+        return nil
+        #endif
+    }
+
+    /// The block all direct writes are aligned to (in memory, in length, in the file).
+    static let block = 4_096
+    private let capacity = 8 << 20
+    private let buffer: UnsafeMutableRawPointer
+    private var count = 0
+
+    init() {
+        buffer = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: Self.block)
+    }
+
+    deinit { buffer.deallocate() }
+
+    /// Gathers `bytes`, handing each full buffer to `write`.
+    func append(_ bytes: UnsafeBufferPointer<UInt8>, write: (UnsafeBufferPointer<UInt8>) -> Void) {
+        var rest = UnsafeRawBufferPointer(bytes)
+        while !rest.isEmpty {
+            let n = min(rest.count, capacity - count)
+            (buffer + count).copyMemory(from: rest.baseAddress!, byteCount: n)
+            count += n
+            rest = UnsafeRawBufferPointer(rebasing: rest[n...])
+            if count == capacity {
+                write(UnsafeBufferPointer(start: buffer.assumingMemoryBound(to: UInt8.self), count: count))
+                count = 0
+            }
+        }
+    }
+
+    /// Hands the whole blocks gathered to `write` and keeps the rest (less than a block).
+    func flushWhole(write: (UnsafeBufferPointer<UInt8>) -> Void) {
+        let whole = count / Self.block * Self.block
+        guard whole > 0 else { return }
+        write(UnsafeBufferPointer(start: buffer.assumingMemoryBound(to: UInt8.self), count: whole))
+        (buffer).copyMemory(from: buffer + whole, byteCount: count - whole)
+        count -= whole
+    }
+
+    /// Hands what is left to `write` (after the file has left direct writing).
+    func flushRest(write: (UnsafeBufferPointer<UInt8>) -> Void) {
+        guard count > 0 else { return }
+        write(UnsafeBufferPointer(start: buffer.assumingMemoryBound(to: UInt8.self), count: count))
+        count = 0
     }
 }
 

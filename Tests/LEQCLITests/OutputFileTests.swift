@@ -49,6 +49,52 @@ struct OutputFileTests {
         #expect(Self.names(folder) == ["year.json"])
     }
 
+    @Test("A file written past the page cache (a large run): every byte in place, whole blocks written aligned, the rest the ordinary way")
+    func writtenDirect() throws {
+        let folder = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("year.json").path
+        // A run past `keptInCache` (0 here): the file is opened for direct writing where the
+        // file system allows it, else written the ordinary way; the bytes are the same.
+        let file = try Files.AtomicFile(path, keptInCache: 0)
+        var expected = [UInt8]()
+        for n in 0..<300 {
+            let piece = (0..<(n * 7_919 % 90_001)).map { UInt8(truncatingIfNeeded: $0 &* 131 &+ n) }
+            file.write(piece)
+            expected += piece
+        }
+        try file.commit()
+        #expect(expected.count > (8 << 20) && expected.count % DirectStretch.block != 0)
+        #expect(FileManager.default.contents(atPath: path).map { [UInt8]($0) } == expected)
+        #expect(Self.names(folder) == ["year.json"])
+    }
+
+    @Test("Direct writing gathers pieces into aligned whole buffers, in order; the rest is handed on last")
+    func directStretches() {
+        let stretch = DirectStretch()
+        var handed: [[UInt8]] = [], aligned = true
+        var expected = [UInt8]()
+        for n in 0..<40 {
+            let piece = [UInt8](repeating: UInt8(n), count: n * 517_771 % 1_300_000)
+            expected += piece
+            piece.withUnsafeBufferPointer { bytes in
+                stretch.append(bytes) { buffer in
+                    aligned = aligned && Int(bitPattern: buffer.baseAddress) % DirectStretch.block == 0 && buffer.count % DirectStretch.block == 0
+                    handed.append(Array(buffer))
+                }
+            }
+        }
+        stretch.flushWhole { buffer in
+            aligned = aligned && Int(bitPattern: buffer.baseAddress) % DirectStretch.block == 0 && buffer.count % DirectStretch.block == 0
+            handed.append(Array(buffer))
+        }
+        stretch.flushRest { handed.append(Array($0)) }
+        #expect(aligned)
+        #expect(handed.dropLast().allSatisfy { $0.count % DirectStretch.block == 0 })
+        #expect(handed.last!.count < DirectStretch.block)
+        #expect(handed.flatMap { $0 } == expected)
+    }
+
     @Test("Not committed (a run that failed half way): nothing appears, and the temporary file is gone")
     func notCommitted() throws {
         let folder = temporaryFolder()
