@@ -282,7 +282,7 @@ struct BudgetTests {
         #expect(settle([c], "2026-07", agreement()).budgets[0].left == .zero)
     }
 
-    @Test("Property: installments always add up to the budget, for random periods and amounts")
+    @Test("Property: installments always add up to the budget, for random periods and amounts; a month's installment and what was paid before it are the list's")
     func installmentsAddUp() {
         var g = SplitMix(seed: 42)
         for rounding in RoundingMode.allCases {
@@ -295,6 +295,12 @@ struct BudgetTests {
                 #expect(parts.reduce(Money.zero, +) == amount)
                 #expect(parts.count == (to.month.year - from.month.year) * 12 + to.month.month - from.month.month + 1)
                 #expect(parts.allSatisfy { !$0.isNegative })
+                // A month's installment and what was paid before it, as the list says.
+                let k = Int(g.next() % UInt64(parts.count))
+                var month = from.month
+                for _ in 0..<k { month = month.next }
+                let one = StatementBuilder.installment(budget, in: month, rounding: rounding)
+                #expect(one.this == parts[k] && one.before == parts[..<k].reduce(Money.zero, +))
             }
         }
     }

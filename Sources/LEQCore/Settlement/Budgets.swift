@@ -7,9 +7,7 @@ extension StatementBuilder {
             guard let inMonth = budget.period.intersection(month.period) else { continue }
             switch budget.mode ?? agreement.budgetTerms.mode {
             case .installments:
-                let parts = Self.installments(budget, through: month, rounding: agreement.rounding)
-                let this = parts.last ?? .zero
-                let before = parts.dropLast().reduce(Money.zero, +)
+                let (before, this) = Self.installment(budget, in: month, rounding: agreement.rounding)
                 var l = line(c, service: service, kind: .budgetInstallment, period: inMonth, quantity: ExactDecimal(inMonth.dayCount),
                              unit: .day, rate: budget.amount, rateUnit: .once, amount: this)
                 l.budgetPeriod = budget.period
@@ -67,18 +65,33 @@ extension StatementBuilder {
     /// The installments of a budget from its first month through `month`: each month's share of
     /// the days, rounded; the budget's last month takes what remains, so the parts add up to it.
     static func installments(_ budget: CaseBudget, through month: Month, rounding: RoundingMode) -> [Money] {
-        let total = budget.period.dayCount
         var parts: [Money] = []
+        forEachInstallment(budget, through: month, rounding: rounding) { parts.append($0) }
+        return parts
+    }
+
+    /// `month`'s installment and what the months before it paid: the last of `installments` and
+    /// the sum of the others, without a list of them made each month.
+    static func installment(_ budget: CaseBudget, in month: Month, rounding: RoundingMode) -> (before: Money, this: Money) {
+        var before = Money.zero, this = Money.zero
+        forEachInstallment(budget, through: month, rounding: rounding) { part in
+            before += this
+            this = part
+        }
+        return (before, this)
+    }
+
+    private static func forEachInstallment(_ budget: CaseBudget, through month: Month, rounding: RoundingMode, _ body: (Money) -> Void) {
+        let total = budget.period.dayCount
         var paid = Money.zero
         var m = budget.period.from.month
         while m <= month, let days = budget.period.intersection(m.period) {
             let part = days.to == budget.period.to
                 ? budget.amount - paid
                 : Money(cents: rounding.round(Int128(budget.amount.cents) * Int128(days.dayCount), over: Int128(total)))
-            parts.append(part)
+            body(part)
             paid += part
             m = m.next
         }
-        return parts
     }
 }

@@ -284,7 +284,7 @@ public struct JSONParser {
             var items: [JSONValue] = []
             skipSpace()
             if i < end, bytes[i] == UInt8(ascii: "]") { i += 1; return .array(items) }
-            items.reserveCapacity(4)
+            items.reserveCapacity(16)  // a case's monthly hours are a dozen or two: grown from four, copied three times
             while true {
                 steps.append(.index(items.count))
                 items.append(try value(depth: depth + 1))
