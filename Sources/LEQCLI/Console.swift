@@ -185,7 +185,7 @@ enum Files {
             guard failure == nil, descriptor >= 0 else { return }
             if let direct {
                 _ = Self.writtenInRun.add(bytes.count, ordering: .relaxed)
-                direct.append(bytes) { stretch in writeAll(stretch) }
+                direct.append(bytes) { stretch in writeDirect(stretch) }
                 return
             }
             writeAll(bytes)
@@ -193,6 +193,33 @@ enum Files {
             written += bytes.count
             let run = Self.writtenInRun.add(bytes.count, ordering: .relaxed).newValue
             if run >= keptInCache, written - handedTo >= handOver { handOverToDisk() }
+        }
+
+        /// Writes a stretch past the page cache. A file system that took the flag but refuses
+        /// the write (`EINVAL`) has the file written the ordinary way from there on.
+        func writeDirect(_ bytes: UnsafeBufferPointer<UInt8>) {
+            guard failure == nil else { return }
+            var done = 0
+            while done < bytes.count {
+                let n = Glibc.write(descriptor, bytes.baseAddress! + done, bytes.count - done)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    if errno == EINVAL, leaveDirectWriting() {
+                        writeAll(UnsafeBufferPointer(rebasing: bytes[done...]))
+                        return
+                    }
+                    failure = Failure(message: "cannot write \(path): \(String(cString: strerror(errno)))")
+                    return
+                }
+                done += n
+            }
+        }
+
+        /// Clears `O_DIRECT` on the open file; false if it cannot be cleared.
+        private func leaveDirectWriting() -> Bool {
+            guard let flag = DirectStretch.openFlag else { return false }
+            let flags = fcntl(descriptor, F_GETFL)
+            return flags >= 0 && fcntl(descriptor, F_SETFL, flags & ~flag) == 0
         }
 
         /// Writes all of `bytes` at the end of the file; a failure is kept for `commit`.
@@ -227,12 +254,9 @@ enum Files {
             diskQueue.sync {}
             if let direct, failure == nil, descriptor >= 0 {
                 // The whole stretches past the cache, the rest (less than a block) the ordinary way.
-                direct.flushWhole { writeAll($0) }
-                if failure == nil, let flag = DirectStretch.openFlag {
-                    let flags = fcntl(descriptor, F_GETFL)
-                    if flags < 0 || fcntl(descriptor, F_SETFL, flags & ~flag) != 0 {
-                        failure = Failure(message: "cannot write \(path): \(String(cString: strerror(errno)))")
-                    }
+                direct.flushWhole { writeDirect($0) }
+                if failure == nil, !leaveDirectWriting() {
+                    failure = Failure(message: "cannot write \(path): \(String(cString: strerror(errno)))")
                 }
                 direct.flushRest { writeAll($0) }
             }

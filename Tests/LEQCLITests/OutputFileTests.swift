@@ -69,6 +69,20 @@ struct OutputFileTests {
         #expect(Self.names(folder) == ["year.json"])
     }
 
+    @Test("A direct write the file system refuses (here: not whole blocks) leaves direct writing; the file is written the ordinary way from there, every byte in place")
+    func directRefused() throws {
+        let folder = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("year.json").path
+        let file = try Files.AtomicFile(path, keptInCache: 0)
+        let odd = (0..<5_001).map { UInt8(truncatingIfNeeded: $0 &* 7) }
+        odd.withUnsafeBufferPointer { file.writeDirect($0) }
+        let more = [UInt8](repeating: 42, count: 3 * (8 << 20) + 3)
+        file.write(more)
+        try file.commit()
+        #expect(FileManager.default.contents(atPath: path).map { [UInt8]($0) } == odd + more)
+    }
+
     @Test("Direct writing gathers pieces into aligned whole buffers, in order; the rest is handed on last")
     func directStretches() {
         let stretch = DirectStretch()
