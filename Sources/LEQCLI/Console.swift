@@ -185,7 +185,7 @@ enum Files {
             guard failure == nil, descriptor >= 0 else { return }
             if let direct {
                 _ = Self.writtenInRun.add(bytes.count, ordering: .relaxed)
-                direct.append(bytes) { stretch in writeDirect(stretch) }
+                direct.append(bytes) { stretch in writeAll(stretch) }
                 return
             }
             writeAll(bytes)
@@ -195,47 +195,34 @@ enum Files {
             if run >= keptInCache, written - handedTo >= handOver { handOverToDisk() }
         }
 
-        /// Writes a stretch past the page cache. A file system that took the flag but refuses
-        /// the write (`EINVAL`) has the file written the ordinary way from there on.
-        func writeDirect(_ bytes: UnsafeBufferPointer<UInt8>) {
+        /// Writes all of `bytes` at the end of the file; a failure is kept for `commit`. A file
+        /// system that took `O_DIRECT` but refuses a direct write (`EINVAL`) has the file written
+        /// the ordinary way from there on.
+        func writeAll(_ bytes: UnsafeBufferPointer<UInt8>) {
             guard failure == nil else { return }
             var done = 0
             while done < bytes.count {
                 let n = Glibc.write(descriptor, bytes.baseAddress! + done, bytes.count - done)
                 if n < 0 {
-                    if errno == EINTR { continue }
-                    if errno == EINVAL, leaveDirectWriting() {
-                        writeAll(UnsafeBufferPointer(rebasing: bytes[done...]))
-                        return
-                    }
-                    failure = Failure(message: "cannot write \(path): \(String(cString: strerror(errno)))")
+                    if errno == EINTR || (errno == EINVAL && direct != nil && leaveDirectWriting()) { continue }
+                    failed()
                     return
                 }
                 done += n
             }
         }
 
-        /// Clears `O_DIRECT` on the open file; false if it cannot be cleared.
+        /// Clears `O_DIRECT` on the open file; false if it is not set or cannot be cleared.
         private func leaveDirectWriting() -> Bool {
             guard let flag = DirectStretch.openFlag else { return false }
             let flags = fcntl(descriptor, F_GETFL)
-            return flags >= 0 && fcntl(descriptor, F_SETFL, flags & ~flag) == 0
+            guard flags >= 0, flags & flag != 0 else { return false }
+            return fcntl(descriptor, F_SETFL, flags & ~flag) == 0
         }
 
-        /// Writes all of `bytes` at the end of the file; a failure is kept for `commit`.
-        private func writeAll(_ bytes: UnsafeBufferPointer<UInt8>) {
-            guard failure == nil else { return }
-            let buffer = UnsafeRawBufferPointer(bytes)
-            var done = 0
-            while done < buffer.count {
-                let n = Glibc.write(descriptor, buffer.baseAddress! + done, buffer.count - done)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    failure = Failure(message: "cannot write \(path): \(String(cString: strerror(errno)))")
-                    return
-                }
-                done += n
-            }
+        /// Keeps the error of the last system call as the file's failure.
+        private func failed() {
+            failure = Failure(message: "cannot write \(path): \(String(cString: strerror(errno)))")
         }
 
         /// Starts writing back what was written since the last call and drops the stretch before
@@ -254,19 +241,13 @@ enum Files {
             diskQueue.sync {}
             if let direct, failure == nil, descriptor >= 0 {
                 // The whole stretches past the cache, the rest (less than a block) the ordinary way.
-                direct.flushWhole { writeDirect($0) }
-                if failure == nil, !leaveDirectWriting() {
-                    failure = Failure(message: "cannot write \(path): \(String(cString: strerror(errno)))")
-                }
+                direct.flushWhole { writeAll($0) }
+                _ = leaveDirectWriting()  // the rest is less than a block; if the flag stays, the write says so
                 direct.flushRest { writeAll($0) }
             }
-            if failure == nil, descriptor >= 0, close(descriptor) != 0 {
-                failure = Failure(message: "cannot write \(path): \(String(cString: strerror(errno)))")
-            }
+            if failure == nil, descriptor >= 0, close(descriptor) != 0 { failed() }
             descriptor = -1
-            if failure == nil, rename(temporary, path) != 0 {
-                failure = Failure(message: "cannot write \(path): \(String(cString: strerror(errno)))")
-            }
+            if failure == nil, rename(temporary, path) != 0 { failed() }
             if let failure {
                 unlink(temporary)
                 throw failure
@@ -311,6 +292,11 @@ final class DirectStretch {
 
     deinit { buffer.deallocate() }
 
+    /// The first `n` bytes gathered.
+    private func gathered(_ n: Int) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: buffer.assumingMemoryBound(to: UInt8.self), count: n)
+    }
+
     /// Gathers `bytes`, handing each full buffer to `write`.
     func append(_ bytes: UnsafeBufferPointer<UInt8>, write: (UnsafeBufferPointer<UInt8>) -> Void) {
         var rest = UnsafeRawBufferPointer(bytes)
@@ -320,7 +306,7 @@ final class DirectStretch {
             count += n
             rest = UnsafeRawBufferPointer(rebasing: rest[n...])
             if count == capacity {
-                write(UnsafeBufferPointer(start: buffer.assumingMemoryBound(to: UInt8.self), count: count))
+                write(gathered(count))
                 count = 0
             }
         }
@@ -330,15 +316,15 @@ final class DirectStretch {
     func flushWhole(write: (UnsafeBufferPointer<UInt8>) -> Void) {
         let whole = count / Self.block * Self.block
         guard whole > 0 else { return }
-        write(UnsafeBufferPointer(start: buffer.assumingMemoryBound(to: UInt8.self), count: whole))
-        (buffer).copyMemory(from: buffer + whole, byteCount: count - whole)
+        write(gathered(whole))
+        buffer.copyMemory(from: buffer + whole, byteCount: count - whole)
         count -= whole
     }
 
     /// Hands what is left to `write` (after the file has left direct writing).
     func flushRest(write: (UnsafeBufferPointer<UInt8>) -> Void) {
         guard count > 0 else { return }
-        write(UnsafeBufferPointer(start: buffer.assumingMemoryBound(to: UInt8.self), count: count))
+        write(gathered(count))
         count = 0
     }
 }

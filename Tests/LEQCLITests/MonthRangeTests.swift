@@ -176,7 +176,9 @@ struct StreamedJSONTests {
             let labels = Labels(language)
             for line in lines {
                 var w = JSONWriter()
-                w.string { labels.writeText(line, to: &$0) }
+                var text = w.openString()
+                labels.writeText(line, to: &text)
+                w.closeString()
                 var plain = JSONWriter()
                 plain.string(labels.text(line))
                 #expect(w.bytes == plain.bytes)

@@ -76,7 +76,7 @@ struct OutputFileTests {
         let path = folder.appendingPathComponent("year.json").path
         let file = try Files.AtomicFile(path, keptInCache: 0)
         let odd = (0..<5_001).map { UInt8(truncatingIfNeeded: $0 &* 7) }
-        odd.withUnsafeBufferPointer { file.writeDirect($0) }
+        odd.withUnsafeBufferPointer { file.writeAll($0) }
         let more = [UInt8](repeating: 42, count: 3 * (8 << 20) + 3)
         file.write(more)
         try file.commit()

@@ -37,6 +37,14 @@ public struct BearerRule: Hashable, Sendable {
         self.denominator = denominator
     }
 
+    /// `amount` split among the bearers by these shares (largest remainder, SPEC § 13): the
+    /// parts add up to it exactly.
+    func split(_ amount: Money) -> BearerParts {
+        var parts = BearerParts(zeros: numerators.count)
+        Allocation.largestRemainder(amount, numerators: numerators, denominator: denominator) { i, part in parts[i] = part }
+        return parts
+    }
+
     func matches(service: Service, kind: LineKind, flags caseFlags: [String]) -> Bool {
         // A handful of members: a linear scan costs less than hashing for every line.
         if let settings, !settings.contains(where: { $0 == service.setting }) { return false }

@@ -80,12 +80,7 @@ extension StatementBuilder {
     mutating func appendCorrection(_ line: consuming StatementLine, flags: [String]) {
         let service = agreement.service(line.service)
             ?? Service(id: line.service, name: line.service, legalBasis: "", setting: .ambulant)
-        let rule = agreement.shares(service: service, kind: line.correctedKind ?? line.kind, flags: flags)
-        var parts = BearerParts(zeros: rule.numerators.count)
-        Allocation.largestRemainder(line.amount, numerators: rule.numerators, denominator: rule.denominator) { i, part in
-            parts[i] = part
-        }
-        line.bearerParts = parts
+        line.bearerParts = agreement.shares(service: service, kind: line.correctedKind ?? line.kind, flags: flags).split(line.amount)
         lines.append(consume line)
     }
 }

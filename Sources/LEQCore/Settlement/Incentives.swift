@@ -155,10 +155,7 @@ extension StatementBuilder {
         var l = StatementLine(caseID: "", fileReference: "", service: "", kind: kind, category: nil, period: month.period,
                               quantity: ExactDecimal(1), unit: .once, rate: base, rateUnit: .once, amount: amount, bearerParts: [])
         l.percent = cap
-        var parts = BearerParts(zeros: agreement.bearers.count)
-        Allocation.largestRemainder(amount, numerators: agreement.defaultShares.numerators,
-                                    denominator: agreement.defaultShares.denominator) { i, part in parts[i] = part }
-        l.bearerParts = parts
+        l.bearerParts = agreement.defaultShares.split(amount)
         lines.append(l)
     }
 }

@@ -159,12 +159,7 @@ struct StatementBuilder {
             lines.append(consume line)
             return
         }
-        let rule = agreement.shares(service: service, kind: line.kind, flags: c.flags)
-        var parts = BearerParts(zeros: rule.numerators.count)
-        Allocation.largestRemainder(line.amount, numerators: rule.numerators, denominator: rule.denominator) { i, part in
-            parts[i] = part
-        }
-        line.bearerParts = parts
+        line.bearerParts = agreement.shares(service: service, kind: line.kind, flags: c.flags).split(line.amount)
         lines.append(consume line)
     }
 

@@ -36,13 +36,6 @@ public struct JSONWriter {
         for has in open { hasMember.push(has) }
     }
 
-    /// The bytes written so far, handed over: the writer goes on with an empty buffer, so that a
-    /// long document can be passed on in pieces.
-    public mutating func takeBytes() -> [UInt8] {
-        defer { out.count = 0 }
-        return out.array
-    }
-
     /// The buffer written into, handed over whole (the writer is done with): a piece of a long
     /// document goes to its file from here, without being copied into an array first.
     consuming func takeBuffer() -> ByteBuffer { out }
@@ -211,16 +204,10 @@ public struct JSONWriter {
         out.append(UInt8(ascii: "\""))
     }
 
-    /// A string value written piece by piece by `body`, each piece escaped as it comes: the same
-    /// bytes as `string` of the pieces joined, without the string (a line's text).
-    mutating func string(pieces body: (inout StringPieces) -> Void) {
-        var pieces = openString()
-        body(&pieces)
-        closeString()
-    }
-
-    /// `string(pieces:)` without a closure (one capturing a line copied it): opens the string
-    /// and gives what its pieces are written to; `closeString` ends it.
+    /// A string value written piece by piece, each piece escaped as it comes: the same bytes as
+    /// `string` of the pieces joined, without the string (a line's text). Opens the string and
+    /// gives what its pieces are written to; `closeString` ends it (no closure: one capturing a
+    /// line copied it).
     mutating func openString() -> StringPieces {
         valuePrefix()
         out.append(UInt8(ascii: "\""))
