@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import LEQCLI
 @testable import LEQStore
@@ -69,6 +70,36 @@ struct OutputFileTests {
         #expect(Self.names(folder) == ["year.json"])
     }
 
+    @Test("A large file goes past the page cache from a block boundary after its first stretch (written the ordinary way): every byte in place", arguments: [0, 1, 4_095, 4_096, 100_003])
+    func largeFileGoesDirect(from: Int) throws {
+        let folder = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("2026-01.json").path
+        let file = try Files.AtomicFile(path, directFrom: from)
+        var expected = [UInt8]()
+        for n in 0..<200 {
+            let piece = (0..<(n * 7_919 % 150_001)).map { UInt8(truncatingIfNeeded: $0 &* 131 &+ n) }
+            file.write(piece)
+            expected += piece
+        }
+        // Where the file system takes direct writes (ext4 here), the file left the cache.
+        #expect(file.isDirect == (DirectStretch.openFlag != nil && Self.takesDirectWrites(folder)))
+        try file.commit()
+        #expect(expected.count > (8 << 20) + from && expected.count % DirectStretch.block != 0)
+        #expect(FileManager.default.contents(atPath: path).map { [UInt8]($0) } == expected)
+        #expect(Self.names(folder) == ["2026-01.json"])
+    }
+
+    /// Whether files in `folder` can be opened for direct writing.
+    static func takesDirectWrites(_ folder: URL) -> Bool {
+        guard let flag = DirectStretch.openFlag else { return false }
+        let probe = folder.appendingPathComponent(".probe").path
+        let descriptor = open(probe, O_WRONLY | O_CREAT | O_EXCL | flag, 0o600)
+        if descriptor >= 0 { close(descriptor) }
+        unlink(probe)
+        return descriptor >= 0
+    }
+
     @Test("A direct write the file system refuses (here: not whole blocks) leaves direct writing; the file is written the ordinary way from there, every byte in place")
     func directRefused() throws {
         let folder = temporaryFolder()
@@ -83,30 +114,39 @@ struct OutputFileTests {
         #expect(FileManager.default.contents(atPath: path).map { [UInt8]($0) } == odd + more)
     }
 
-    @Test("Direct writing gathers pieces into aligned whole buffers, in order; the rest is handed on last")
+    @Test("Direct writing gathers pieces into aligned whole buffers, written in order while the next fills; the rest is handed on last")
     func directStretches() {
-        let stretch = DirectStretch()
-        var handed: [[UInt8]] = [], aligned = true
+        let handed = Handed()
+        let stretch = DirectStretch { buffer in handed.add(buffer) }
         var expected = [UInt8]()
         for n in 0..<40 {
             let piece = [UInt8](repeating: UInt8(n), count: n * 517_771 % 1_300_000)
             expected += piece
-            piece.withUnsafeBufferPointer { bytes in
-                stretch.append(bytes) { buffer in
-                    aligned = aligned && Int(bitPattern: buffer.baseAddress) % DirectStretch.block == 0 && buffer.count % DirectStretch.block == 0
-                    handed.append(Array(buffer))
-                }
+            piece.withUnsafeBufferPointer { stretch.append($0) }
+        }
+        stretch.flushWhole()
+        stretch.flushRest { handed.add($0, rest: true) }
+        let (buffers, aligned) = handed.taken
+        #expect(aligned)
+        #expect(buffers.count > 3)
+        #expect(buffers.dropLast().allSatisfy { $0.count % DirectStretch.block == 0 })
+        #expect(buffers.last!.count < DirectStretch.block)
+        #expect(buffers.flatMap { $0 } == expected)
+    }
+
+    /// What direct writing handed on, from whichever thread it wrote on.
+    final class Handed: Sendable {
+        private let state = Mutex<(buffers: [[UInt8]], aligned: Bool)>(([], true))
+
+        func add(_ buffer: UnsafeBufferPointer<UInt8>, rest: Bool = false) {
+            let isAligned = rest || (Int(bitPattern: buffer.baseAddress) % DirectStretch.block == 0 && buffer.count % DirectStretch.block == 0)
+            state.withLock {
+                $0.buffers.append(Array(buffer))
+                $0.aligned = $0.aligned && isAligned
             }
         }
-        stretch.flushWhole { buffer in
-            aligned = aligned && Int(bitPattern: buffer.baseAddress) % DirectStretch.block == 0 && buffer.count % DirectStretch.block == 0
-            handed.append(Array(buffer))
-        }
-        stretch.flushRest { handed.append(Array($0)) }
-        #expect(aligned)
-        #expect(handed.dropLast().allSatisfy { $0.count % DirectStretch.block == 0 })
-        #expect(handed.last!.count < DirectStretch.block)
-        #expect(handed.flatMap { $0 } == expected)
+
+        var taken: (buffers: [[UInt8]], aligned: Bool) { state.withLock { $0 } }
     }
 
     @Test("Not committed (a run that failed half way): nothing appears, and the temporary file is gone")

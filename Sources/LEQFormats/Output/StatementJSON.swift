@@ -1,3 +1,4 @@
+import Dispatch
 import LEQCore
 
 /// The canonical form of statements (`"format": "leq-statements/1"`): every amount a decimal
@@ -87,24 +88,35 @@ public enum StatementJSON {
     /// The pieces made on all cores `batch` at a time, each batch handed to `write` in order.
     private static func renderOverlapped<Piece>(_ pieces: [Piece], batch: Int, make: (Piece) -> ByteBuffer,
                                                 write: (UnsafeBufferPointer<UInt8>) -> Void) {
-        // The previous batch is handed over (written to its file, mostly) while this one is made:
-        // one worker takes the handing over first (the job without a piece), the others make
-        // pieces, and it joins them when done. Handed over in order: one batch at a time, by one
-        // worker, after the batch before.
-        var previous: [ByteBuffer] = []
-        for start in stride(from: 0, to: pieces.count, by: batch) {
-            let ready = previous
-            let jobs: [Piece?] = (ready.isEmpty ? [] : [nil]) + pieces[start..<min(start + batch, pieces.count)].map { $0 }
-            let made = jobs.parallelMap { job -> ByteBuffer? in
-                guard let piece = job else {
-                    for buffer in ready where buffer.count > 0 { buffer.withBytes(write) }
-                    return nil
+        // The previous batch is handed over (written to its file, mostly) on a thread of its own
+        // while this one is made on all cores: in order, one batch at a time, after the batch
+        // before. Handed over as one of the workers' jobs, it kept a core from making pieces
+        // while the file took them, and the others waiting for that job at the end of a batch.
+        withoutActuallyEscaping(write) { write in
+            let handOver = HandOver(write: write)
+            let queue = DispatchQueue(label: "leq.statements.write")
+            let written = DispatchGroup()
+            for start in stride(from: 0, to: pieces.count, by: batch) {
+                let made = Array(pieces[start..<min(start + batch, pieces.count)]).parallelMap(make)
+                written.wait()
+                let ready = Made(buffers: made)
+                queue.async(group: written) {
+                    for buffer in ready.buffers where buffer.count > 0 { buffer.withBytes(handOver.write) }
                 }
-                return make(piece)
             }
-            previous = made.compactMap { $0 }
+            written.wait()
         }
-        for buffer in previous where buffer.count > 0 { buffer.withBytes(write) }
+    }
+
+    /// What the writing thread is given: `write`, called by it alone, one batch after the other
+    /// (the caller waits for each before it hands over the next, and for the last before it returns).
+    private struct HandOver: @unchecked Sendable {
+        let write: (UnsafeBufferPointer<UInt8>) -> Void
+    }
+
+    /// A batch of pieces, made and no longer changed, handed to the writing thread.
+    private struct Made: @unchecked Sendable {
+        let buffers: [ByteBuffer]
     }
 
     /// The statement up to its open `lines` array.
