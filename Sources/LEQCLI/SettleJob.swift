@@ -118,10 +118,11 @@ struct SettleJob {
                 return .failure(Status(exitStatus(error)))
             }
         }
-        let caseload = Caseload(inputs.cases!.cases)
-        // The checked cases live on in the caseload (laid out afresh in settling order); the file's
+        // The checked cases move into the caseload (laid out afresh in settling order); the file's
         // own list goes, its index of case places stays for messages. Else the cases were held twice.
-        inputs.cases!.cases = []
+        var cases: [Case] = []
+        swap(&cases, &inputs.cases!.cases)
+        let caseload = Caseload(consume cases)
         return .success(Prepared(months: months, issued: issued, inputs: inputs, caseload: caseload, provider: provider,
                                  store: store, storePath: storePath))
     }

@@ -48,6 +48,15 @@ struct CaseloadTests {
         let caseload = Caseload(cases)
         let plain = Plain(cases)
         #expect(caseload.cases.map(\.id) == plain.cases.map(\.id))
+        // Moved, not changed: every case laid out holds what it came with; the caller's list is intact.
+        let given = Dictionary(uniqueKeysWithValues: cases.map { ($0.id, $0) })
+        #expect(given.count == count && caseload.cases.count == count)
+        #expect(caseload.cases.allSatisfy { c in
+            let g = given[c.id]!
+            return c.person == g.person && c.provider == g.provider && c.fileReference == g.fileReference && c.start == g.start
+                && c.end == g.end && c.categories == g.categories && c.absences == g.absences && c.budgets == g.budgets
+                && c.topUps == g.topUps && c.hours == g.hours && c.flags == g.flags
+        })
         #expect(caseload.providers == Array(Set(cases.map(\.provider))).sorted())
         for provider in caseload.providers {
             #expect(caseload.cases(of: provider).map(\.id) == plain.cases.filter { $0.provider == provider }.map(\.id))
