@@ -15,7 +15,9 @@ struct Inputs {
 
     /// Reads all agreement files and, if given, the case file (checked against the agreements);
     /// with `digests`, takes each file's digest from the bytes read.
-    static func load(agreements paths: [String], cases casesPath: String?, digests: Bool = false) -> Inputs {
+    /// `settlingOrder`: the cases in the order settling walks them, where the file allows (see
+    /// `CaseFile.decode`).
+    static func load(agreements paths: [String], cases casesPath: String?, digests: Bool = false, settlingOrder: Bool = false) -> Inputs {
         var inputs = Inputs()
         inputs.agreementFiles = paths
         for path in paths {
@@ -40,7 +42,8 @@ struct Inputs {
                 // agreement could not be read is not reported for that.
                 do throws(InputError) {
                     inputs.cases = try CaseFile.decode(bytes, file: casesPath, agreements: paths.isEmpty ? nil : inputs.agreements,
-                                                       someAgreementsUnread: inputs.agreements.count < paths.count)
+                                                       someAgreementsUnread: inputs.agreements.count < paths.count,
+                                                       settlingOrder: settlingOrder)
                 } catch { inputs.diagnostics += error.diagnostics }
             }
         }

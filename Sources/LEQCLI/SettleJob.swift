@@ -93,7 +93,7 @@ struct SettleJob {
     static func load(_ options: ParsedOptions, months: [Month], issued: CivilDate?, command: String, console: Console,
                      createStore: Bool) -> Result<Prepared, Status> {
         // A store is made only by finalize, which stores the digests of the files it settled.
-        var inputs = Inputs.load(agreements: options.all("agreement"), cases: options.value("cases"), digests: createStore)
+        var inputs = Inputs.load(agreements: options.all("agreement"), cases: options.value("cases"), digests: createStore, settlingOrder: true)
         guard inputs.diagnostics.isEmpty, inputs.cases != nil else {
             report(inputs.diagnostics, to: console)
             return .failure(Status(ExitStatus.badInput))

@@ -84,7 +84,49 @@ struct CaseFilePartsTests {
             let whole = try CaseFile.decodeWhole(bytes, file: "c.json", agreements: agreements, someAgreementsUnread: false)
             #expect(CaseJSON.render(parts.cases) == CaseJSON.render(whole.cases))
             #expect(parts.indexes == whole.indexes)
+            // In settling order: the same cases at the same places in the file, in the order a
+            // caseload lays them out (so it takes them as they are).
+            let ordered = try #require(CaseFile.decodeInParts(bytes, file: "c.json", agreements: agreements, someAgreementsUnread: false,
+                                                              settlingOrder: true))
+            #expect(ordered.indexes == whole.indexes)
+            #expect(ordered.cases.map(\.id) == Caseload(whole.cases).cases.map(\.id))
+            let byPlace = ordered.cases.sorted { ordered.indexes[$0.id]! < ordered.indexes[$1.id]! }
+            #expect(CaseJSON.render(byPlace) == CaseJSON.render(whole.cases))
         }
+    }
+
+    @Test("A case whose provider or id is not written plainly (an escape): the file's order, the same cases")
+    func settlingOrderIsAHint() throws {
+        let (agreements, bytes) = Self.generated(50)
+        var text = String(decoding: bytes, as: UTF8.self)
+        // "p1" written with an escape, which means the same: read the same, but not found by the scan.
+        text = text.replacingOccurrences(of: #""provider": "p1""#, with: #""provider": "\u00701""#)
+        let escaped = Array(text.utf8)
+        let whole = try CaseFile.decodeWhole(escaped, file: "c.json", agreements: agreements, someAgreementsUnread: false)
+        let ordered = try #require(CaseFile.decodeInParts(escaped, file: "c.json", agreements: agreements, someAgreementsUnread: false,
+                                                          settlingOrder: true))
+        #expect(whole.cases.contains { $0.provider == "p1" })
+        #expect(CaseJSON.render(ordered.cases) == CaseJSON.render(whole.cases))
+        #expect(ordered.indexes == whole.indexes)
+    }
+
+    @Test("Two members read from an object's bytes: plain strings found, anything else not", arguments: [
+        (#"{"id": "C1", "person": "P", "provider": "p1"}"#, "p1", "C1"),
+        (#" { "provider":"p 2" , "id" : "C2", "x": 1 } "#, "p 2", "C2"),
+        (#"{"a": {"provider": "no", "id": "no"}, "b": [1, "]", {"c": "}"}], "id": "C3", "provider": "p3"}"#, "p3", "C3"),
+        (#"{"id": "C4", "provider": "pä"}"#, "pä", "C4"),
+        (#"{"id": "C\u0035", "provider": "p5"}"#, nil, nil),
+        (#"{"id": "C6"}"#, nil, nil),
+        (#"{"id": 7, "provider": "p7"}"#, nil, nil),
+        (#"{"id": "C8", "id": "C9", "provider": "p8"}"#, nil, nil),
+        (#"["id", "C10"]"#, nil, nil),
+        (#"{"id": "C11", "provider": "p11"#, nil, nil),
+        (#"{}"#, nil, nil),
+    ] as [(String, String?, String?)])
+    func memberStrings(_ text: String, provider: String?, id: String?) {
+        let bytes = Array(text.utf8)
+        let found = bytes.withUnsafeBufferPointer { JSONParser.memberStrings("provider", "id", ofObjectAt: 0..<bytes.count, in: $0) }
+        #expect(found?.0 == provider && found?.1 == id, "\(text)")
     }
 
     @Test("A fault in one chunk of a large file (read on both cores): the other chunks' cases are let go, and the whole reading names it")
@@ -104,6 +146,8 @@ struct CaseFilePartsTests {
                                ("the first case's id again in case 4,000", changed("\"id\": \"", 4_000, to: firstID)),
                                ("a date that does not exist in the last case", changed("\"start\": \"", 4_499, to: "2026-02-30"))] {
             #expect(CaseFile.decodeInParts(faulty, file: "c.json", agreements: agreements, someAgreementsUnread: false) == nil, "\(name)")
+            #expect(CaseFile.decodeInParts(faulty, file: "c.json", agreements: agreements, someAgreementsUnread: false, settlingOrder: true) == nil,
+                    "\(name)")
         }
         let faulty = changed("\"start\": \"", 2_500, to: "2026-13-40")
         #expect(throws: InputError.self) { try CaseFile.decode(faulty, file: "c.json", agreements: agreements) }
@@ -125,6 +169,8 @@ struct CaseFilePartsTests {
         let bytes = Array(text.replacingOccurrences(of: "CASE", with: one).utf8)
         let agreements = Synthetic(seed: 1).agreements()
         #expect(CaseFile.decodeInParts(bytes, file: "c.json", agreements: agreements, someAgreementsUnread: false) == nil, "\(name)")
+        #expect(CaseFile.decodeInParts(bytes, file: "c.json", agreements: agreements, someAgreementsUnread: false, settlingOrder: true) == nil, "\(name)")
         #expect(throws: InputError.self, "\(name)") { try CaseFile.decode(bytes, file: "c.json", agreements: agreements) }
+        #expect(throws: InputError.self, "\(name)") { try CaseFile.decode(bytes, file: "c.json", agreements: agreements, settlingOrder: true) }
     }
 }

@@ -22,8 +22,8 @@ public struct Caseload: Sendable {
     public init(_ cases: consuming [Case]) {
         // Kept in settling order (by provider, then id), so that settling a month walks the cases
         // in memory order rather than jumping about: at 100,000 cases that is most of the time.
-        // Each provider's cases sorted by id (files mostly list them so: then sorting only checks)
-        // and laid out afresh, on all cores; sorting places, not cases, which moved every field.
+        // Each provider's cases sorted by id (sorting places, not cases, which moved every field);
+        // cases given in that order are taken as they are, others laid out afresh.
         var originals = cases
         var groups: [String: [Int]] = [:]
         for i in originals.indices { groups[originals[i].provider, default: []].append(i) }
@@ -31,33 +31,15 @@ public struct Caseload: Sendable {
         var firsts = [0]
         for provider in providers { firsts.append(firsts.last! + groups[provider]!.count) }
         let ids = originals.map(\.id)  // compared as a list: through the cases, every comparison copied two cases
-        // Each case laid out in its place in settling order, its records stored afresh, on all
-        // cores; then what the list it came in held is freed, on all cores too (after all are laid
-        // out: freed as they went, the records of the next cases were stored where those of the
-        // last had been, scattered again). Copied and freed afterwards, the list of a million
-        // cases was 0.7 s of one core while the other waited.
         let count = originals.count, parallel = count >= 10_000
-        let laidOut = originals.withUnsafeMutableBufferPointer { from in
-            [Case](unsafeUninitializedCapacity: count) { to, initialized in
-                let places = Places(from: from.baseAddress, to: to.baseAddress)
-                _ = Array(providers.indices).parallelMap(parallel: parallel) { p -> Bool in
-                    for (k, i) in groups[providers[p]]!.sorted(by: { ids[$0] < ids[$1] }).enumerated() {
-                        (places.to! + firsts[p] + k).initialize(to: places.from![i].relocated())
-                    }
-                    return true
-                }
-                initialized = count
-                // The list keeps an empty case in each place, freed at no cost with it.
-                let halves = [0..<count / 2, count / 2..<count]
-                _ = halves.parallelMap(parallel: parallel) { half -> Bool in
-                    let empty = Case(id: "", person: "", provider: "", service: "", start: CivilDate(year: 2000, month: 1, day: 1)!)
-                    for i in half {
-                        _ = (places.from! + i).move()
-                        (places.from! + i).initialize(to: empty)
-                    }
-                    return true
-                }
-            }
+        let orders = Array(providers.indices).parallelMap(parallel: parallel) { p in groups[providers[p]]!.sorted { ids[$0] < ids[$1] } }
+        let laidOut: [Case]
+        if orders.indices.allSatisfy({ p in orders[p].elementsEqual(firsts[p]..<firsts[p + 1]) }) {
+            // Read in settling order already (`CaseFile.decode(settlingOrder:)`), records stored
+            // in that order as they were read: taken as they are.
+            laidOut = originals
+        } else {
+            laidOut = Self.laidOut(&originals, orders: orders, firsts: firsts, parallel: parallel)
         }
         originals = []
         var byProvider: [String: [Int]] = [:]
@@ -113,6 +95,34 @@ public struct Caseload: Sendable {
         self.earlierWithAbsences = flat
         self.earlierBounds = bounds
         self.handsOverLastDay = handsOverLastDay
+    }
+
+    /// The cases in settling order (`orders[p]`: provider p's places in `originals`, which go to
+    /// `firsts[p]...`), each case's records stored afresh, on all cores; then what `originals`
+    /// held is freed, on all cores too (after all are laid out: freed as they went, the records
+    /// of the next cases were stored where those of the last had been, scattered again).
+    private static func laidOut(_ originals: inout [Case], orders: [[Int]], firsts: [Int], parallel: Bool) -> [Case] {
+        let count = originals.count
+        return originals.withUnsafeMutableBufferPointer { from in
+            [Case](unsafeUninitializedCapacity: count) { to, initialized in
+                let places = Places(from: from.baseAddress, to: to.baseAddress)
+                _ = Array(orders.indices).parallelMap(parallel: parallel) { p -> Bool in
+                    for (k, i) in orders[p].enumerated() { (places.to! + firsts[p] + k).initialize(to: places.from![i].relocated()) }
+                    return true
+                }
+                initialized = count
+                // The list keeps an empty case in each place, freed at no cost with it.
+                let halves = [0..<count / 2, count / 2..<count]
+                _ = halves.parallelMap(parallel: parallel) { half -> Bool in
+                    let empty = Case(id: "", person: "", provider: "", service: "", start: CivilDate(year: 2000, month: 1, day: 1)!)
+                    for i in half {
+                        _ = (places.from! + i).move()
+                        (places.from! + i).initialize(to: empty)
+                    }
+                    return true
+                }
+            }
+        }
     }
 
     public var providers: [String] { byProvider.keys.sorted() }

@@ -8,7 +8,8 @@ public enum CaseFile {
     /// The cases of a file, and where each was found (for messages about a case later on).
     public struct Contents: Sendable {
         public var cases: [Case]
-        /// Where each case is in the file: its index in `cases` (`cases[i]`), per case id.
+        /// Where each case is in the file: its index in the file's `cases` array (`cases[i]`), per
+        /// case id (read in settling order, that is not its place in `cases` here).
         public var indexes: [String: Int]
 
         /// The JSON path of a case (`cases[12]`), for messages about it.
@@ -25,9 +26,13 @@ public enum CaseFile {
     /// that a rate exists for every day a case needs one.
     /// `someAgreementsUnread`: some agreement files could not be read, so a case whose provider
     /// has no agreement here may well have one there; that is not reported.
+    /// `settlingOrder`: the cases in the order settling walks them (by provider, then id) where
+    /// the file allows finding that before parsing, so that a caseload need not lay them out
+    /// afresh; else in the file's order. Either way `indexes` are places in the file.
     public static func decode(_ bytes: [UInt8], file: String, agreements: [Agreement]? = nil,
-                              someAgreementsUnread: Bool = false) throws(InputError) -> Contents {
-        if let contents = decodeInParts(bytes, file: file, agreements: agreements, someAgreementsUnread: someAgreementsUnread) {
+                              someAgreementsUnread: Bool = false, settlingOrder: Bool = false) throws(InputError) -> Contents {
+        if let contents = decodeInParts(bytes, file: file, agreements: agreements, someAgreementsUnread: someAgreementsUnread,
+                                        settlingOrder: settlingOrder) {
             return contents
         }
         return try decodeWhole(bytes, file: file, agreements: agreements, someAgreementsUnread: someAgreementsUnread)
@@ -37,7 +42,8 @@ public enum CaseFile {
     /// read and checked in chunks on all cores, each case's tree dropped once read. Nil at the
     /// first sign of any problem: then `decodeWhole` reads the file as it always has and reports
     /// every problem in its order — so the messages are the same whichever way a file is read.
-    static func decodeInParts(_ bytes: [UInt8], file: String, agreements: [Agreement]?, someAgreementsUnread: Bool) -> Contents? {
+    static func decodeInParts(_ bytes: [UInt8], file: String, agreements: [Agreement]?, someAgreementsUnread: Bool,
+                              settlingOrder: Bool = false) -> Contents? {
         guard let found = JSONParser.elements(ofArray: "cases", in: bytes) else { return nil }
         // The file without its cases: format and unknown keys.
         let head = Array(bytes[..<(found.array.lowerBound + 1)]) + Array(bytes[(found.array.upperBound - 1)...])
@@ -47,6 +53,8 @@ public enum CaseFile {
         let chunk = 1_024
         let count = found.elements.count
         let starts = Array(stride(from: 0, to: count, by: chunk))
+        // The file's place of the case decoded k-th (nil: the k-th in the file).
+        let order = settlingOrder ? Self.settlingOrder(bytes, found.elements, chunk: chunk) : nil
         // Each chunk's cases go straight into their places in the one list (the chunks write
         // apart), so that the cases are never held twice while the file is.
         var complete = true
@@ -56,14 +64,15 @@ public enum CaseFile {
             let placed = starts.parallelMap(parallel: count >= 4 * chunk) { start -> Int in
                 let reader = JSONReader(file: file)
                 let end = min(start + chunk, count)
-                for index in start..<end {
+                for k in start..<end {
+                    let index = order?[k] ?? k
                     guard let parsed = try? JSONParser.parseValue(bytes, range: found.elements[index], path: [.key("cases"), .index(index)]),
-                          parsed.duplicateKeys.isEmpty else { return index - start }
+                          parsed.duplicateKeys.isEmpty else { return k - start }
                     let path = JSONPath(array: "cases", index: index)
-                    guard let c = decodeCase(parsed.value, at: path, reader) else { return index - start }
+                    guard let c = decodeCase(parsed.value, at: path, reader) else { return k - start }
                     if let agreements { check(c, at: path, against: agreements, someUnread: someAgreementsUnread, reader) }
-                    guard reader.diagnostics.isEmpty else { return index - start }
-                    (base! + index).initialize(to: c)
+                    guard reader.diagnostics.isEmpty else { return k - start }
+                    (base! + k).initialize(to: c)
                 }
                 return end - start
             }
@@ -81,9 +90,32 @@ public enum CaseFile {
         contents.indexes.reserveCapacity(count)
         for i in cases.indices {
             // A case id used twice: the whole reading names it.
-            guard contents.indexes.updateValue(i, forKey: cases[i].id) == nil else { return nil }
+            guard contents.indexes.updateValue(order?[i] ?? i, forKey: cases[i].id) == nil else { return nil }
         }
         return contents
+    }
+
+    /// The cases' places in the file, in the order settling walks them: by provider, then by
+    /// id (as `Caseload` lays them out, which checks it), both read from the bytes before
+    /// parsing, on all cores. Nil if some case does not give both plainly: then the file's order.
+    static func settlingOrder(_ bytes: [UInt8], _ elements: [Range<Int>], chunk: Int) -> [Int]? {
+        let starts = Array(stride(from: 0, to: elements.count, by: chunk))
+        let keys = bytes.withUnsafeBufferPointer { b in
+            starts.parallelMap(parallel: elements.count >= 4 * chunk) { start -> [(provider: String, id: String)]? in
+                var part: [(provider: String, id: String)] = []
+                part.reserveCapacity(chunk)
+                for index in start..<min(start + chunk, elements.count) {
+                    guard let (provider, id) = JSONParser.memberStrings("provider", "id", ofObjectAt: elements[index], in: b) else { return nil }
+                    part.append((provider, id))
+                }
+                return part
+            }
+        }
+        guard keys.allSatisfy({ $0 != nil }) else { return nil }
+        let all = keys.flatMap { $0! }
+        var groups: [String: [Int]] = [:]
+        for i in all.indices { groups[all[i].provider, default: []].append(i) }
+        return groups.keys.sorted().flatMap { provider in groups[provider]!.sorted { all[$0].id < all[$1].id } }
     }
 
     /// Reads the file as one tree, reporting every problem with its place.

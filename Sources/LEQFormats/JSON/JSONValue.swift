@@ -104,92 +104,65 @@ public struct JSONParser {
     /// names what is wrong).
     public static func elements(ofArray key: String, in bytes: [UInt8]) -> (array: Range<Int>, elements: [Range<Int>])? {
         bytes.withUnsafeBufferPointer { b -> (array: Range<Int>, elements: [Range<Int>])? in
-            let n = b.count
-            var i = b.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-            func skipSpace() {
-                while i < n, b[i] == 0x20 || b[i] == 0x0A || b[i] == 0x0D || b[i] == 0x09 { i += 1 }
-            }
-            func skipString() -> Bool {
-                i += 1
-                while i < n {
-                    let c = b[i]
-                    if c > UInt8(ascii: "\\") || (c != UInt8(ascii: "\\") && c != UInt8(ascii: "\"")) { i += 1; continue }
-                    if c == UInt8(ascii: "\\") { i += 2; continue }
-                    i += 1
-                    return true
-                }
-                return false
-            }
-            /// Skips one value; false if the text ends inside it.
-            func skipValue() -> Bool {
-                guard i < n else { return false }
-                switch b[i] {
-                case UInt8(ascii: "\""): return skipString()
-                case UInt8(ascii: "{"), UInt8(ascii: "["):
-                    var depth = 0
-                    while i < n {
-                        // Most bytes are none of `"{}[]`: told by one look at a mask.
-                        if !Self.isStructural(b[i]) {
-                            i += 1
-                            continue
-                        }
-                        switch b[i] {
-                        case UInt8(ascii: "\""): if !skipString() { return false }; continue
-                        case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
-                        case UInt8(ascii: "}"), UInt8(ascii: "]"):
-                            depth -= 1
-                            if depth == 0 { i += 1; return true }
-                        default: break
-                        }
-                        i += 1
-                    }
-                    return false
-                default:
-                    while i < n, b[i] != UInt8(ascii: ","), b[i] != UInt8(ascii: "}"), b[i] != UInt8(ascii: "]"),
-                          b[i] != 0x20, b[i] != 0x0A, b[i] != 0x0D, b[i] != 0x09 { i += 1 }
-                    return true
-                }
-            }
+            var scan = RawScan(b, from: b.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0, to: b.count)
             let wanted = Array(key.utf8)
-            skipSpace()
-            guard i < n, b[i] == UInt8(ascii: "{") else { return nil }
-            i += 1
+            scan.skipSpace()
+            guard scan.take(UInt8(ascii: "{")) else { return nil }
             while true {
-                skipSpace()
-                guard i < n, b[i] == UInt8(ascii: "\"") else { return nil }
-                let keyStart = i + 1
-                guard skipString() else { return nil }
-                let isWanted = i - 1 - keyStart == wanted.count && wanted.withUnsafeBufferPointer { w in
-                    (0..<w.count).allSatisfy { b[keyStart + $0] == w[$0] }
-                }
-                skipSpace()
-                guard i < n, b[i] == UInt8(ascii: ":") else { return nil }
-                i += 1
-                skipSpace()
+                guard let isWanted = scan.key(is: wanted) else { return nil }
                 if isWanted {
-                    guard i < n, b[i] == UInt8(ascii: "[") else { return nil }
-                    let open = i
-                    i += 1
+                    guard scan.at(UInt8(ascii: "[")) else { return nil }
+                    let open = scan.i
+                    scan.i += 1
                     var elements: [Range<Int>] = []
-                    skipSpace()
-                    if i < n, b[i] == UInt8(ascii: "]") { return (open..<(i + 1), []) }
+                    scan.skipSpace()
+                    if scan.at(UInt8(ascii: "]")) { return (open..<(scan.i + 1), []) }
                     while true {
-                        skipSpace()
-                        let start = i
-                        guard skipValue() else { return nil }
-                        elements.append(start..<i)
-                        skipSpace()
-                        guard i < n else { return nil }
-                        if b[i] == UInt8(ascii: ",") { i += 1; continue }
-                        if b[i] == UInt8(ascii: "]") { return (open..<(i + 1), elements) }
+                        scan.skipSpace()
+                        let start = scan.i
+                        guard scan.skipValue() else { return nil }
+                        elements.append(start..<scan.i)
+                        scan.skipSpace()
+                        if scan.take(UInt8(ascii: ",")) { continue }
+                        if scan.at(UInt8(ascii: "]")) { return (open..<(scan.i + 1), elements) }
                         return nil
                     }
                 }
-                guard skipValue() else { return nil }
-                skipSpace()
-                guard i < n, b[i] == UInt8(ascii: ",") else { return nil }
-                i += 1
+                guard scan.skipValue() else { return nil }
+                scan.skipSpace()
+                guard scan.take(UInt8(ascii: ",")) else { return nil }
             }
+        }
+    }
+
+    /// The values of the members `first` and `second` of the object written at `range`, read
+    /// straight from the bytes (its own members; nested objects are skipped, and so is all after
+    /// both are found); nil unless both are there as strings written plainly (no escapes). A hint
+    /// for ordering work before parsing, never a reading: the object is still parsed and checked
+    /// as any other (a key given twice, for one, is found then).
+    public static func memberStrings(_ first: String, _ second: String, ofObjectAt range: Range<Int>,
+                                     in b: UnsafeBufferPointer<UInt8>) -> (String, String)? {
+        var scan = RawScan(b, from: range.lowerBound, to: range.upperBound)
+        let keys = [Array(first.utf8), Array(second.utf8)]
+        var found: [Range<Int>?] = [nil, nil]
+        scan.skipSpace()
+        guard scan.take(UInt8(ascii: "{")) else { return nil }
+        while true {
+            guard let k = scan.key(among: keys) else { return nil }
+            if let k {
+                guard found[k] == nil, scan.at(UInt8(ascii: "\"")) else { return nil }
+                let start = scan.i + 1
+                guard scan.skipString(), !b[start..<(scan.i - 1)].contains(UInt8(ascii: "\\")) else { return nil }
+                found[k] = start..<(scan.i - 1)
+                if let a = found[0], let c = found[1] {
+                    return (String(decoding: UnsafeBufferPointer(rebasing: b[a]), as: UTF8.self),
+                            String(decoding: UnsafeBufferPointer(rebasing: b[c]), as: UTF8.self))
+                }
+            } else {
+                guard scan.skipValue() else { return nil }
+            }
+            scan.skipSpace()
+            guard scan.take(UInt8(ascii: ",")) else { return nil }
         }
     }
 
@@ -408,5 +381,97 @@ public struct JSONParser {
         }
         i += 4
         return v
+    }
+}
+
+/// A walk over JSON text that builds no values: skips whitespace, strings and whole values, and
+/// reads keys, so that a document's parts can be found before (and without) parsing it.
+struct RawScan {
+    let b: UnsafeBufferPointer<UInt8>
+    var i: Int
+    let n: Int
+
+    init(_ b: UnsafeBufferPointer<UInt8>, from: Int, to: Int) {
+        self.b = b
+        i = from
+        n = to
+    }
+
+    /// Whether the next byte is `byte`.
+    @inline(__always) func at(_ byte: UInt8) -> Bool { i < n && b[i] == byte }
+
+    /// Steps over `byte` if it is next.
+    @inline(__always) mutating func take(_ byte: UInt8) -> Bool {
+        guard at(byte) else { return false }
+        i += 1
+        return true
+    }
+
+    mutating func skipSpace() {
+        while i < n, b[i] == 0x20 || b[i] == 0x0A || b[i] == 0x0D || b[i] == 0x09 { i += 1 }
+    }
+
+    /// Skips the string starting at `i` (its opening quote); false if the text ends inside it.
+    mutating func skipString() -> Bool {
+        i += 1
+        while i < n {
+            let c = b[i]
+            if c > UInt8(ascii: "\\") || (c != UInt8(ascii: "\\") && c != UInt8(ascii: "\"")) { i += 1; continue }
+            if c == UInt8(ascii: "\\") { i += 2; continue }
+            i += 1
+            return true
+        }
+        return false
+    }
+
+    /// Skips one value; false if the text ends inside it.
+    mutating func skipValue() -> Bool {
+        guard i < n else { return false }
+        switch b[i] {
+        case UInt8(ascii: "\""): return skipString()
+        case UInt8(ascii: "{"), UInt8(ascii: "["):
+            var depth = 0
+            while i < n {
+                // Most bytes are none of `"{}[]`: told by one look at a mask.
+                if !JSONParser.isStructural(b[i]) {
+                    i += 1
+                    continue
+                }
+                switch b[i] {
+                case UInt8(ascii: "\""): if !skipString() { return false }; continue
+                case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
+                case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                    depth -= 1
+                    if depth == 0 { i += 1; return true }
+                default: break
+                }
+                i += 1
+            }
+            return false
+        default:
+            while i < n, b[i] != UInt8(ascii: ","), b[i] != UInt8(ascii: "}"), b[i] != UInt8(ascii: "]"),
+                  b[i] != 0x20, b[i] != 0x0A, b[i] != 0x0D, b[i] != 0x09 { i += 1 }
+            return true
+        }
+    }
+
+    /// Reads a member's key and the colon after it (leading whitespace included): which of
+    /// `keys` it is (nil inside: another key); nil when no key is there.
+    mutating func key(among keys: [[UInt8]]) -> Int?? {
+        skipSpace()
+        guard at(UInt8(ascii: "\"")) else { return nil }
+        let start = i + 1
+        guard skipString() else { return nil }
+        let length = i - 1 - start
+        let which = keys.firstIndex { k in k.count == length && k.withUnsafeBufferPointer { w in (0..<length).allSatisfy { b[start + $0] == w[$0] } } }
+        skipSpace()
+        guard take(UInt8(ascii: ":")) else { return nil }
+        skipSpace()
+        return .some(which)
+    }
+
+    /// Reads a member's key and the colon after it: whether it is `wanted`; nil when no key is there.
+    mutating func key(is wanted: [UInt8]) -> Bool? {
+        key(among: [wanted]).map { $0 != nil }
     }
 }
