@@ -111,7 +111,7 @@ extension LEQ {
         // what the cases hold looks like nothing.
         Memory.trim()
         let residentBefore = Memory.resident() ?? 0
-        let read = measure { inputs = Inputs.load(agreements: files.agreements, cases: files.cases) }
+        let read = measure { inputs = Inputs.load(agreements: files.agreements, cases: files.cases, settlingOrder: true) }
         // What stays resident once read: the checked model, and what the allocator keeps of the parsing.
         Memory.trim()
         let model = max(0, (Memory.resident() ?? 0) - residentBefore)
