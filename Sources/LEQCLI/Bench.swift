@@ -161,11 +161,14 @@ extension LEQ {
         let oneMonth = measure {
             status = LEQ.main(["settle"] + base + ["--month", months.last!.iso, "--out", folder.appendingPathComponent("month.json").path], console: quiet)
         }
+        // What the run let go is freed before the next step (as the process would end, untimed).
+        Release.waitForAll()
         guard status == 0 else { console.fail("leq bench: leq settle failed: \(quiet.stderr)\n"); return ExitStatus.failure }
         let range = "\(months.first!.iso)..\(months.last!.iso)"
         let year = measure {
             status = LEQ.main(["settle"] + base + ["--month", range, "--out", folder.appendingPathComponent("statements").path], console: quiet)
         }
+        Release.waitForAll()
         guard status == 0 else { console.fail("leq bench: leq settle failed: \(quiet.stderr)\n"); return ExitStatus.failure }
 
         let rate = { (count: Int, s: Double) in s > 0 ? Int(Double(count) / s) : 0 }  // not money: a throughput figure

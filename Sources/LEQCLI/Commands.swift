@@ -219,6 +219,8 @@ extension LEQ {
             }
         }
         progress.clear()
+        // What was read is freed while the files are put in place and the run returns.
+        Release.later(consume prepared)
         guard range else {
             guard let only = single else { return ExitStatus.success }
             // Written as it is rendered: into a temporary file renamed into place, or to standard output.
