@@ -204,6 +204,17 @@ public enum StatementJSON {
         static let bearers = JSONWriter.Key("bearers", depth: 5)
     }
 
+    /// The keys of a warning and of a budget's state that a line has not (objects as deep as a line), made once.
+    enum EntryKey {
+        static let days = JSONWriter.Key("days", depth: 5)
+        static let hours = JSONWriter.Key("hours", depth: 5)
+        static let mode = JSONWriter.Key("mode", depth: 5)
+        static let overrunApproved = JSONWriter.Key("overrunApproved", depth: 5)
+        static let usedBefore = JSONWriter.Key("usedBefore", depth: 5)
+        static let usedThisMonth = JSONWriter.Key("usedThisMonth", depth: 5)
+        static let left = JSONWriter.Key("left", depth: 5)
+    }
+
     /// What the lines of one statement share, looked up once: the keys of their bearer parts (six
     /// deep) and their services' legal bases (looking up the service per line copied it, a retain
     /// per field).
@@ -303,29 +314,30 @@ public enum StatementJSON {
         w.beginArray("warnings")
         for warning in s.warnings {
             w.beginObject()
-            w.field("case", warning.caseID)
-            w.field("kind", warning.kind.rawValue)
-            w.field("from", warning.period.from.iso)
-            w.field("to", warning.period.to.iso)
-            w.field("days", warning.days)
-            if let h = warning.hours { w.field("hours", h.text) }
-            if let a = warning.amount { w.field("amount", a) }
-            w.field("text", labels.warning(warning))
+            w.field(LineKey.case, warning.caseID)
+            w.field(LineKey.kind, warning.kind.rawValue)
+            w.field(LineKey.from, warning.period.from)
+            w.field(LineKey.to, warning.period.to)
+            w.field(EntryKey.days, warning.days)
+            if let h = warning.hours { w.field(EntryKey.hours, h.text) }
+            if let a = warning.amount { w.field(LineKey.amount, a) }
+            w.field(LineKey.text, labels.warning(warning))
             w.endObject()
         }
         w.endArray()
+        // A budget's state, one per case with a budget: the most common entry after the lines.
         w.beginArray("budgets")
         for b in s.budgets {
             w.beginObject()
-            w.field("case", b.caseID)
-            w.field("from", b.period.from.iso)
-            w.field("to", b.period.to.iso)
-            w.field("mode", b.mode.rawValue)
-            w.field("amount", b.amount)
-            if b.overrunApproved != .zero { w.field("overrunApproved", b.overrunApproved) }
-            w.field("usedBefore", b.usedBefore)
-            w.field("usedThisMonth", b.usedThisMonth)
-            w.field("left", b.left)
+            w.field(LineKey.case, b.caseID)
+            w.field(LineKey.from, b.period.from)
+            w.field(LineKey.to, b.period.to)
+            w.field(EntryKey.mode, b.mode.rawValue)
+            w.field(LineKey.amount, b.amount)
+            if b.overrunApproved != .zero { w.field(EntryKey.overrunApproved, b.overrunApproved) }
+            w.field(EntryKey.usedBefore, b.usedBefore)
+            w.field(EntryKey.usedThisMonth, b.usedThisMonth)
+            w.field(EntryKey.left, b.left)
             w.endObject()
         }
         w.endArray()
