@@ -96,6 +96,22 @@ struct ValuesTests {
         }
     }
 
+    @Test("Year, month and day of every day of the years 1 to 9999, and of every 97th day 40,000 years before 1970 to 40,000 after: the fast way and the eras' way agree")
+    func componentsBothWays() {
+        var differ = 0
+        let first = Int(CivilDate(year: 1, month: 1, day: 1)!.dayNumber), last = Int(CivilDate(year: 9999, month: 12, day: 31)!.dayNumber)
+        for n in Array(first...last) + Array(stride(from: -14_700_000, through: 14_700_000, by: 97)) {
+            let date = CivilDate(dayNumber: Int32(n))
+            let fast = date.components, eras = date.componentsByEras
+            if fast != eras { differ += 1 }
+        }
+        #expect(differ == 0)
+        for n in [Int32.min, Int32.min + 1, -1, 0, 1, Int32.max - 1, Int32.max] {
+            let date = CivilDate(dayNumber: n)
+            #expect(date.components == date.componentsByEras, "\(n)")
+        }
+    }
+
     @Test func months() {
         let feb = Month(iso: "2024-02")!
         #expect(feb.dayCount == 29)

@@ -77,11 +77,11 @@ struct JSONWriterKeyTests {
     @Test("A key made beforehand (once per name and depth) writes the bytes of the key written by name, first in its object or after another member, at any depth; amounts, decimals and dates the bytes of their texts")
     func sameBytes() {
         for depth in 1...7 {
-            for name in ["case", "fileReference", "a\"b", "Jugendamt ä", ""] {
+            for name in ["case", "fileReference", "a\"b", "Jugendamt ä", "", String(repeating: "longer than a stretch ", count: 4)] {
                 var byName = JSONWriter(open: Array(repeating: true, count: depth - 1) + [false])
                 var made = JSONWriter(open: Array(repeating: true, count: depth - 1) + [false])
                 let key = JSONWriter.Key.shared(name, depth: depth)
-                #expect(JSONWriter.Key.shared(name, depth: depth).written(afterMember: true).baseAddress == key.written(afterMember: true).baseAddress)
+                #expect(JSONWriter.Key.shared(name, depth: depth).kept == key.kept)
                 byName.field(name, "x"); byName.field(name, 1); byName.field(name, Money(cents: -5))
                 made.field(key, "x"); made.field(key, 1); made.field(key, Money(cents: -5))
                 for cents: Int64 in [0, 7, -7, 100, 123_456_789, -99, .max, .min] {

@@ -105,8 +105,10 @@ public struct JSONWriter {
             var w = JSONWriter(open: Array(repeating: false, count: depth))
             w.key(name)
             let made = [UInt8(ascii: ",")] + w.bytes
-            let kept = UnsafeMutablePointer<UInt8>.allocate(capacity: made.count)
-            kept.initialize(from: made, count: made.count)
+            // Room for a whole stretch after the key (see `ByteBuffer.append(stretch:count:)`).
+            let kept = UnsafeMutablePointer<UInt8>.allocate(capacity: made.count + ByteBuffer.stretch)
+            kept.initialize(repeating: 0x20, count: made.count + ByteBuffer.stretch)
+            kept.update(from: made, count: made.count)
             self.depth = depth
             bytes = UnsafePointer(kept)
             count = made.count
@@ -125,16 +127,23 @@ public struct JSONWriter {
             }
         }
 
-        /// The bytes to write, with the comma when the container already holds a member.
-        func written(afterMember: Bool) -> UnsafeBufferPointer<UInt8> {
-            afterMember ? UnsafeBufferPointer(start: bytes, count: count) : UnsafeBufferPointer(start: bytes + 1, count: count - 1)
+        /// Where the key's bytes are kept: one place per name and depth.
+        var kept: UnsafePointer<UInt8> { bytes }
+
+        /// Writes the key, with the comma when the container already holds a member.
+        @inline(__always) func write(afterMember: Bool, to out: ByteBuffer) {
+            if afterMember {
+                out.append(stretch: bytes, count: count)
+            } else {
+                out.append(stretch: bytes + 1, count: count - 1)
+            }
         }
     }
 
     /// The same bytes as `key(name)` for the key made beforehand.
     public mutating func key(_ k: Key) {
         assert(k.depth == depth, "a key made for another depth")
-        out.append(k.written(afterMember: hasMember.last))
+        k.write(afterMember: hasMember.last, to: out)
         hasMember.last = true
         pendingKey = true
     }
@@ -316,6 +325,22 @@ final class ByteBuffer {
         reserve(bytes.count)
         (base + count).update(from: from, count: bytes.count)
         count += bytes.count
+    }
+
+    /// A few bytes at most: copied as one stretch of fixed length (a handful of moves, where a
+    /// copy of any length was a call and its set-up, for every key of every line).
+    static let stretch = 64
+
+    /// The `count` bytes at `from`, where at least `stretch` bytes can be read (a key's bytes are
+    /// kept with room after them): the whole stretch is copied, `count` of them kept.
+    @inline(__always) func append(stretch from: UnsafePointer<UInt8>, count n: Int) {
+        guard n <= Self.stretch else {
+            append(UnsafeBufferPointer(start: from, count: n))
+            return
+        }
+        reserve(Self.stretch)
+        UnsafeMutableRawPointer(base + count).copyMemory(from: from, byteCount: Self.stretch)
+        count += n
     }
 
     /// `"bytes"`, if none of them needs escaping in JSON; else nothing is written and false returned.
