@@ -82,9 +82,19 @@ enum Files {
         var info = stat()
         guard fstat(fd, &info) == 0 else { return .failure(Failure(message: "cannot be read (permissions?)")) }
         var bytes = [UInt8]()
+        // A large file in stretches read side by side on all cores, without zeroing its memory
+        // first (a case file of a million cases: 0.5 s of one core, read and zeroed one after
+        // the other); the rest, if it grew meanwhile, the ordinary way.
+        if (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) >= 64 << 20 {
+            guard let whole = readInStretches(fd, size: Int(info.st_size)) else {
+                return .failure(Failure(message: "cannot be read (permissions?)"))
+            }
+            bytes = whole
+            guard lseek(fd, off_t(bytes.count), SEEK_SET) >= 0 else { return .failure(Failure(message: "cannot be read (permissions?)")) }
+        }
         // One byte more than its size, to see the end in the same pass; a file that grows while
         // read (or reports no size, as /proc does) is read on to its end.
-        var room = max(Int(info.st_size), 0) + 1
+        var room = max(Int(info.st_size) - bytes.count, 0) + 1
         bytes.reserveCapacity(room)
         while true {
             let start = bytes.count
@@ -104,6 +114,44 @@ enum Files {
             if got < room { return .success(bytes) }
             room = max(bytes.count, 1 << 16)
         }
+    }
+
+    /// The first `size` bytes of the open file, read in stretches of 32 MiB on all cores; fewer
+    /// if the file was shorter; nil on a failed read.
+    private static func readInStretches(_ fd: Int32, size: Int) -> [UInt8]? {
+        let stretch = 32 << 20
+        let starts = Array(stride(from: 0, to: size, by: stretch))
+        var failed = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            let base = Place(base: buffer.baseAddress!)
+            // Bytes read per stretch (fewer than its length: the file ended there), or -1.
+            let got = starts.parallelMap { start -> Int in
+                let length = min(stretch, size - start)
+                var done = 0
+                while done < length {
+                    let n = pread(fd, base.base + start + done, length - done, off_t(start + done))
+                    if n < 0 {
+                        if errno == EINTR { continue }
+                        return -1
+                    }
+                    if n == 0 { break }
+                    done += n
+                }
+                return done
+            }
+            failed = got.contains(-1)
+            // Up to the first stretch that came short (a file cut while read): what is there.
+            count = 0
+            for (start, n) in zip(starts, got) where !failed && count == start {
+                count = start + n
+            }
+        }
+        return failed ? nil : bytes
+    }
+
+    /// Where the stretches go, shared by the readers (each writes its own stretch).
+    private struct Place: @unchecked Sendable {
+        let base: UnsafeMutablePointer<UInt8>
     }
 
     static func writeAtomically(_ bytes: [UInt8], to path: String) throws(Failure) {

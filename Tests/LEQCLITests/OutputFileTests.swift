@@ -191,13 +191,22 @@ struct OutputFileTests {
         #expect(Self.names(folder) == ["2026-03.json"])
     }
 
-    @Test("Files read whole: empty, one byte, larger than a read, and a file reporting no size (/proc)")
+    @Test("Files read whole: empty, one byte, larger than a read, large (read in stretches), and a file reporting no size (/proc)")
     func readWhole() throws {
         let folder = temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         for size in [0, 1, 65_536, 65_537, 3_000_001] {
             let path = folder.appendingPathComponent("f\(size)").path
             let bytes = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 31) }
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
+            #expect(try Files.read(path).get() == bytes)
+        }
+        // Large files are read in stretches side by side: at the size they start at, and three
+        // stretches and a part (marks every 4,099 bytes show any stretch out of place).
+        for size in [64 << 20, (96 << 20) + 12_345] {
+            let path = folder.appendingPathComponent("large\(size)").path
+            var bytes = [UInt8](repeating: 7, count: size)
+            for i in stride(from: 0, to: size, by: 4_099) { bytes[i] = UInt8(truncatingIfNeeded: i / 4_099) }
             try Data(bytes).write(to: URL(fileURLWithPath: path))
             #expect(try Files.read(path).get() == bytes)
         }
