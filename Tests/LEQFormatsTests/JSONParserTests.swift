@@ -74,6 +74,43 @@ struct JSONWriterTests {
 
 @Suite("JSON writer: keys made once")
 struct JSONWriterKeyTests {
+    @Test("Members made beforehand write the bytes of the fields written one by one, first in their object or after another member; a line's kind, section and units found by their case's place")
+    func membersMadeOnce() {
+        #expect(StatementJSON.LineMembers.ordinalsHold())
+        for depth in 1...6 {
+            for members: [(name: String, value: String)] in [[("kind", "flatRate"), ("section", "base")], [("legalBasis", "§ 34 SGB \"VIII\"")], [("unit", "")]] {
+                for first in [true, false] {
+                    var byName = JSONWriter(open: Array(repeating: true, count: depth - 1) + [!first])
+                    var made = JSONWriter(open: Array(repeating: true, count: depth - 1) + [!first])
+                    for (name, value) in members { byName.field(name, value) }
+                    made.members(JSONWriter.Key.shared(members: members, depth: depth))
+                    byName.field("after", 1)
+                    made.field("after", 1)
+                    #expect(made.bytes == byName.bytes, "\(members) \(depth) \(first)")
+                }
+            }
+        }
+        for kind in LineKind.allCases {
+            var byName = JSONWriter(open: [true, true, true, true, true]), made = JSONWriter(open: [true, true, true, true, true])
+            byName.field("kind", kind.rawValue)
+            byName.field("section", kind.section.rawValue)
+            made.members(StatementJSON.LineMembers.kindAndSection(kind))
+            #expect(made.bytes == byName.bytes, "\(kind)")
+        }
+        for unit in QuantityUnit.allCases {
+            var byName = JSONWriter(open: [true, true, true, true, true]), made = JSONWriter(open: [true, true, true, true, true])
+            byName.field("unit", unit.rawValue)
+            made.members(StatementJSON.LineMembers.unit(unit))
+            #expect(made.bytes == byName.bytes, "\(unit)")
+        }
+        for unit in RateUnit.allCases {
+            var byName = JSONWriter(open: [true, true, true, true, true]), made = JSONWriter(open: [true, true, true, true, true])
+            byName.field("rateUnit", unit.rawValue)
+            made.members(StatementJSON.LineMembers.rateUnit(unit))
+            #expect(made.bytes == byName.bytes, "\(unit)")
+        }
+    }
+
     @Test("A key made beforehand (once per name and depth) writes the bytes of the key written by name, first in its object or after another member, at any depth; amounts, decimals and dates the bytes of their texts")
     func sameBytes() {
         for depth in 1...7 {

@@ -97,14 +97,14 @@ public enum Section: String, Sendable, CaseIterable {
 }
 
 /// The unit a line's quantity counts.
-public enum QuantityUnit: String, Sendable {
+public enum QuantityUnit: String, Sendable, CaseIterable {
     case day
     case hour
     case once
 }
 
 /// What the unit rate of a line is a rate per.
-public enum RateUnit: String, Sendable {
+public enum RateUnit: String, Sendable, CaseIterable {
     case month
     case day
     case hour

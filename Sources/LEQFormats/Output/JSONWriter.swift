@@ -104,7 +104,19 @@ public struct JSONWriter {
         init(_ name: String, depth: Int) {
             var w = JSONWriter(open: Array(repeating: false, count: depth))
             w.key(name)
-            let made = [UInt8(ascii: ",")] + w.bytes
+            self.init(written: w.bytes, depth: depth)
+        }
+
+        /// Members whose values are known beforehand (`"kind": "flatRate"` and the section that
+        /// goes with it), written with `members(_:)`: the bytes of `field(name, value)` for each.
+        init(members: [(name: String, value: String)], depth: Int) {
+            var w = JSONWriter(open: Array(repeating: false, count: depth))
+            for (name, value) in members { w.field(name, value) }
+            self.init(written: w.bytes, depth: depth)
+        }
+
+        private init(written: [UInt8], depth: Int) {
+            let made = [UInt8(ascii: ",")] + written
             // Room for a whole stretch after the key (see `ByteBuffer.append(stretch:count:)`).
             let kept = UnsafeMutablePointer<UInt8>.allocate(capacity: made.count + ByteBuffer.stretch)
             kept.initialize(repeating: 0x20, count: made.count + ByteBuffer.stretch)
@@ -115,6 +127,18 @@ public struct JSONWriter {
         }
 
         private static let made = Mutex<[String: Key]>([:])
+
+        /// The members at `depth`, made the first time they are asked for.
+        public static func shared(members: [(name: String, value: String)], depth: Int) -> Key {
+            made.withLock { keys in
+                // Apart from plain keys: a name holds no tab, a key's tag none either.
+                let tag = "\(depth)\t" + members.map { "\($0.name)\t\($0.value)" }.joined(separator: "\t")
+                if let key = keys[tag] { return key }
+                let key = Key(members: members, depth: depth)
+                keys[tag] = key
+                return key
+            }
+        }
 
         /// The key `name` at `depth`, made the first time it is asked for.
         public static func shared(_ name: String, depth: Int) -> Key {
@@ -138,6 +162,14 @@ public struct JSONWriter {
                 out.append(stretch: bytes + 1, count: count - 1)
             }
         }
+    }
+
+    /// The same bytes as `field(name, value)` for each of the members made beforehand.
+    public mutating func members(_ k: Key) {
+        assert(k.depth == depth, "members made for another depth")
+        assert(!pendingKey, "members where a value was due")
+        k.write(afterMember: hasMember.last, to: out)
+        hasMember.last = true
     }
 
     /// The same bytes as `key(name)` for the key made beforehand.

@@ -213,17 +213,13 @@ public enum StatementJSON {
         static let `case` = JSONWriter.Key("case", depth: 5)
         static let fileReference = JSONWriter.Key("fileReference", depth: 5)
         static let service = JSONWriter.Key("service", depth: 5)
-        static let legalBasis = JSONWriter.Key("legalBasis", depth: 5)
         static let kind = JSONWriter.Key("kind", depth: 5)
-        static let section = JSONWriter.Key("section", depth: 5)
         static let category = JSONWriter.Key("category", depth: 5)
         static let text = JSONWriter.Key("text", depth: 5)
         static let from = JSONWriter.Key("from", depth: 5)
         static let to = JSONWriter.Key("to", depth: 5)
         static let quantity = JSONWriter.Key("quantity", depth: 5)
-        static let unit = JSONWriter.Key("unit", depth: 5)
         static let rate = JSONWriter.Key("rate", depth: 5)
-        static let rateUnit = JSONWriter.Key("rateUnit", depth: 5)
         static let basisDays = JSONWriter.Key("basisDays", depth: 5)
         static let increasePercent = JSONWriter.Key("increasePercent", depth: 5)
         static let weeklyRate = JSONWriter.Key("weeklyRate", depth: 5)
@@ -273,16 +269,45 @@ public enum StatementJSON {
     /// per field).
     struct LineContext {
         let bearerKeys: [JSONWriter.Key]
-        let legalBases: [(service: String, legalBasis: String)]
+        /// Per service, its `"legalBasis": "…"` member.
+        let legalBases: [(service: String, member: JSONWriter.Key)]
+        let noLegalBasis = JSONWriter.Key.shared(members: [("legalBasis", "")], depth: 5)
 
         init(_ s: Statement) {
             bearerKeys = s.bearers.map { JSONWriter.Key.shared($0.id, depth: 6) }
-            legalBases = s.services.map { ($0.id, $0.legalBasis) }
+            legalBases = s.services.map { ($0.id, JSONWriter.Key.shared(members: [("legalBasis", $0.legalBasis)], depth: 5)) }
         }
 
-        func legalBasis(_ service: String) -> String {
-            for entry in legalBases where entry.service == service { return entry.legalBasis }
-            return ""
+        func legalBasis(_ service: String) -> JSONWriter.Key {
+            for entry in legalBases where entry.service == service { return entry.member }
+            return noLegalBasis
+        }
+    }
+
+    /// The members of a line whose values are one of a few (its kind with its section, its
+    /// units), each written whole from bytes made once: as strings, they were some 10 % of
+    /// writing a line. Found by the case's place among its type's cases.
+    enum LineMembers {
+        private static let kinds = LineKind.allCases.map {
+            JSONWriter.Key(members: [("kind", $0.rawValue), ("section", $0.section.rawValue)], depth: 5)
+        }
+        private static let units = QuantityUnit.allCases.map { JSONWriter.Key(members: [("unit", $0.rawValue)], depth: 5) }
+        private static let rateUnits = RateUnit.allCases.map { JSONWriter.Key(members: [("rateUnit", $0.rawValue)], depth: 5) }
+
+        static func kindAndSection(_ kind: LineKind) -> JSONWriter.Key { kinds[ordinal(kind)] }
+        static func unit(_ unit: QuantityUnit) -> JSONWriter.Key { units[ordinal(unit)] }
+        static func rateUnit(_ unit: RateUnit) -> JSONWriter.Key { rateUnits[ordinal(unit)] }
+
+        /// The place of `value` among its type's cases: a case without a payload is stored as
+        /// that number, one byte (`ordinalsHold` checks it for these types; the tests call it).
+        @inline(__always) static func ordinal<T>(_ value: T) -> Int { Int(unsafeBitCast(value, to: UInt8.self)) }
+
+        /// Whether every case of the types read by `ordinal` is stored as its place.
+        static func ordinalsHold() -> Bool {
+            func holds<T: CaseIterable & Equatable>(_: T.Type) -> Bool {
+                MemoryLayout<T>.size == 1 && T.allCases.enumerated().allSatisfy { ordinal($0.element) == $0.offset }
+            }
+            return holds(LineKind.self) && holds(QuantityUnit.self) && holds(RateUnit.self)
         }
     }
 
@@ -292,9 +317,8 @@ public enum StatementJSON {
         w.field(LineKey.`case`, line.caseID)
         w.field(LineKey.fileReference, line.fileReference)
         w.field(LineKey.service, line.service)
-        w.field(LineKey.legalBasis, shared.legalBasis(line.service))
-        w.field(LineKey.kind, line.kind.rawValue)
-        w.field(LineKey.section, line.section.rawValue)
+        w.members(shared.legalBasis(line.service))
+        w.members(LineMembers.kindAndSection(line.kind))
         if let c = line.category { w.field(LineKey.category, c) }
         // The text goes into the document piece by piece, never made a string.
         w.key(LineKey.text)
@@ -304,9 +328,9 @@ public enum StatementJSON {
         w.field(LineKey.from, line.period.from)
         w.field(LineKey.to, line.period.to)
         w.field(LineKey.quantity, line.quantity)
-        w.field(LineKey.unit, line.unit.rawValue)
+        w.members(LineMembers.unit(line.unit))
         w.field(LineKey.rate, line.rate)
-        w.field(LineKey.rateUnit, line.rateUnit.rawValue)
+        w.members(LineMembers.rateUnit(line.rateUnit))
         if let b = line.basisDays { w.field(LineKey.basisDays, b) }
         if let box = line.details {
             if let p = box.value.increase { w.field(LineKey.increasePercent, p) }
