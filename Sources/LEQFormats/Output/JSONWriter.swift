@@ -264,10 +264,15 @@ public struct JSONWriter {
         /// A text's own words: copied as they are, none of them needs escaping (checked in debug
         /// builds; the tests write every kind of line's text in both languages).
         mutating func write(_ literal: StaticString) {
-            literal.withUTF8Buffer { bytes in
-                assert(!bytes.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") })
-                out.append(bytes)
+            // The text's words are literals of several characters, kept as bytes: read where
+            // they are (through `withUTF8Buffer`, a call and a closure for each).
+            guard literal.hasPointerRepresentation else {
+                literal.withUTF8Buffer { out.append($0) }
+                return
             }
+            let bytes = UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount)
+            assert(!bytes.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") })
+            out.append(bytes)
         }
 
         mutating func write(_ text: String) {
@@ -276,6 +281,9 @@ public struct JSONWriter {
         }
 
         mutating func write(plain bytes: UnsafeBufferPointer<UInt8>) { out.append(bytes) }
+
+        /// Written in place, into the document (not into a buffer of its own, then copied).
+        mutating func plain(capacity: Int, _ body: (inout ASCIIText.Writer) -> Void) { out.ascii(capacity: capacity, body) }
     }
 
     /// Finishes the document with a newline.

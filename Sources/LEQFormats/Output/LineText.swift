@@ -379,6 +379,8 @@ protocol TextOut {
     mutating func write(_ text: String)
     /// Bytes that never need escaping (digits, separators, the euro sign), as they are.
     mutating func write(plain bytes: UnsafeBufferPointer<UInt8>)
+    /// At most `capacity` such bytes, written by `body` (a number, an amount, a date).
+    mutating func plain(capacity: Int, _ body: (inout ASCIIText.Writer) -> Void)
 }
 
 extension TextOut {
@@ -436,7 +438,8 @@ extension TextOut {
         }
     }
 
-    private mutating func plain(capacity: Int, _ body: (inout ASCIIText.Writer) -> Void) {
+    /// Written where `body` can write, then copied: for texts without room of their own to write into.
+    mutating func plain(capacity: Int, _ body: (inout ASCIIText.Writer) -> Void) {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
             var w = ASCIIText.Writer(buffer: buffer)
             body(&w)
