@@ -113,10 +113,11 @@ public enum Settlement {
         let handsOver = caseload.handsOverLastDay, successors = caseload.successors
         let bounds = caseload.earlierBounds
         caseload.cases.withUnsafeBufferPointer { cases in
+            let inPlace = UnsafeMutablePointer(mutating: cases.baseAddress)
             for i in indices {
                 // The person's earlier cases with absences (the yearly caps), as places.
                 builder.earlier = bounds[i]..<bounds[i + 1]
-                builder.settle(cases[i], handsOverLastDay: handsOver[i], successor: successors[i])
+                builder.settle(inPlace: &inPlace![i], handsOverLastDay: handsOver[i], successor: successors[i])
             }
         }
         return builder
