@@ -123,7 +123,7 @@ struct StreamedJSONTests {
         for s in statements {
             StatementJSON.writeHead(s, labels, &w)
             let shared = StatementJSON.LineContext(s)
-            for line in s.lines { StatementJSON.writeLine(line, labels, shared, &w) }
+            for var line in s.lines { StatementJSON.writeLine(&line, labels, shared, &w) }
             StatementJSON.writeTail(s, labels, &w)
         }
         w.endArray()

@@ -63,7 +63,8 @@ public enum StatementJSON {
                 let shared = LineContext(s)
                 // Each line read in place (through the array's subscript it was copied for the call).
                 s.lines.withUnsafeBufferPointer { lines in
-                    for i in range { writeLine(lines[i], labels, shared, &part) }
+                    let inPlace = UnsafeMutablePointer(mutating: lines.baseAddress)
+                    for i in range { writeLine(&inPlace![i], labels, shared, &part) }
                 }
                 return part.takeBuffer()
             case let .tail(k):
@@ -312,7 +313,8 @@ public enum StatementJSON {
     }
 
     /// One line, an element of the `lines` array.
-    static func writeLine(_ line: borrowing StatementLine, _ labels: Labels, _ shared: LineContext, _ w: inout JSONWriter) {
+    /// `line` is read in place, never changed (`inout`: borrowed, it was copied for the call).
+    static func writeLine(_ line: inout StatementLine, _ labels: Labels, _ shared: LineContext, _ w: inout JSONWriter) {
         w.beginObject()
         w.field(LineKey.`case`, line.caseID)
         w.field(LineKey.fileReference, line.fileReference)
