@@ -573,16 +573,19 @@ public enum CaseFile {
             return
         }
         let caseDays = Period(c.start, c.end ?? CivilDate(year: 9999, month: 12, day: 31)!)
-        // The provider's agreements read in place: a list of them (and the loop over it) copied
-        // each agreement for every case, a retain per field.
-        for a in agreements.indices where agreements[a].provider.id == c.provider {
-            guard check(c, at: path, caseDays: caseDays, against: agreements[a], reader) else { return }
+        // The provider's agreements read in place (`inout`, never changed): a list of them, the
+        // loop over it, or one borrowed from it copied each agreement for every case, a retain per field.
+        agreements.withUnsafeBufferPointer { list in
+            let inPlace = UnsafeMutablePointer(mutating: list.baseAddress)
+            for a in list.indices where list[a].provider.id == c.provider {
+                guard check(c, at: path, caseDays: caseDays, against: &inPlace![a], reader) else { return }
+            }
         }
     }
 
-    /// The case against one of its provider's agreements; false when the rest need not be
-    /// checked (a service the agreement does not know).
-    private static func check(_ c: Case, at path: JSONPath, caseDays: Period, against agreement: Agreement, _ reader: JSONReader) -> Bool {
+    /// The case against one of its provider's agreements (read, never changed); false when the
+    /// rest need not be checked (a service the agreement does not know).
+    private static func check(_ c: Case, at path: JSONPath, caseDays: Period, against agreement: inout Agreement, _ reader: JSONReader) -> Bool {
         guard let days = caseDays.intersection(agreement.validity) else { return true }
         guard agreement.service(c.service) != nil else {
             reader.error("\(path).service", "unknown service '\(c.service)' in agreement '\(agreement.id)'; its services are: \(agreement.services.map(\.id).joined(separator: ", "))")
