@@ -17,6 +17,18 @@ struct FlatRateTests {
         #expect(s.totals.all == m("1390.97"))
     }
 
+    @Test("A case whose service the agreement does not know: a problem on its first day in the month, no line; the other cases settled as ever")
+    func unknownService() {
+        let unknown = Case(id: "U1", person: "q", provider: "tsd", service: "nachtcafe", start: d("2026-03-05"),
+                           categories: [CategoryPeriod(category: "B", from: d("2026-03-05"))])
+        let ended = Case(id: "U2", person: "r", provider: "tsd", service: "nachtcafe", start: d("2026-01-05"), end: d("2026-02-10"),
+                         endReason: .planned, categories: [CategoryPeriod(category: "B", from: d("2026-01-05"))])
+        let (s, problems) = Settlement.statement(agreement: Fixture.agreement(), cases: [e1, unknown, ended], month: Fixture.month("2026-03"),
+                                                 issued: d("2026-04-01"))
+        #expect(problems == [SettlementProblem(caseID: "U1", kind: .unknownService("nachtcafe"), day: d("2026-03-05"))])
+        #expect(s.lines.map(\.caseID) == ["E1"] && s.lines.map(\.amount) == [m("1390.97")])
+    }
+
     @Test("E1 thirty: 1,960.00 × 22 ÷ 30 = 1,437.33")
     func e1Thirty() {
         let s = Fixture.settle([e1], "2026-03", agreement: Fixture.agreement(proration: .thirty))

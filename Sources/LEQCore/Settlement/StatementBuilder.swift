@@ -100,22 +100,28 @@ struct StatementBuilder {
     }
 
     mutating func settle(_ c: borrowing Case, handsOverLastDay: Bool = false, successor: Successor? = nil) {
-        if let active = c.activeDays(in: month.period) {
-            settleCare(c, active: active, handsOverLastDay: handsOverLastDay)
-        }
-        // Incentive events may fall after the case's last day (a report's grace period, a successor).
-        if withBudgets, let terms = agreement.incentives, c.hasIncentiveRecords || c.end.map({ $0 >= month.firstDay }) ?? false
-            || successor.map({ month.period.contains($0.start) }) ?? false,
-           let service = agreement.service(c.service) {
-            settleIncentives(c, service: service, terms: terms, handsOverLastDay: handsOverLastDay, successor: successor)
+        // The case's service read in place (`inout`, never changed): looked up and handed over,
+        // it was copied for every case-month (a retain per field).
+        let services = agreement.services, index = agreement.serviceIndex(c.service)
+        services.withUnsafeBufferPointer { list in
+            let service = index.map { UnsafeMutablePointer(mutating: list.baseAddress!) + $0 }
+            if let active = c.activeDays(in: month.period) {
+                if let service {
+                    settleCare(c, service: &service.pointee, active: active, handsOverLastDay: handsOverLastDay)
+                } else {
+                    problems.append(SettlementProblem(caseID: c.id, kind: .unknownService(c.service), day: active.from))
+                }
+            }
+            // Incentive events may fall after the case's last day (a report's grace period, a successor).
+            if withBudgets, let terms = agreement.incentives, c.hasIncentiveRecords || c.end.map({ $0 >= month.firstDay }) ?? false
+                || successor.map({ month.period.contains($0.start) }) ?? false,
+               let service {
+                settleIncentives(c, service: service.pointee, terms: terms, handsOverLastDay: handsOverLastDay, successor: successor)
+            }
         }
     }
 
-    private mutating func settleCare(_ c: borrowing Case, active: Period, handsOverLastDay: Bool) {
-        guard let service = agreement.service(c.service) else {
-            problems.append(SettlementProblem(caseID: c.id, kind: .unknownService(c.service), day: active.from))
-            return
-        }
+    private mutating func settleCare(_ c: borrowing Case, service: inout Service, active: Period, handsOverLastDay: Bool) {
         let firstLine = lines.count
         var firstUncleared: CivilDate? = c.start
         if let clearing = c.clearing {
