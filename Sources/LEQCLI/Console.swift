@@ -295,9 +295,7 @@ enum Files {
         /// Sets `O_DIRECT` on the open file (at a block boundary) and writes past the cache from
         /// here on; false if the file system refuses it.
         private func enterDirectWriting() -> Bool {
-            guard let flag = DirectStretch.openFlag else { return false }
-            let flags = fcntl(descriptor, F_GETFL)
-            guard flags >= 0, fcntl(descriptor, F_SETFL, flags | flag) == 0 else { return false }
+            guard setDirect(true) else { return false }
             startDirectWriting()
             return true
         }
@@ -320,11 +318,15 @@ enum Files {
         }
 
         /// Clears `O_DIRECT` on the open file; false if it is not set or cannot be cleared.
-        private func leaveDirectWriting() -> Bool {
+        private func leaveDirectWriting() -> Bool { setDirect(false) }
+
+        /// Sets or clears `O_DIRECT` on the open file; false if it was already so, or the file
+        /// system refuses.
+        private func setDirect(_ on: Bool) -> Bool {
             guard let flag = DirectStretch.openFlag else { return false }
             let flags = fcntl(descriptor, F_GETFL)
-            guard flags >= 0, flags & flag != 0 else { return false }
-            return fcntl(descriptor, F_SETFL, flags & ~flag) == 0
+            guard flags >= 0, (flags & flag != 0) != on else { return false }
+            return fcntl(descriptor, F_SETFL, on ? flags | flag : flags & ~flag) == 0
         }
 
         /// Keeps the error of the last system call as the file's failure.
@@ -394,7 +396,7 @@ final class DirectStretch: @unchecked Sendable {
 
     /// The block all direct writes are aligned to (in memory, in length, in the file).
     static let block = 4_096
-    private let capacity = 8 << 20
+    private static let capacity = 8 << 20
     /// Two buffers: one being filled, the other being written (or free).
     private let buffers: [UnsafeMutableRawPointer]
     private var current = 0
@@ -407,7 +409,7 @@ final class DirectStretch: @unchecked Sendable {
 
     init(write: @escaping @Sendable (UnsafeBufferPointer<UInt8>) -> Void) {
         self.write = write
-        buffers = (0..<2).map { _ in UnsafeMutableRawPointer.allocate(byteCount: 8 << 20, alignment: Self.block) }
+        buffers = (0..<2).map { _ in UnsafeMutableRawPointer.allocate(byteCount: Self.capacity, alignment: Self.block) }
     }
 
     deinit {
@@ -424,11 +426,11 @@ final class DirectStretch: @unchecked Sendable {
     func append(_ bytes: UnsafeBufferPointer<UInt8>) {
         var rest = UnsafeRawBufferPointer(bytes)
         while !rest.isEmpty {
-            let n = min(rest.count, capacity - count)
+            let n = min(rest.count, Self.capacity - count)
             (buffers[current] + count).copyMemory(from: rest.baseAddress!, byteCount: n)
             count += n
             rest = UnsafeRawBufferPointer(rebasing: rest[n...])
-            if count == capacity {
+            if count == Self.capacity {
                 // The other buffer is free again once its write is done.
                 writing.wait()
                 let full = Stretch(bytes: gathered(count, in: current)), write = write

@@ -25,14 +25,10 @@ public struct Caseload: Sendable {
         // Each provider's cases sorted by id (sorting places, not cases, which moved every field);
         // cases given in that order are taken as they are, others laid out afresh.
         var originals = cases
-        var groups: [String: [Int]] = [:]
-        for i in originals.indices { groups[originals[i].provider, default: []].append(i) }
-        let providers = groups.keys.sorted()
-        var firsts = [0]
-        for provider in providers { firsts.append(firsts.last! + groups[provider]!.count) }
-        let ids = originals.map(\.id)  // compared as a list: through the cases, every comparison copied two cases
         let count = originals.count, parallel = count >= 10_000
-        let orders = Array(providers.indices).parallelMap(parallel: parallel) { p in groups[providers[p]]!.sorted { ids[$0] < ids[$1] } }
+        let (providers, orders) = Self.settlingOrder(providers: originals.map(\.provider), ids: originals.map(\.id), parallel: parallel)
+        var firsts = [0]
+        for order in orders { firsts.append(firsts.last! + order.count) }
         let laidOut: [Case]
         if orders.indices.allSatisfy({ p in orders[p].elementsEqual(firsts[p]..<firsts[p + 1]) }) {
             // Read in settling order already (`CaseFile.decode(settlingOrder:)`), records stored
@@ -95,6 +91,18 @@ public struct Caseload: Sendable {
         self.earlierWithAbsences = flat
         self.earlierBounds = bounds
         self.handsOverLastDay = handsOverLastDay
+    }
+
+    /// The order settling walks cases in, given each one's provider and id: the providers sorted,
+    /// and per provider the places of its cases sorted by id. `CaseFile` reads a file's cases in
+    /// this order (from their bytes), and a caseload takes cases so given as they are.
+    /// Ids and providers compared as lists: through the cases, every comparison copied two cases.
+    public static func settlingOrder(providers: [String], ids: [String], parallel: Bool) -> (providers: [String], places: [[Int]]) {
+        var groups: [String: [Int]] = [:]
+        for i in providers.indices { groups[providers[i], default: []].append(i) }
+        let sorted = groups.keys.sorted()
+        // Each provider's cases sorted by id on all cores (files mostly list them so: then sorting only checks).
+        return (sorted, sorted.parallelMap(parallel: parallel) { provider in groups[provider]!.sorted { ids[$0] < ids[$1] } })
     }
 
     /// The cases in settling order (`orders[p]`: provider p's places in `originals`, which go to

@@ -112,12 +112,11 @@ public enum Settlement {
         // was copied for the call (a retain per field, some 8 % of settling).
         let handsOver = caseload.handsOverLastDay, successors = caseload.successors
         let bounds = caseload.earlierBounds
-        caseload.cases.withUnsafeBufferPointer { cases in
-            let inPlace = UnsafeMutablePointer(mutating: cases.baseAddress)
+        caseload.cases.withPlacesForReading { cases in
             for i in indices {
                 // The person's earlier cases with absences (the yearly caps), as places.
                 builder.earlier = bounds[i]..<bounds[i + 1]
-                builder.settle(inPlace: &inPlace![i], handsOverLastDay: handsOver[i], successor: successors[i])
+                builder.settle(inPlace: &cases![i], handsOverLastDay: handsOver[i], successor: successors[i])
             }
         }
         return builder

@@ -101,7 +101,8 @@ struct StatementBuilder {
 
     mutating func settle(_ c: borrowing Case, handsOverLastDay: Bool = false, successor: Successor? = nil) {
         // The case's service read in place (`inout`, never changed): looked up and handed over,
-        // it was copied for every case-month (a retain per field).
+        // it was copied for every case-month (a retain per field). Spelt out rather than through
+        // `withPlacesForReading`, which here settled a year with 2.5 % more instructions.
         let services = agreement.services, index = agreement.serviceIndex(c.service)
         services.withUnsafeBufferPointer { list in
             let service = index.map { UnsafeMutablePointer(mutating: list.baseAddress!) + $0 }

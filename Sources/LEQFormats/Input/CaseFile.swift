@@ -113,9 +113,8 @@ public enum CaseFile {
         }
         guard keys.allSatisfy({ $0 != nil }) else { return nil }
         let all = keys.flatMap { $0! }
-        var groups: [String: [Int]] = [:]
-        for i in all.indices { groups[all[i].provider, default: []].append(i) }
-        return groups.keys.sorted().flatMap { provider in groups[provider]!.sorted { all[$0].id < all[$1].id } }
+        return Caseload.settlingOrder(providers: all.map(\.provider), ids: all.map(\.id), parallel: elements.count >= 4 * chunk)
+            .places.flatMap { $0 }
     }
 
     /// Reads the file as one tree, reporting every problem with its place.
@@ -573,12 +572,11 @@ public enum CaseFile {
             return
         }
         let caseDays = Period(c.start, c.end ?? CivilDate(year: 9999, month: 12, day: 31)!)
-        // The provider's agreements read in place (`inout`, never changed): a list of them, the
+        // The provider's agreements read in place (`withPlacesForReading`): a list of them, the
         // loop over it, or one borrowed from it copied each agreement for every case, a retain per field.
-        agreements.withUnsafeBufferPointer { list in
-            let inPlace = UnsafeMutablePointer(mutating: list.baseAddress)
-            for a in list.indices where list[a].provider.id == c.provider {
-                guard check(c, at: path, caseDays: caseDays, against: &inPlace![a], reader) else { return }
+        agreements.withPlacesForReading { list in
+            for a in agreements.indices where list![a].provider.id == c.provider {
+                guard check(c, at: path, caseDays: caseDays, against: &list![a], reader) else { return }
             }
         }
     }

@@ -130,22 +130,22 @@ public struct JSONWriter {
 
         /// The members at `depth`, made the first time they are asked for.
         public static func shared(members: [(name: String, value: String)], depth: Int) -> Key {
-            made.withLock { keys in
-                // Apart from plain keys: a name holds no tab, a key's tag none either.
-                let tag = "\(depth)\t" + members.map { "\($0.name)\t\($0.value)" }.joined(separator: "\t")
-                if let key = keys[tag] { return key }
-                let key = Key(members: members, depth: depth)
-                keys[tag] = key
-                return key
+            // Apart from plain keys: a name holds no tab, a key's tag none either.
+            shared(tag: "\(depth)\t" + members.map { "\($0.name)\t\($0.value)" }.joined(separator: "\t")) {
+                Key(members: members, depth: depth)
             }
         }
 
         /// The key `name` at `depth`, made the first time it is asked for.
         public static func shared(_ name: String, depth: Int) -> Key {
+            shared(tag: "\(depth) \(name)") { Key(name, depth: depth) }
+        }
+
+        /// The key kept under `tag`, made by `make` the first time.
+        private static func shared(tag: String, _ make: () -> Key) -> Key {
             made.withLock { keys in
-                let tag = "\(depth) \(name)"
                 if let key = keys[tag] { return key }
-                let key = Key(name, depth: depth)
+                let key = make()
                 keys[tag] = key
                 return key
             }

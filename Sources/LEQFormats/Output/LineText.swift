@@ -153,7 +153,7 @@ extension Labels {
             out.write(de, " (Pauschalen, Tagessätze, Stunden seit der letzten Bewertung)", " (flat, daily and hourly amounts since the last evaluation)")
         case .reportMalus:
             out.write(de, "Malus Bericht, fällig am ", "Report malus, due ")
-            out.write(details?.value.reportDue.map { f.date($0) } ?? "?")
+            if let due = details?.value.reportDue { out.date(due, f) } else { out.write("?") }
             out.write(": ")
             if let received = details?.value.reportReceived {
                 out.write(de, "eingegangen am ", "received ")

@@ -61,10 +61,9 @@ public enum StatementJSON {
                 // A line takes some 700 bytes (the largest ones twice that).
                 var part = JSONWriter(elementAt: 4, first: range.lowerBound == 0, capacity: range.count * 1_024)
                 let shared = LineContext(s)
-                // Each line read in place (through the array's subscript it was copied for the call).
-                s.lines.withUnsafeBufferPointer { lines in
-                    let inPlace = UnsafeMutablePointer(mutating: lines.baseAddress)
-                    for i in range { writeLine(&inPlace![i], labels, shared, &part) }
+                // Each line read in place (`withPlacesForReading`): borrowed, it was copied for the call.
+                s.lines.withPlacesForReading { lines in
+                    for i in range { writeLine(&lines![i], labels, shared, &part) }
                 }
                 return part.takeBuffer()
             case let .tail(k):
@@ -272,7 +271,7 @@ public enum StatementJSON {
         let bearerKeys: [JSONWriter.Key]
         /// Per service, its `"legalBasis": "…"` member.
         let legalBases: [(service: String, member: JSONWriter.Key)]
-        let noLegalBasis = JSONWriter.Key.shared(members: [("legalBasis", "")], depth: 5)
+        static let noLegalBasis = JSONWriter.Key.shared(members: [("legalBasis", "")], depth: 5)
 
         init(_ s: Statement) {
             bearerKeys = s.bearers.map { JSONWriter.Key.shared($0.id, depth: 6) }
@@ -281,7 +280,7 @@ public enum StatementJSON {
 
         func legalBasis(_ service: String) -> JSONWriter.Key {
             for entry in legalBases where entry.service == service { return entry.member }
-            return noLegalBasis
+            return Self.noLegalBasis
         }
     }
 
@@ -313,7 +312,7 @@ public enum StatementJSON {
     }
 
     /// One line, an element of the `lines` array.
-    /// `line` is read in place, never changed (`inout`: borrowed, it was copied for the call).
+    /// `line` is read in place, never changed (`inout`, see `withPlacesForReading`).
     static func writeLine(_ line: inout StatementLine, _ labels: Labels, _ shared: LineContext, _ w: inout JSONWriter) {
         w.beginObject()
         w.field(LineKey.`case`, line.caseID)
