@@ -44,3 +44,44 @@ struct BearerPartsTests {
         #expect(four != [Money(cents: 1), Money(cents: 2)])
     }
 }
+
+/// A line's rare fields live in a box made only when one is set: setting nothing keeps a line
+/// without one, and a set field reads back and compares as a field.
+@Suite("A statement line's rare fields")
+struct LineDetailTests {
+    static func plainLine() -> StatementLine {
+        let day = CivilDate(year: 2026, month: 3, day: 1)!
+        return StatementLine(caseID: "F-1", fileReference: "AZ-1", service: "heim", kind: .flatRate, category: "A",
+                             period: Period(day, day), quantity: ExactDecimal(1), unit: .day, rate: Money(cents: 100),
+                             rateUnit: .month, amount: Money(cents: 100), bearerParts: [Money(cents: 100)])
+    }
+
+    @Test("Nothing set, or nothing but nil and false: no box, equal to the plain line")
+    func nothingSetNoBox() {
+        var l = Self.plainLine()
+        l.increase = nil
+        l.percent = nil
+        l.reason = nil
+        l.capped = false
+        l.forMonth = nil
+        #expect(l.details == nil)
+        #expect(l == Self.plainLine() && l.hashValue == Self.plainLine().hashValue)
+    }
+
+    @Test("A field set reads back; cleared again, the line equals the plain one; copies keep their own")
+    func setReadClear() {
+        var l = Self.plainLine()
+        l.percent = ExactDecimal(units: 75, scale: 0)
+        l.capped = true
+        #expect(l.details != nil && l.percent == ExactDecimal(units: 75, scale: 0) && l.capped)
+        #expect(l != Self.plainLine())
+        let copy = l
+        l.reason = "Krankheit"
+        #expect(l.reason == "Krankheit" && copy.reason == nil && copy.percent == ExactDecimal(units: 75, scale: 0))
+        l.percent = nil
+        l.capped = false
+        l.reason = nil
+        #expect(l.percent == nil && !l.capped && l.reason == nil)
+        #expect(l == Self.plainLine() && l.hashValue == Self.plainLine().hashValue)
+    }
+}

@@ -161,4 +161,30 @@ struct AllocationTests {
             }
         }
     }
+
+    @Test("A share's quotient and remainder in 64-bit words equal the 128-bit ones, up to the largest amounts")
+    func divisionInWordsEqualsWide() {
+        var g = SystemRandomNumberGenerator()
+        let magnitudes: [UInt64] = [0, 1, 99, 139_097, UInt64(Int32.max), 1 << 40, UInt64(Int64.max) / 3, UInt64(Int64.max)]
+        let splits: [(Int64, Int64)] = [(1, 2), (1, 3), (2, 3), (969, 1000), (0, 7), (7, 7), (1, 1),
+                                        (Int64.max / 2, Int64.max), (Int64.max, Int64.max), (1, Int64.max)]
+        func wide(_ m: UInt64, _ s: Int64, _ d: Int64) -> (Int64, Int64) {
+            let p = Int128(m) * Int128(s)
+            return (Int64(p / Int128(d)), Int64(p % Int128(d)))
+        }
+        for m in magnitudes {
+            for (s, d) in splits {
+                #expect(Allocation.divide(m, times: s, by: d) == wide(m, s, d), "\(m) × \(s) / \(d)")
+            }
+        }
+        for _ in 0..<20_000 {
+            let d = Int64.random(in: 1...1_000_000_000_000, using: &g)
+            let s = Int64.random(in: 0...d, using: &g)
+            let m = UInt64.random(in: 0...UInt64(Int64.max), using: &g) >> UInt64.random(in: 0...62, using: &g)
+            #expect(Allocation.divide(m, times: s, by: d) == wide(m, s, d), "\(m) × \(s) / \(d)")
+        }
+        // A share above the denominator or below zero (not accepted from an agreement) still divides as before.
+        #expect(Allocation.divide(1_000, times: 5, by: 2) == wide(1_000, 5, 2))
+        #expect(Allocation.divide(1_001, times: -1, by: 2) == wide(1_001, -1, 2))
+    }
 }

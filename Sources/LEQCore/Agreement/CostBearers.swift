@@ -40,17 +40,27 @@ public struct BearerRule: Hashable, Sendable {
     /// `amount` split among the bearers by these shares (largest remainder, SPEC § 13): the
     /// parts add up to it exactly.
     func split(_ amount: Money) -> BearerParts {
+        Self.split(amount, numerators: numerators, denominator: denominator)
+    }
+
+    static func split(_ amount: Money, numerators: [Int64], denominator: Int64) -> BearerParts {
         var parts = BearerParts(zeros: numerators.count)
         Allocation.largestRemainder(amount, numerators: numerators, denominator: denominator) { i, part in parts[i] = part }
         return parts
     }
 
     func matches(service: Service, kind: LineKind, flags caseFlags: [String]) -> Bool {
+        var rule = self
+        return Self.matches(&rule, service: service, kind: kind, flags: caseFlags)
+    }
+
+    /// The same, for a rule read in place (`inout`, never changed).
+    static func matches(_ rule: inout BearerRule, service: Service, kind: LineKind, flags caseFlags: [String]) -> Bool {
         // A handful of members: a linear scan costs less than hashing for every line.
-        if let settings, !settings.contains(where: { $0 == service.setting }) { return false }
-        if let kinds, !kinds.contains(where: { $0 == kind }) { return false }
-        if let services, !services.contains(where: { $0 == service.id }) { return false }
-        for flag in flags where !caseFlags.contains(flag) { return false }
+        if let settings = rule.settings, !settings.contains(where: { $0 == service.setting }) { return false }
+        if let kinds = rule.kinds, !kinds.contains(where: { $0 == kind }) { return false }
+        if let services = rule.services, !services.contains(where: { $0 == service.id }) { return false }
+        for flag in rule.flags where !caseFlags.contains(flag) { return false }
         return true
     }
 }

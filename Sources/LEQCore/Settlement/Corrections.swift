@@ -80,7 +80,7 @@ extension StatementBuilder {
     mutating func appendCorrection(_ line: consuming StatementLine, flags: [String]) {
         let service = agreement.service(line.service)
             ?? Service(id: line.service, name: line.service, legalBasis: "", setting: .ambulant)
-        line.bearerParts = agreement.shares(service: service, kind: line.correctedKind ?? line.kind, flags: flags).split(line.amount)
+        line.bearerParts = agreement.split(line.amount, service: service, kind: line.correctedKind ?? line.kind, flags: flags)
         lines.append(consume line)
     }
 }

@@ -173,7 +173,7 @@ struct StatementBuilder {
             lines.append(consume line)
             return
         }
-        line.bearerParts = agreement.shares(service: service, kind: line.kind, flags: c.flags).split(line.amount)
+        line.bearerParts = agreement.split(line.amount, service: service, kind: line.kind, flags: c.flags)
         lines.append(consume line)
     }
 

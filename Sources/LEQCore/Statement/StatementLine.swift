@@ -159,113 +159,120 @@ public struct StatementLine: Hashable, Sendable {
 
     public var increase: ExactDecimal? {
         get { box?.value.increase }
-        set { detail { $0.increase = newValue } }
+        set { detail(setting: newValue) { $0.increase = newValue } }
     }
     public var weeklyRate: Money? {
         get { box?.value.weeklyRate }
-        set { detail { $0.weeklyRate = newValue } }
+        set { detail(setting: newValue) { $0.weeklyRate = newValue } }
     }
     public var clearingDays: ClosedRange<Int>? {
         get { box?.value.clearingDays }
-        set { detail { $0.clearingDays = newValue } }
+        set { detail(setting: newValue) { $0.clearingDays = newValue } }
     }
     public var percent: ExactDecimal? {
         get { box?.value.percent }
-        set { detail { $0.percent = newValue } }
+        set { detail(setting: newValue) { $0.percent = newValue } }
     }
     public var fullRate: Money? {
         get { box?.value.fullRate }
-        set { detail { $0.fullRate = newValue } }
+        set { detail(setting: newValue) { $0.fullRate = newValue } }
     }
     public var monthlyRate: Money? {
         get { box?.value.monthlyRate }
-        set { detail { $0.monthlyRate = newValue } }
+        set { detail(setting: newValue) { $0.monthlyRate = newValue } }
     }
     public var divisor: ExactDecimal? {
         get { box?.value.divisor }
-        set { detail { $0.divisor = newValue } }
+        set { detail(setting: newValue) { $0.divisor = newValue } }
     }
     public var capped: Bool {
         get { box?.value.capped ?? false }
-        set { detail { $0.capped = newValue } }
+        set { detail(setting: newValue ? true : nil) { $0.capped = newValue } }
     }
     public var reason: String? {
         get { box?.value.reason }
-        set { detail { $0.reason = newValue } }
+        set { detail(setting: newValue) { $0.reason = newValue } }
     }
     public var absenceDays: ClosedRange<Int>? {
         get { box?.value.absenceDays }
-        set { detail { $0.absenceDays = newValue } }
+        set { detail(setting: newValue) { $0.absenceDays = newValue } }
     }
     public var caseMonth: Int? {
         get { box?.value.caseMonth }
-        set { detail { $0.caseMonth = newValue } }
+        set { detail(setting: newValue) { $0.caseMonth = newValue } }
     }
     public var budgetPeriod: Period? {
         get { box?.value.budgetPeriod }
-        set { detail { $0.budgetPeriod = newValue } }
+        set { detail(setting: newValue) { $0.budgetPeriod = newValue } }
     }
     public var annualCost: Money? {
         get { box?.value.annualCost }
-        set { detail { $0.annualCost = newValue } }
+        set { detail(setting: newValue) { $0.annualCost = newValue } }
     }
     public var positionShare: ExactDecimal? {
         get { box?.value.positionShare }
-        set { detail { $0.positionShare = newValue } }
+        set { detail(setting: newValue) { $0.positionShare = newValue } }
     }
     public var topUpReason: TopUpReason? {
         get { box?.value.topUpReason }
-        set { detail { $0.topUpReason = newValue } }
+        set { detail(setting: newValue) { $0.topUpReason = newValue } }
     }
     public var withheld: Money? {
         get { box?.value.withheld }
-        set { detail { $0.withheld = newValue } }
+        set { detail(setting: newValue) { $0.withheld = newValue } }
     }
     public var forMonth: Month? {
         get { box?.value.forMonth }
-        set { detail { $0.forMonth = newValue } }
+        set { detail(setting: newValue) { $0.forMonth = newValue } }
     }
     public var corrects: String? {
         get { box?.value.corrects }
-        set { detail { $0.corrects = newValue } }
+        set { detail(setting: newValue) { $0.corrects = newValue } }
     }
     public var correctedKind: LineKind? {
         get { box?.value.correctedKind }
-        set { detail { $0.correctedKind = newValue } }
+        set { detail(setting: newValue) { $0.correctedKind = newValue } }
     }
     public var previousAmount: Money? {
         get { box?.value.previousAmount }
-        set { detail { $0.previousAmount = newValue } }
+        set { detail(setting: newValue) { $0.previousAmount = newValue } }
     }
     public var attainment: Fraction? {
         get { box?.value.attainment }
-        set { detail { $0.attainment = newValue } }
+        set { detail(setting: newValue) { $0.attainment = newValue } }
     }
     public var reportDue: CivilDate? {
         get { box?.value.reportDue }
-        set { detail { $0.reportDue = newValue } }
+        set { detail(setting: newValue) { $0.reportDue = newValue } }
     }
     public var goalArea: GoalArea? {
         get { box?.value.goalArea }
-        set { detail { $0.goalArea = newValue } }
+        set { detail(setting: newValue) { $0.goalArea = newValue } }
     }
     public var relatedCase: String? {
         get { box?.value.relatedCase }
-        set { detail { $0.relatedCase = newValue } }
+        set { detail(setting: newValue) { $0.relatedCase = newValue } }
     }
     public var reportReceived: CivilDate? {
         get { box?.value.reportReceived }
-        set { detail { $0.reportReceived = newValue } }
+        set { detail(setting: newValue) { $0.reportReceived = newValue } }
     }
 
-    /// Changes the rare fields in place when this line holds the only reference.
+    /// Changes the rare fields in place when this line holds the only reference. Setting a rare
+    /// field to nothing (`l.increase = step.increase`, mostly nil; `capped` to false) on a line
+    /// without them changes nothing: most lines never need a box, and looking first costs less
+    /// than making an empty set of fields to compare with (some 500 instructions a line).
+    @inline(__always)
+    private mutating func detail<T>(setting value: T?, _ change: (inout LineDetail) -> Void) {
+        if value == nil && box == nil { return }
+        detail(change)
+    }
+
     private mutating func detail(_ change: (inout LineDetail) -> Void) {
         if box == nil {
             var d = LineDetail()
             change(&d)
-            // Setting a rare field to nothing (`l.increase = step.increase`, mostly nil) keeps
-            // the line without a box: most lines never need one.
-            if d != LineDetail() { box = LineDetailBox(d) }
+            box = LineDetailBox(d)
         } else if isKnownUniquelyReferenced(&box) {
             change(&box!.value)
         } else {

@@ -22,15 +22,13 @@ public enum Allocation {
             return
         }
         let negative = amount.cents < 0
-        let magnitude = Int128(amount.cents.magnitude)
-        let d = Int128(denominator)
+        let magnitude = amount.cents.magnitude
         // At most a handful of bearers: fixed-size buffers on the stack.
-        return withUnsafeTemporaryAllocation(of: (Int64, Int128).self, capacity: count) { buffer in
+        return withUnsafeTemporaryAllocation(of: (Int64, Int64).self, capacity: count) { buffer in
             var assigned: Int64 = 0
             for i in 0..<count {
-                let product = magnitude * Int128(shares[i])
-                let floor = Int64(product / d)
-                buffer[i] = (floor, product % d)
+                let (floor, remainder) = Self.divide(magnitude, times: shares[i], by: denominator)
+                buffer[i] = (floor, remainder)
                 assigned += floor
             }
             var left = Int64(magnitude) - assigned
@@ -47,5 +45,23 @@ public enum Allocation {
                 body(i, Money(cents: negative ? -buffer[i].0 : buffer[i].0))
             }
         }
+    }
+
+    /// `magnitude × share ÷ denominator`, rounded towards zero, and its remainder. In 64-bit
+    /// words where the quotient fits one (a share no larger than the denominator: always, for
+    /// shares that add up to it), one multiply and one divide instruction; 128-bit division
+    /// through the runtime otherwise (it was 2 % of settling's instructions for every line).
+    @inline(__always)
+    static func divide(_ magnitude: UInt64, times share: Int64, by denominator: Int64) -> (Int64, Int64) {
+        if share >= 0 && denominator > 0 {
+            let product = magnitude.multipliedFullWidth(by: UInt64(share))
+            let d = UInt64(denominator)
+            if product.high < d {
+                let (q, r) = d.dividingFullWidth(product)
+                if q <= UInt64(Int64.max) { return (Int64(q), Int64(r)) }
+            }
+        }
+        let product = Int128(magnitude) * Int128(share)
+        return (Int64(product / Int128(denominator)), Int64(product % Int128(denominator)))
     }
 }
