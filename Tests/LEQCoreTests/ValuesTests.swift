@@ -63,6 +63,33 @@ struct ValuesTests {
         #expect(RoundingMode.halfEven.round(c.numerator, over: c.denominator) == c.halfEven)
     }
 
+    @Test("Rounding in one word equals rounding in two, for small and large, positive and negative values and ties")
+    func roundingInWordsEqualsWide() {
+        /// The rule written out in 128 bits (SPEC § 1): the nearer cent, a half by the mode.
+        func wide(_ mode: RoundingMode, _ n: Int128, _ d: Int128) -> Int64 {
+            let q = n / d, r = n % d
+            let twice = r.magnitude * 2
+            guard twice >= d.magnitude else { return Int64(q) }
+            if twice == d.magnitude && mode == .halfEven && q & 1 == 0 { return Int64(q) }
+            return Int64(q + (n < 0 ? -1 : 1))
+        }
+        var g = SystemRandomNumberGenerator()
+        var cases: [(Int128, Int128)] = [(0, 1), (1, 2), (-1, 2), (3, 2), (-3, 2), (Int128(Int64.max), 1), (Int128(Int64.max), 2),
+                                         (Int128(Int64.min) + 1, 2), (Int128(Int64.max) - 1, Int128(Int64.max)),
+                                         (Int128(Int64.max) * 3, 7), (-Int128(Int64.max) * 3, 7), (Int128(Int64.max) + 1, 4)]
+        for _ in 0..<20_000 {
+            let d = Int128(Int64.random(in: 1...1_000_000, using: &g))
+            let n = Int128(Int64.random(in: -1_000_000_000_000...1_000_000_000_000, using: &g))
+            cases.append((n, d))
+            cases.append((n / d * d + (d.isMultiple(of: 2) ? d / 2 : 0), d))  // a tie where there is one
+        }
+        for (n, d) in cases {
+            for mode in RoundingMode.allCases {
+                #expect(mode.round(n, over: d) == wide(mode, n, d), "\(mode) \(n)/\(d)")
+            }
+        }
+    }
+
     @Test("SPEC § 10: 1,960.00 + 2.35 % = 2,006.06")
     func increase() {
         #expect(RoundingMode.halfAwayFromZero.raise(Money(cents: 196000), byPercent: ExactDecimal("2.35")!) == Money(cents: 200606))

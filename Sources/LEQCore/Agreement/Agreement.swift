@@ -110,36 +110,47 @@ public struct Agreement: Sendable {
 
     public func service(_ id: String) -> Service? { serviceIndex(id).map { services[$0] } }
 
-    /// The flat monthly rate schedule for a service and category, if both are known.
+    /// The flat monthly rate schedule for a service and category, if both are known. The rate
+    /// look-ups are inlined: called as methods from a statement builder, each copied the whole
+    /// agreement (some 860 bytes) for every case-month.
+    @inline(__always)
     public func flatRate(service: String, category: String) -> RateSchedule? {
         guard let s = serviceIndex(service), let c = categoryIndex(category) else { return nil }
         return flatRates[s][c]
     }
 
     /// The daily rate schedule for a service and category (the category's own, else the general one).
+    @inline(__always)
     public func dailyRate(service: String, category: String?) -> RateSchedule? {
         guard let s = serviceIndex(service) else { return nil }
         return dailyRates.schedule(service: s, category: category.flatMap { categoryIndex($0) })
     }
 
     /// The hourly rate schedule for a service and category (the category's own, else the general one).
+    @inline(__always)
     public func hourlyRate(service: String, category: String?) -> RateSchedule? {
         guard let s = serviceIndex(service) else { return nil }
         return hourlyRates.schedule(service: s, category: category.flatMap { categoryIndex($0) })
     }
 
     /// A line's amount split among the bearers by the first matching rule's shares, else all to
-    /// the first bearer (SPEC § 13). The rules are read in place and only the shares taken: a rule
-    /// returned, or borrowed from the list, was copied for every line (a retain and a release of
-    /// each of its five lists; 10 % of settling's instructions).
+    /// the first bearer (SPEC § 13).
     func split(_ amount: Money, service: Service, kind: LineKind, flags: [String]) -> BearerParts {
-        let matched = bearerRules.withPlacesForReading { rules in
-            bearerRules.indices.first { BearerRule.matches(&rules![$0], service: service, kind: kind, flags: flags) }
+        Self.split(amount, rules: bearerRules, otherwise: defaultShares.numerators, setting: service.setting,
+                   service: service.id, kind: kind, flags: flags)
+    }
+
+    /// The same from the agreement's rules and default shares, for settling: a method of the
+    /// agreement called from a builder copied the agreement whole (some 860 bytes) for every line.
+    /// The rules are read in place and only the shares taken: a rule returned, or borrowed from
+    /// the list, was copied for every line (a retain and a release of each of its five lists).
+    static func split(_ amount: Money, rules: [BearerRule], otherwise: [Int64], setting: Setting, service: String,
+                      kind: LineKind, flags: [String]) -> BearerParts {
+        let matched = rules.withPlacesForReading { places in
+            rules.indices.first { BearerRule.matches(&places![$0], setting: setting, service: service, kind: kind, flags: flags) }
         }
-        guard let matched else {
-            return BearerRule.split(amount, numerators: defaultShares.numerators, denominator: defaultShares.denominator)
-        }
-        return BearerRule.split(amount, numerators: bearerRules[matched].numerators, denominator: bearerRules[matched].denominator)
+        guard let matched else { return BearerRule.split(amount, numerators: otherwise, denominator: 1) }
+        return BearerRule.split(amount, numerators: rules[matched].numerators, denominator: rules[matched].denominator)
     }
 
     /// The proration method for a service's monthly amounts.

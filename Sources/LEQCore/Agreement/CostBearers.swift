@@ -51,15 +51,16 @@ public struct BearerRule: Hashable, Sendable {
 
     func matches(service: Service, kind: LineKind, flags caseFlags: [String]) -> Bool {
         var rule = self
-        return Self.matches(&rule, service: service, kind: kind, flags: caseFlags)
+        return Self.matches(&rule, setting: service.setting, service: service.id, kind: kind, flags: caseFlags)
     }
 
-    /// The same, for a rule read in place (`inout`, never changed).
-    static func matches(_ rule: inout BearerRule, service: Service, kind: LineKind, flags caseFlags: [String]) -> Bool {
+    /// The same, for a rule read in place (`inout`, never changed), given the service's setting
+    /// and id (the service itself was copied into the caller's closure, some 700 bytes a line).
+    static func matches(_ rule: inout BearerRule, setting: Setting, service: String, kind: LineKind, flags caseFlags: [String]) -> Bool {
         // A handful of members: a linear scan costs less than hashing for every line.
-        if let settings = rule.settings, !settings.contains(where: { $0 == service.setting }) { return false }
+        if let settings = rule.settings, !settings.contains(where: { $0 == setting }) { return false }
         if let kinds = rule.kinds, !kinds.contains(where: { $0 == kind }) { return false }
-        if let services = rule.services, !services.contains(where: { $0 == service.id }) { return false }
+        if let services = rule.services, !services.contains(where: { $0 == service }) { return false }
         for flag in rule.flags where !caseFlags.contains(flag) { return false }
         return true
     }

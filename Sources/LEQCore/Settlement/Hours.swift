@@ -2,20 +2,9 @@
 // last, in month order; the rest is listed with amount 0 and a warning.
 extension StatementBuilder {
     mutating func settleHours(_ c: Case, service: Service, active: Period) {
-        guard let delivered = c.hours.delivered.first(where: { $0.month == month }) else { return }
-        let approvals = c.hours.approvals
-        var remaining = approvals.map(\.quarterHours)
-        var paid = 0
-        for d in c.hours.delivered where d.month <= month {
-            var left = d.quarterHours
-            paid = 0
-            for j in approvals.indices where left > 0 && remaining[j] > 0 && approvals[j].period.intersection(d.month.period) != nil {
-                let take = min(left, remaining[j])
-                remaining[j] -= take
-                left -= take
-                paid += take
-            }
-        }
+        let hours = c.hours
+        guard let delivered = hours.delivered.first(where: { $0.month == month }) else { return }
+        let paid = Self.quarterHoursPaid(hours, month: month)
         let notApproved = delivered.quarterHours - paid
         // The rate in force on the month's first day of care, for the category of that day.
         let day = active.from
@@ -38,6 +27,31 @@ extension StatementBuilder {
             l.increase = step.increase
             append(c, service: service, consume l)
             warnings.append(SettlementWarning(caseID: c.id, kind: .hoursNotApproved, period: active, days: 0, hours: hours))
+        }
+    }
+
+    /// The quarter hours of `month` paid: the approvals are used up by the delivered months in
+    /// order, each month drawing on the approvals covering it in their order (SPEC § 8). What is
+    /// left of each approval is counted on the stack: a list of it was an allocation per case-month.
+    static func quarterHoursPaid(_ hours: Hours, month: Month) -> Int {
+        let approvals = hours.approvals, delivered = hours.delivered
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: approvals.count) { remaining in
+            for j in approvals.indices { remaining[j] = approvals[j].quarterHours }
+            var paid = 0
+            // By index, fields read where they are: `for d in delivered` copied each month's record.
+            for k in delivered.indices where delivered[k].month <= month {
+                var left = delivered[k].quarterHours
+                paid = 0
+                let first = delivered[k].month.firstDay, last = delivered[k].month.lastDay
+                for j in approvals.indices where left > 0 && remaining[j] > 0
+                    && approvals[j].period.from <= last && approvals[j].period.to >= first {
+                    let take = min(left, remaining[j])
+                    remaining[j] -= take
+                    left -= take
+                    paid += take
+                }
+            }
+            return paid
         }
     }
 }

@@ -34,7 +34,7 @@ extension StatementBuilder {
     /// The incentive lines of one case this month. Called for every case of the provider, also
     /// when it is not active this month (a report's grace period, a successor's start).
     /// `successor`: the person's next case after this one ended.
-    mutating func settleIncentives(_ c: Case, service: Service, terms: IncentiveTerms, handsOverLastDay: Bool,
+    mutating func settleIncentives(_ c: Case, service: inout Service, terms: IncentiveTerms, handsOverLastDay: Bool,
                                    successor: Successor?) {
         // Goal evaluations in this month.
         for (k, e) in c.evaluations.enumerated() where month.period.contains(e.date) {

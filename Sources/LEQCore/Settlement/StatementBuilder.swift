@@ -1,6 +1,6 @@
 /// Collects the lines, warnings, budgets and problems of one provider's month, case by case.
 struct StatementBuilder {
-    let agreement: Agreement
+    private(set) var agreement: Agreement
     let month: Month
     var lines: [StatementLine] = []
     var warnings: [SettlementWarning] = []
@@ -117,7 +117,7 @@ struct StatementBuilder {
             if withBudgets, let terms = agreement.incentives, c.hasIncentiveRecords || c.end.map({ $0 >= month.firstDay }) ?? false
                 || successor.map({ month.period.contains($0.start) }) ?? false,
                let service {
-                settleIncentives(c, service: service.pointee, terms: terms, handsOverLastDay: handsOverLastDay, successor: successor)
+                settleIncentives(c, service: &service.pointee, terms: terms, handsOverLastDay: handsOverLastDay, successor: successor)
             }
         }
     }
@@ -133,7 +133,7 @@ struct StatementBuilder {
         // Days after clearing, without a day handed over to the receiving case.
         var base: Period? = firstUncleared.flatMap { active.clipped(from: $0) }
         if handsOverLastDay, let end = c.end, let b = base, b.to == end { base = b.clipped(to: end.previous) }
-        let boundaries = budgetBoundaries(c)
+        let boundaries = c.hasBudgets ? Self.budgetBoundaries(c, mode: agreement.budgetTerms.mode) : []
         switch service.payment {
         case .monthly:
             if let base { settleFlatRates(c, service: service, billable: base, boundaries: boundaries) }
@@ -153,11 +153,12 @@ struct StatementBuilder {
     }
 
     /// Days where a drawdown budget starts or the day after it ends: base lines are split there
-    /// so that each line lies wholly inside or outside the budget.
-    private func budgetBoundaries(_ c: Case) -> [CivilDate] {
-        guard c.hasBudgets else { return [] }
+    /// so that each line lies wholly inside or outside the budget. `mode`: the agreement's, for
+    /// budgets that name none. Static: a method of the builder called while settling copied the
+    /// builder whole (some 970 bytes) for every case-month.
+    private static func budgetBoundaries(_ c: Case, mode: BudgetMode) -> [CivilDate] {
         var days: [CivilDate] = []
-        for b in c.budgets where (b.mode ?? agreement.budgetTerms.mode) == .drawdown {
+        for b in c.budgets where (b.mode ?? mode) == .drawdown {
             days.append(b.period.from)
             days.append(b.period.to.next)
         }
@@ -173,7 +174,8 @@ struct StatementBuilder {
             lines.append(consume line)
             return
         }
-        line.bearerParts = agreement.split(line.amount, service: service, kind: line.kind, flags: c.flags)
+        line.bearerParts = Agreement.split(line.amount, rules: agreement.bearerRules, otherwise: agreement.defaultShares.numerators,
+                                           setting: service.setting, service: service.id, kind: line.kind, flags: c.flags)
         lines.append(consume line)
     }
 

@@ -8,6 +8,17 @@ public enum RoundingMode: String, Sendable, CaseIterable {
     /// Rounds `numerator / denominator` (in cents) to whole cents. The one rounding function.
     public func round(_ numerator: Int128, over denominator: Int128) -> Int64 {
         precondition(denominator > 0)
+        // In one 64-bit word where both fit (nearly always): 128-bit division goes through the
+        // runtime, twice (quotient and remainder).
+        if let n = Int64(exactly: numerator), let d = Int64(exactly: denominator) {
+            var quotient = n / d
+            let remainder = n % d
+            let twice = remainder.magnitude * 2
+            if twice > d.magnitude || (twice == d.magnitude && (self == .halfAwayFromZero || quotient & 1 != 0)) {
+                quotient += n < 0 ? -1 : 1
+            }
+            return quotient
+        }
         var quotient = numerator / denominator
         let remainder = numerator % denominator  // same sign as the numerator
         let twice = remainder.magnitude * 2
