@@ -18,15 +18,10 @@ extension StatementBuilder {
             case .drawdown:
                 let drawnNow = Self.drawn(lines[caseLines], by: budget)
                 var drawnBefore = Money.zero
-                var m = budget.period.from.month
-                while m < month {
-                    var earlier = sameContext(month: m)
-                    earlier.withBudgets = false
-                    // Kinds, amounts and days are read: no bearer split, no clearing lines.
-                    earlier.onlyIncentiveLedger = true
-                    earlier.settle(c, handsOverLastDay: handsOverLastDay)
-                    drawnBefore += Self.drawn(earlier.lines[...], by: budget)
-                    m = m.next
+                if budget.period.from.month < month {
+                    resettle(c, from: budget.period.from.month, through: month.previous, handsOverLastDay: handsOverLastDay) { lines in
+                        drawnBefore += Self.drawn(lines, by: budget)
+                    }
                 }
                 let limit = budget.amount + budget.overrunApproved
                 let paidBefore = min(drawnBefore, limit)

@@ -4,32 +4,37 @@ extension StatementBuilder {
     mutating func settleDailyRates(_ c: Case, service: Service, billable: Period, boundaries: [CivilDate]) {
         let calendar = AbsenceCalendar(c, rules: agreement.absenceRules, month: month,
                                        prior: priorAbsenceDays(year: month.year, rules: agreement.absenceRules))
-        // The category periods, and before the first one the days without a category.
+        // The category periods, and before the first one the days without a category; settled as
+        // they are found (a list of them was an allocation per case-month).
         let categories = c.effectiveCategories
-        var parts: [(period: Period, category: String?)] = []
-        if let gap = billable.clipped(to: (categories.first?.from ?? billable.to.next).previous) { parts.append((gap, nil)) }
+        if let gap = billable.clipped(to: (categories.first?.from ?? billable.to.next).previous) {
+            settleDailyPart(c, service: service, part: gap, category: nil, boundaries: boundaries, calendar: calendar)
+        }
         for (k, period) in categories.enumerated() {
             let until = k + 1 < categories.count ? categories[k + 1].from.previous : billable.to
             guard period.from <= until, let part = Period(period.from, until).intersection(billable) else { continue }
-            parts.append((part, period.category))
+            settleDailyPart(c, service: service, part: part, category: period.category, boundaries: boundaries, calendar: calendar)
         }
-        for (part, category) in parts {
-            guard let schedule = agreement.dailyRate(service: service.id, category: category) else {
-                if let category {
-                    problems.append(SettlementProblem(caseID: c.id, kind: .missingRate(.dailyRate, category: category), day: part.from))
-                } else {
-                    warnings.append(SettlementWarning(caseID: c.id, kind: .noCategory, period: part, days: part.dayCount))
-                }
-                continue
+    }
+
+    /// The days of one category (or of none) within the month.
+    private mutating func settleDailyPart(_ c: Case, service: Service, part: Period, category: String?, boundaries: [CivilDate],
+                                          calendar: AbsenceCalendar) {
+        guard let schedule = agreement.dailyRate(service: service.id, category: category) else {
+            if let category {
+                problems.append(SettlementProblem(caseID: c.id, kind: .missingRate(.dailyRate, category: category), day: part.from))
+            } else {
+                warnings.append(SettlementWarning(caseID: c.id, kind: .noCategory, period: part, days: part.dayCount))
             }
-            let missing = schedule.forEachStep(in: part) { segment, step in
-                segment.split(at: boundaries) { piece in
-                    dailyLines(c, service: service, category: category, piece: piece, step: step, calendar: calendar)
-                }
+            return
+        }
+        let missing = schedule.forEachStep(in: part) { segment, step in
+            segment.split(at: boundaries) { piece in
+                dailyLines(c, service: service, category: category, piece: piece, step: step, calendar: calendar)
             }
-            if let missing {
-                problems.append(SettlementProblem(caseID: c.id, kind: .missingRate(.dailyRate, category: category), day: missing))
-            }
+        }
+        if let missing {
+            problems.append(SettlementProblem(caseID: c.id, kind: .missingRate(.dailyRate, category: category), day: missing))
         }
     }
 

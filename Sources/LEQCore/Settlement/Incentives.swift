@@ -101,15 +101,8 @@ extension StatementBuilder {
                                    percent: ExactDecimal, sign: Int64, category: String?, handsOverLastDay: Bool) {
         // The base: the case's flat, daily and hourly amounts of the months since the previous evaluation.
         var base = Money.zero
-        var m = from
-        while m <= e.date.month {
-            var b = sameContext(month: m)
-            b.withBudgets = false
-            // Kinds and amounts are read: no bearer split, no clearing lines.
-            b.onlyIncentiveLedger = true
-            b.settle(c, handsOverLastDay: handsOverLastDay)
-            for l in b.lines where l.kind.isIncentiveBase { base += l.amount }
-            m = m.next
+        resettle(c, from: from, through: e.date.month, handsOverLastDay: handsOverLastDay) { lines in
+            for i in lines.indices where lines[i].kind.isIncentiveBase { base += lines[i].amount }
         }
         let amount = agreement.rounding.percent(percent, of: base)
         var l = line(c, service: service, kind: kind, category: category, period: Period(from.firstDay, e.date),

@@ -1,7 +1,8 @@
 /// Collects the lines, warnings, budgets and problems of one provider's month, case by case.
 struct StatementBuilder {
     private(set) var agreement: Agreement
-    let month: Month
+    /// The month settled; changed only to settle a case's earlier months again (`resettle`).
+    private(set) var month: Month
     var lines: [StatementLine] = []
     var warnings: [SettlementWarning] = []
     var budgets: [BudgetStatus] = []
@@ -26,6 +27,26 @@ struct StatementBuilder {
     init(agreement: Agreement, month: Month) {
         self.agreement = agreement
         self.month = month
+    }
+
+    /// Settles case `c` again for each month from `first` through `last`, base lines only (no
+    /// bearer split, no clearing, top-ups, budgets or incentives), handing each month's lines to
+    /// `body`: what a goal bonus and a drawdown budget are measured against. One builder serves
+    /// all the months: one per month was a copy of the agreement and the person context each.
+    func resettle(_ c: Case, from first: Month, through last: Month, handsOverLastDay: Bool,
+                  _ body: (ArraySlice<StatementLine>) -> Void) {
+        guard first <= last else { return }
+        var b = sameContext(month: first)
+        b.withBudgets = false
+        b.onlyIncentiveLedger = true
+        var m = first
+        while m <= last {
+            b.month = m
+            b.lines.removeAll(keepingCapacity: true)
+            b.settle(c, handsOverLastDay: handsOverLastDay)
+            body(b.lines[...])
+            m = m.next
+        }
     }
 
     /// A builder for another month of the same case, with the same person context.
@@ -184,7 +205,7 @@ struct StatementBuilder {
               quantity: ExactDecimal, unit: QuantityUnit, rate: Money, rateUnit: RateUnit, amount: Money) -> StatementLine {
         StatementLine(caseID: c.id, fileReference: c.fileReference, service: service.id, kind: kind, category: category,
                       period: period, quantity: quantity, unit: unit, rate: rate, rateUnit: rateUnit, amount: amount,
-                      bearerParts: [])
+                      bearerParts: BearerParts())
     }
 }
 
