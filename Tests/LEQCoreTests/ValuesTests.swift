@@ -175,7 +175,7 @@ struct AllocationTests {
 
     @Test("Parts always add up to the amount, for every amount and many share sets")
     func partsAddUp() {
-        let shareSets: [([Int64], Int64)] = [([1, 1], 2), ([1, 2], 3), ([3, 5, 2], 10), ([1, 1, 1], 3), ([7, 11, 13, 969], 1000), ([0, 1], 1)]
+        let shareSets: [([Int64], Int64)] = [([1, 1], 2), ([1, 2], 3), ([3, 5, 2], 10), ([1, 1, 1], 3), ([7, 11, 13, 969], 1000), ([0, 1], 1), ([1, 0, 0], 1)]
         for (shares, denominator) in shareSets {
             for cents in Int64(-2000)...2000 {
                 let parts = Allocation.largestRemainder(Money(cents: cents), numerators: shares, denominator: denominator)

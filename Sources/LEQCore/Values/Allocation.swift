@@ -21,6 +21,11 @@ public enum Allocation {
             body(0, amount)
             return
         }
+        // Whole shares (all to one bearer, as when no rule matches): nothing to round.
+        if denominator == 1 {
+            for i in 0..<count { body(i, Money(cents: amount.cents * shares[i])) }
+            return
+        }
         let negative = amount.cents < 0
         let magnitude = amount.cents.magnitude
         // At most a handful of bearers: fixed-size buffers on the stack.
