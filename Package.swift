@@ -10,7 +10,10 @@ let package = Package(
     ],
     targets: [
         // The pure domain: money, dates, agreements, cases, settlement. No I/O, no clock, no locale.
-        .target(name: "LEQCore"),
+        .target(name: "LEQCore", dependencies: ["CPrefetch"]),
+        // A hint to the processor to fetch memory ahead of use (settling a million cases), which
+        // Swift cannot spell: one inline C function, no behaviour.
+        .target(name: "CPrefetch"),
         // Reading agreements and cases (with validation) and rendering statements.
         .target(name: "LEQFormats", dependencies: ["LEQCore"]),
         // The system SQLite library (libsqlite3-dev), the one system dependency.

@@ -1,3 +1,5 @@
+import CPrefetch
+
 /// One help for one young person or family (Hilfe, Fall): who, which provider and service,
 /// from when to when, and what settlement needs to know about it (SPEC § 4).
 public struct Case: Sendable {
@@ -165,6 +167,33 @@ public struct Case: Sendable {
             v.reports = v.reports.map { $0 }
         }
         return c
+    }
+
+    /// Asks the processor to fetch the case's records box ahead of settling the case (a hint:
+    /// nothing is read). At a million cases every case-month waited for it from memory.
+    @inline(__always)
+    func prefetchRecords() {
+        leq_prefetch(Unmanaged.passUnretained(records).toOpaque())
+    }
+
+    /// Asks the processor to fetch the lists settling reads first (categories, budgets, goal
+    /// evaluations, reports, absences, hours): their places are read from the records box, which
+    /// `prefetchRecords()` should have brought in a little earlier.
+    @inline(__always)
+    func prefetchLists() {
+        let r = records
+        Self.prefetch(r.effective)
+        Self.prefetch(r.values.budgets)
+        Self.prefetch(r.values.evaluations)
+        Self.prefetch(r.values.reports)
+        Self.prefetch(r.values.absences)
+        Self.prefetch(r.values.hours.delivered)
+        Self.prefetch(r.values.topUps)
+    }
+
+    @inline(__always)
+    private static func prefetch<T>(_ list: [T]) {
+        list.withUnsafeBufferPointer { if let p = $0.baseAddress { leq_prefetch(p) } }
     }
 
     /// Whether the case has any absence (without copying the list).

@@ -113,7 +113,12 @@ public enum Settlement {
         let handsOver = caseload.handsOverLastDay, successors = caseload.successors
         let bounds = caseload.earlierBounds
         caseload.cases.withPlacesForReading { cases in
-            for i in indices {
+            for k in indices.indices {
+                // The cases a few ahead asked for from memory meanwhile: a case's records box
+                // four ahead, the lists in the box two ahead (the box fetched by then).
+                if k + 4 < indices.endIndex { cases![indices[k + 4]].prefetchRecords() }
+                if k + 2 < indices.endIndex { cases![indices[k + 2]].prefetchLists() }
+                let i = indices[k]
                 // The person's earlier cases with absences (the yearly caps), as places.
                 builder.earlier = bounds[i]..<bounds[i + 1]
                 builder.settle(inPlace: &cases![i], handsOverLastDay: handsOver[i], successor: successors[i])
