@@ -42,6 +42,23 @@ struct ValuesTests {
         #expect(ExactDecimal("abc") == nil)
     }
 
+    @Test("Decimals read from text: what is accepted, what is not")
+    func exactDecimalEdges() {
+        let accepted: [(String, Int64, Int)] = [("0", 0, 0), ("-0.5", -5, 1), ("30", 30, 0), ("11.25", 1125, 2), ("007", 7, 0),
+                                                ("9223372036854775807", Int64.max, 0), ("-9223372036854775807", -Int64.max, 0),
+                                                ("0.000000000001", 1, 12), ("2.350", 2350, 3)]
+        for (text, units, scale) in accepted {
+            #expect(ExactDecimal(text) == ExactDecimal(units: units, scale: scale), "\(text)")
+        }
+        for text in ["", "-", ".", ".5", "5.", "1.2.3", "-.5", "--1", "+1", " 1", "1 ", "1e5", "1,5", "9223372036854775808",
+                     "0.0000000000001", "١٢", "1\u{0}"] {
+            #expect(ExactDecimal(text) == nil, "\(text)")
+        }
+        // A string that is a slice of another, and one not stored natively, read the same.
+        let long = "prefix 42.5 suffix"
+        #expect(ExactDecimal(String(long.dropFirst(7).prefix(4))) == ExactDecimal(units: 425, scale: 1))
+    }
+
     struct RoundCase: Sendable, CustomTestStringConvertible {
         var numerator: Int128, denominator: Int128, halfAway: Int64, halfEven: Int64
         var testDescription: String { "\(numerator)/\(denominator)" }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import LEQCore
 @testable import LEQFormats
@@ -204,5 +205,50 @@ struct JSONWriterMoneyTests {
             b.beginObject(); b.field("amount", Money(cents: cents).decimalString); b.endObject()
             #expect(a.finish() == b.finish(), "\(cents)")
         }
+    }
+}
+
+/// Short strings made once and found again by their bytes (`SmallStrings`): whatever the table
+/// holds, a string handed out is the one its bytes spell.
+@Suite("Short strings made once")
+struct SmallStringsTests {
+    func made(_ table: SmallStrings, _ text: String) -> String {
+        let bytes = Array(text.utf8)
+        return bytes.withUnsafeBufferPointer { table.string($0.baseAddress ?? UnsafePointer(bitPattern: 1)!, count: $0.count) }
+    }
+
+    @Test("Every string read back as written, many more strings than slots, again and again")
+    func readBack() {
+        let table = SmallStrings()
+        // 20,000 distinct strings of 0 to 24 bytes: slots are shared and replaced, lengths cross 8, 15 and 16.
+        let texts = (0..<20_000).map { n -> String in
+            let base = String(n, radix: 36)
+            return String(repeating: "x", count: n % 25 > base.count ? n % 25 - base.count : 0) + base
+        } + ["", "a", "from", "hours", "2026-05", "2026-05-01", "12345678", "123456789012345", "1234567890123456"]
+        for _ in 0..<3 {
+            for text in texts {
+                #expect(made(table, text) == text)
+            }
+        }
+    }
+
+    @Test("A case file parsed with the table holds what it holds without it")
+    func sameTree() throws {
+        var checked = 0
+        for name in ["halle", "daily", "incentives", "topups"] {
+            let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .deletingLastPathComponent().appendingPathComponent("samples").appendingPathComponent(name)
+            for file in try FileManager.default.contentsOfDirectory(atPath: folder.path) where file.hasSuffix(".json") {
+                let bytes = Array(try Data(contentsOf: folder.appendingPathComponent(file)))
+                let plain = try JSONParser.parseValue(bytes, range: 0..<bytes.count, path: [])
+                let table = SmallStrings()
+                for _ in 0..<2 {
+                    let cached = try JSONParser.parseValue(bytes, range: 0..<bytes.count, path: [], strings: table)
+                    #expect(cached.value == plain.value && cached.duplicateKeys == plain.duplicateKeys, "\(name)/\(file)")
+                }
+                checked += 1
+            }
+        }
+        #expect(checked >= 7)
     }
 }

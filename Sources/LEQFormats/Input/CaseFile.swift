@@ -63,10 +63,12 @@ public enum CaseFile {
             // Per chunk: how many of its cases it put in place (fewer: a fault, stop).
             let placed = starts.parallelMap(parallel: count >= 4 * chunk) { start -> Int in
                 let reader = JSONReader(file: file)
+                let strings = SmallStrings()
                 let end = min(start + chunk, count)
                 for k in start..<end {
                     let index = order?[k] ?? k
-                    guard let parsed = try? JSONParser.parseValue(bytes, range: found.elements[index], path: [.key("cases"), .index(index)]),
+                    guard let parsed = try? JSONParser.parseValue(bytes, range: found.elements[index], path: [.key("cases"), .index(index)],
+                                                                  strings: strings),
                           parsed.duplicateKeys.isEmpty else { return k - start }
                     let path = JSONPath(array: "cases", index: index)
                     guard let c = decodeCase(parsed.value, at: path, reader) else { return k - start }
@@ -252,16 +254,23 @@ public enum CaseFile {
     /// Hours as a string or number in quarter hours, e.g. "7.25"; nil (and an error) otherwise.
     private static func quarterHours(_ o: ObjectReader, _ key: String) -> Int? {
         guard let h = o.decimal(key) else { return nil }
-        let quarters = h.fraction * Fraction(4, 1)
         guard h.units >= 0 else {
             o.reader.error(o.at(key), "hours cannot be negative; found \(h)")
             return nil
         }
-        guard quarters.denominator == 1 else {
-            o.reader.error(o.at(key), "hours are counted in quarter hours (.25, .5, .75); found \(h)")
+        // Four times the hours, a whole number or not: in integers (as a fraction, reduced by
+        // its greatest common divisor, this was a thousand instructions a month of hours).
+        let (four, overflow) = h.units.multipliedReportingOverflow(by: 4)
+        let quarters = overflow ? nil : h.denominator == 1 ? four : four % h.denominator == 0 ? four / h.denominator : nil
+        guard let quarters else {
+            if overflow {
+                o.reader.error(o.at(key), "too many hours to count in quarter hours; found \(h)")
+            } else {
+                o.reader.error(o.at(key), "hours are counted in quarter hours (.25, .5, .75); found \(h)")
+            }
             return nil
         }
-        return Int(quarters.numerator)
+        return Int(quarters)
     }
 
     /// `{"approvals": [{from, to, hours}], "delivered": [{month, hours}]}`.

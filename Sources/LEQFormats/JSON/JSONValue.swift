@@ -77,6 +77,8 @@ public struct JSONParser {
 
     /// Where the text ends: the document's end, or the end of one value inside it.
     private let end: Int
+    /// Short plain strings made before, by the same piece of work (nil: each made afresh).
+    private var smallStrings: SmallStrings?
 
     private init(_ bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>) {
         self.bytes = bytes
@@ -87,8 +89,16 @@ public struct JSONParser {
     /// Parses one value at `range` of a document (an element found by `elements(ofArray:in:)`),
     /// nothing but white space around it; `path` is where it sits, for duplicate keys.
     public static func parseValue(_ bytes: [UInt8], range: Range<Int>, path: [PathStep]) throws(JSONSyntaxError) -> (value: JSONValue, duplicateKeys: [String]) {
+        try parseValue(bytes, range: range, path: path, strings: nil)
+    }
+
+    /// The same, taking short plain strings from `strings` where they were made before (a table
+    /// per piece of work, never shared between threads).
+    static func parseValue(_ bytes: [UInt8], range: Range<Int>, path: [PathStep], strings: SmallStrings?)
+        throws(JSONSyntaxError) -> (value: JSONValue, duplicateKeys: [String]) {
         try bytes.withUnsafeBufferPointer { (b) throws(JSONSyntaxError) in
             var parser = JSONParser(b, range: range)
+            parser.smallStrings = strings
             parser.steps = path
             let value = try parser.value()
             parser.skipSpace()
@@ -309,6 +319,7 @@ public struct JSONParser {
             if i < end, bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-") { i += 1 }
             guard digits() > 0 else { throw error("malformed number: no digits in the exponent") }
         }
+        if let smallStrings { return smallStrings.string(bytes.baseAddress! + start, count: i - start) }
         return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
     }
 
@@ -320,6 +331,7 @@ public struct JSONParser {
             let b = bytes[i]
             if b == UInt8(ascii: "\"") {
                 i += 1
+                if let smallStrings { return smallStrings.string(bytes.baseAddress! + start, count: i - 1 - start) }
                 return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<(i - 1)]), as: UTF8.self)
             }
             if b < 0x20 || b >= 0x80 || b == UInt8(ascii: "\\") { break }

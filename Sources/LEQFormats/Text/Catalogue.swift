@@ -1023,6 +1023,8 @@ public enum Catalogue {
             "unter {1} ist kein Abrechnungsspeicher (die Datei fehlt); erst einen Monat finalisieren (leq finalize) oder --store angeben",
         "this key appears more than once in its object":
             "dieser Schlüssel kommt in seinem Objekt mehr als einmal vor",
+        "too many hours to count in quarter hours; found {1}":
+            "zu viele Stunden, um sie in Viertelstunden zu zählen; gefunden {1}",
         "top-up approvals overlap: {1}–{2} and {3}–{4}":
             "Bewilligungen der Zusatzbetreuung überschneiden sich: {1}–{2} und {3}–{4}",
         "two evaluations on {1}":
