@@ -252,3 +252,69 @@ struct SmallStringsTests {
         #expect(checked >= 7)
     }
 }
+
+/// The elements of a large array found on two cores (`ElementScan`) are those found on one, for
+/// a second half starting anywhere; where the halves cannot be joined, it says so (nil) and the
+/// one-core scan is used.
+@Suite("Finding an array's elements on two cores")
+struct ElementScanTests {
+    /// The one-core scan's result, and the two-core one's for every split point.
+    func compare(_ text: String, key: String = "cases", expectJoined: Bool) {
+        let bytes = Array(text.utf8)
+        let serial = JSONParser.elements(ofArray: key, in: bytes)
+        guard let open = serial?.array.lowerBound ?? bytes.firstIndex(of: UInt8(ascii: "[")) else {
+            Issue.record("no array in the text")
+            return
+        }
+        var joined = 0, splits = 0
+        bytes.withUnsafeBufferPointer { b in
+            // Every split point in a short text; some 300 spread over a long one.
+            for split in stride(from: open, to: b.count, by: max(1, (b.count - open) / 300)) {
+                splits += 1
+                guard let two = ElementScan.elements(b, open: open, split: split) else { continue }
+                joined += 1
+                #expect(serial != nil, "joined where one core finds no array, split \(split)")
+                if let serial {
+                    #expect(two.array == serial.array && two.elements == serial.elements, "split \(split)")
+                }
+            }
+        }
+        if expectJoined {
+            // Split points after the last line break cannot start a second half; most others must join.
+            #expect(joined * 4 >= splits, "joined \(joined) of \(splits)")
+        }
+    }
+
+    @Test("The sample case files, split anywhere")
+    func samples() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        for name in ["halle", "daily", "incentives", "topups", "controlling"] {
+            let text = try String(contentsOf: root.appendingPathComponent("samples/\(name)/cases-2026.json"), encoding: .utf8)
+            compare(text, expectJoined: true)
+        }
+    }
+
+    @Test("Strings holding brackets, quotes, escapes and commas; nesting; keys after the array")
+    func awkwardText() {
+        compare("""
+        {"format": "x", "cases": [
+          {"id": "a{[", "n": [1, [2, {"x": "]}"}], 3], "s": "q\\"uote\\\\", "e": {}},
+          {"id": "b,\\n", "list": [], "deep": [[[[{"k": "}}}"}]]]]},
+          [1, 2, {"in": ["x"]}],
+          {}
+        ], "after": [{"not": "an element"}, 5]}
+        """, expectJoined: true)
+    }
+
+    @Test("Arrays that are empty, hold one element, scalars, or are cut short: never joined wrongly")
+    func edges() {
+        compare("{\"cases\": [\n]\n}", expectJoined: false)
+        compare("{\"cases\": [\n  {\"a\": 1}\n]\n}", expectJoined: false)
+        compare("{\"cases\": [\n  \"a\",\n  \"b\",\n  3\n]\n}", expectJoined: false)
+        compare("{\"cases\": [\n  {\"a\": 1},\n  {\"b\": 2},\n]\n}", expectJoined: false)
+        compare("{\"cases\": [\n  {\"a\": 1},\n  {\"b\": 2}\n", expectJoined: false)
+        compare("{\"cases\": [\n  {\"a\": 1}\n  {\"b\": 2}\n]\n}", expectJoined: false)
+        compare("{\"cases\": [\n  {\"a\": 1},,\n  {\"b\": 2}\n]\n}", expectJoined: false)
+        compare("{\"cases\": [\n  {\"a\": \"x\n\"},\n  {\"b\": 2}\n]\n}", expectJoined: false)
+    }
+}
