@@ -213,8 +213,13 @@ struct JSONWriterMoneyTests {
 @Suite("Short strings made once")
 struct SmallStringsTests {
     func made(_ table: SmallStrings, _ text: String) -> String {
+        // Both ways of reading the bytes: as words from a longer text, and one by one.
+        let padded = Array(text.utf8) + Array(repeating: UInt8(ascii: "~"), count: 16)
+        let wide = padded.withUnsafeBufferPointer { table.string($0.baseAddress!, count: text.utf8.count, wide: true) }
         let bytes = Array(text.utf8)
-        return bytes.withUnsafeBufferPointer { table.string($0.baseAddress ?? UnsafePointer(bitPattern: 1)!, count: $0.count) }
+        let narrow = bytes.withUnsafeBufferPointer { table.string($0.baseAddress ?? UnsafePointer(bitPattern: 1)!, count: $0.count, wide: false) }
+        #expect(wide == narrow)
+        return narrow
     }
 
     @Test("Every string read back as written, many more strings than slots, again and again")

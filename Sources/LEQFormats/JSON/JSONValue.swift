@@ -321,7 +321,7 @@ public struct JSONParser {
             if i < end, bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-") { i += 1 }
             guard digits() > 0 else { throw error("malformed number: no digits in the exponent") }
         }
-        if let smallStrings { return smallStrings.string(bytes.baseAddress! + start, count: i - start) }
+        if let smallStrings { return smallStrings.string(bytes.baseAddress! + start, count: i - start, wide: start + 16 <= bytes.count) }
         return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
     }
 
@@ -333,7 +333,9 @@ public struct JSONParser {
             let b = bytes[i]
             if b == UInt8(ascii: "\"") {
                 i += 1
-                if let smallStrings { return smallStrings.string(bytes.baseAddress! + start, count: i - 1 - start) }
+                if let smallStrings {
+                    return smallStrings.string(bytes.baseAddress! + start, count: i - 1 - start, wide: start + 16 <= bytes.count)
+                }
                 return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<(i - 1)]), as: UTF8.self)
             }
             if b < 0x20 || b >= 0x80 || b == UInt8(ascii: "\\") { break }
