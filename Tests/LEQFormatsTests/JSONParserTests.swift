@@ -54,6 +54,17 @@ struct JSONParserTests {
 
 @Suite("JSON writer")
 struct JSONWriterTests {
+    @Test("Whole numbers written digit by digit as their text")
+    func wholeNumbers() {
+        let numbers = [0, 1, -1, 9, 10, 99, 100, 12_345, -70_000, 1 << 40, Int.max, Int.min]
+        var w = JSONWriter()
+        w.beginArray()
+        for n in numbers { w.int(n) }
+        w.endArray()
+        let text = String(decoding: w.finish(), as: UTF8.self)
+        #expect(text == "[\n" + numbers.map { "  \($0)" }.joined(separator: ",\n") + "\n]\n")
+    }
+
     @Test func prettyAndEscaped() {
         var w = JSONWriter()
         w.beginObject()

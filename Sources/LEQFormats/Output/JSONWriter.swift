@@ -214,7 +214,13 @@ public struct JSONWriter {
         s.withUTF8 { out.append($0) }
     }
     public mutating func bool(_ b: Bool) { raw(b ? "true" : "false") }
-    public mutating func int(_ n: Int) { raw(String(n)) }
+    /// A whole number, digit by digit: the same bytes as `raw(String(n))` without the string
+    /// (a statement line has one or two).
+    public mutating func int(_ n: Int) {
+        valuePrefix()
+        if n < 0 { out.append(UInt8(ascii: "-")) }
+        out.digits(UInt64(n.magnitude))
+    }
     public mutating func null() { raw("null") }
 
     public mutating func field(_ k: String, _ s: String) { key(k); string(s) }

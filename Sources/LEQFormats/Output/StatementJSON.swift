@@ -209,48 +209,51 @@ public enum StatementJSON {
     }
 
     /// The keys of a line (an object five containers deep: document, statements, statement, lines, line), made once.
-    enum LineKey {
-        static let `case` = JSONWriter.Key("case", depth: 5)
-        static let fileReference = JSONWriter.Key("fileReference", depth: 5)
-        static let service = JSONWriter.Key("service", depth: 5)
-        static let kind = JSONWriter.Key("kind", depth: 5)
-        static let category = JSONWriter.Key("category", depth: 5)
-        static let text = JSONWriter.Key("text", depth: 5)
-        static let from = JSONWriter.Key("from", depth: 5)
-        static let to = JSONWriter.Key("to", depth: 5)
-        static let quantity = JSONWriter.Key("quantity", depth: 5)
-        static let rate = JSONWriter.Key("rate", depth: 5)
-        static let basisDays = JSONWriter.Key("basisDays", depth: 5)
-        static let increasePercent = JSONWriter.Key("increasePercent", depth: 5)
-        static let weeklyRate = JSONWriter.Key("weeklyRate", depth: 5)
-        static let clearingDayFirst = JSONWriter.Key("clearingDayFirst", depth: 5)
-        static let clearingDayLast = JSONWriter.Key("clearingDayLast", depth: 5)
-        static let percent = JSONWriter.Key("percent", depth: 5)
-        static let fullRate = JSONWriter.Key("fullRate", depth: 5)
-        static let monthlyRate = JSONWriter.Key("monthlyRate", depth: 5)
-        static let divisor = JSONWriter.Key("divisor", depth: 5)
-        static let capped = JSONWriter.Key("capped", depth: 5)
-        static let fromCaseMonth = JSONWriter.Key("fromCaseMonth", depth: 5)
-        static let reason = JSONWriter.Key("reason", depth: 5)
-        static let absenceDayFirst = JSONWriter.Key("absenceDayFirst", depth: 5)
-        static let absenceDayLast = JSONWriter.Key("absenceDayLast", depth: 5)
-        static let budgetFrom = JSONWriter.Key("budgetFrom", depth: 5)
-        static let budgetTo = JSONWriter.Key("budgetTo", depth: 5)
-        static let annualCost = JSONWriter.Key("annualCost", depth: 5)
-        static let positionShare = JSONWriter.Key("positionShare", depth: 5)
-        static let topUpReason = JSONWriter.Key("topUpReason", depth: 5)
-        static let forMonth = JSONWriter.Key("forMonth", depth: 5)
-        static let withheld = JSONWriter.Key("withheld", depth: 5)
-        static let corrects = JSONWriter.Key("corrects", depth: 5)
-        static let correctedKind = JSONWriter.Key("correctedKind", depth: 5)
-        static let previousAmount = JSONWriter.Key("previousAmount", depth: 5)
-        static let attainment = JSONWriter.Key("attainment", depth: 5)
-        static let reportDue = JSONWriter.Key("reportDue", depth: 5)
-        static let reportReceived = JSONWriter.Key("reportReceived", depth: 5)
-        static let goalArea = JSONWriter.Key("goalArea", depth: 5)
-        static let relatedCase = JSONWriter.Key("relatedCase", depth: 5)
-        static let amount = JSONWriter.Key("amount", depth: 5)
-        static let bearers = JSONWriter.Key("bearers", depth: 5)
+    /// A line reads them from its statement's `LineContext` (`shared.keys`): read as statics, each
+    /// was a call to see whether it was made yet, fifteen a line.
+    struct LineKey: Sendable {
+        static let all = LineKey()
+        let `case` = JSONWriter.Key("case", depth: 5)
+        let fileReference = JSONWriter.Key("fileReference", depth: 5)
+        let service = JSONWriter.Key("service", depth: 5)
+        let kind = JSONWriter.Key("kind", depth: 5)
+        let category = JSONWriter.Key("category", depth: 5)
+        let text = JSONWriter.Key("text", depth: 5)
+        let from = JSONWriter.Key("from", depth: 5)
+        let to = JSONWriter.Key("to", depth: 5)
+        let quantity = JSONWriter.Key("quantity", depth: 5)
+        let rate = JSONWriter.Key("rate", depth: 5)
+        let basisDays = JSONWriter.Key("basisDays", depth: 5)
+        let increasePercent = JSONWriter.Key("increasePercent", depth: 5)
+        let weeklyRate = JSONWriter.Key("weeklyRate", depth: 5)
+        let clearingDayFirst = JSONWriter.Key("clearingDayFirst", depth: 5)
+        let clearingDayLast = JSONWriter.Key("clearingDayLast", depth: 5)
+        let percent = JSONWriter.Key("percent", depth: 5)
+        let fullRate = JSONWriter.Key("fullRate", depth: 5)
+        let monthlyRate = JSONWriter.Key("monthlyRate", depth: 5)
+        let divisor = JSONWriter.Key("divisor", depth: 5)
+        let capped = JSONWriter.Key("capped", depth: 5)
+        let fromCaseMonth = JSONWriter.Key("fromCaseMonth", depth: 5)
+        let reason = JSONWriter.Key("reason", depth: 5)
+        let absenceDayFirst = JSONWriter.Key("absenceDayFirst", depth: 5)
+        let absenceDayLast = JSONWriter.Key("absenceDayLast", depth: 5)
+        let budgetFrom = JSONWriter.Key("budgetFrom", depth: 5)
+        let budgetTo = JSONWriter.Key("budgetTo", depth: 5)
+        let annualCost = JSONWriter.Key("annualCost", depth: 5)
+        let positionShare = JSONWriter.Key("positionShare", depth: 5)
+        let topUpReason = JSONWriter.Key("topUpReason", depth: 5)
+        let forMonth = JSONWriter.Key("forMonth", depth: 5)
+        let withheld = JSONWriter.Key("withheld", depth: 5)
+        let corrects = JSONWriter.Key("corrects", depth: 5)
+        let correctedKind = JSONWriter.Key("correctedKind", depth: 5)
+        let previousAmount = JSONWriter.Key("previousAmount", depth: 5)
+        let attainment = JSONWriter.Key("attainment", depth: 5)
+        let reportDue = JSONWriter.Key("reportDue", depth: 5)
+        let reportReceived = JSONWriter.Key("reportReceived", depth: 5)
+        let goalArea = JSONWriter.Key("goalArea", depth: 5)
+        let relatedCase = JSONWriter.Key("relatedCase", depth: 5)
+        let amount = JSONWriter.Key("amount", depth: 5)
+        let bearers = JSONWriter.Key("bearers", depth: 5)
     }
 
     /// The keys of a warning and of a budget's state that a line has not (objects as deep as a line), made once.
@@ -268,6 +271,7 @@ public enum StatementJSON {
     /// deep) and their services' legal bases (looking up the service per line copied it, a retain
     /// per field).
     struct LineContext {
+        let keys = LineKey.all
         let bearerKeys: [JSONWriter.Key]
         /// Per service, its `"legalBasis": "…"` member.
         let legalBases: [(service: String, member: JSONWriter.Key)]
@@ -315,62 +319,62 @@ public enum StatementJSON {
     /// `line` is read in place, never changed (`inout`, see `withPlacesForReading`).
     static func writeLine(_ line: inout StatementLine, _ labels: Labels, _ shared: LineContext, _ w: inout JSONWriter) {
         w.beginObject()
-        w.field(LineKey.`case`, line.caseID)
-        w.field(LineKey.fileReference, line.fileReference)
-        w.field(LineKey.service, line.service)
+        w.field(shared.keys.`case`, line.caseID)
+        w.field(shared.keys.fileReference, line.fileReference)
+        w.field(shared.keys.service, line.service)
         w.members(shared.legalBasis(line.service))
         w.members(LineMembers.kindAndSection(line.kind))
-        if let c = line.category { w.field(LineKey.category, c) }
+        if let c = line.category { w.field(shared.keys.category, c) }
         // The text goes into the document piece by piece, never made a string.
-        w.key(LineKey.text)
+        w.key(shared.keys.text)
         var text = w.openString()
         labels.writeText(line, to: &text)
         w.closeString()
-        w.field(LineKey.from, line.period.from)
-        w.field(LineKey.to, line.period.to)
-        w.field(LineKey.quantity, line.quantity)
+        w.field(shared.keys.from, line.period.from)
+        w.field(shared.keys.to, line.period.to)
+        w.field(shared.keys.quantity, line.quantity)
         w.members(LineMembers.unit(line.unit))
-        w.field(LineKey.rate, line.rate)
+        w.field(shared.keys.rate, line.rate)
         w.members(LineMembers.rateUnit(line.rateUnit))
-        if let b = line.basisDays { w.field(LineKey.basisDays, b) }
+        if let b = line.basisDays { w.field(shared.keys.basisDays, b) }
         if let box = line.details {
-            if let p = box.value.increase { w.field(LineKey.increasePercent, p) }
-            if let r = box.value.weeklyRate { w.field(LineKey.weeklyRate, r) }
+            if let p = box.value.increase { w.field(shared.keys.increasePercent, p) }
+            if let r = box.value.weeklyRate { w.field(shared.keys.weeklyRate, r) }
             if let d = box.value.clearingDays {
-                w.field(LineKey.clearingDayFirst, d.lowerBound)
-                w.field(LineKey.clearingDayLast, d.upperBound)
+                w.field(shared.keys.clearingDayFirst, d.lowerBound)
+                w.field(shared.keys.clearingDayLast, d.upperBound)
             }
-            if let p = box.value.percent { w.field(LineKey.percent, p) }
-            if let r = box.value.fullRate { w.field(LineKey.fullRate, r) }
-            if let r = box.value.monthlyRate { w.field(LineKey.monthlyRate, r) }
-            if let d = box.value.divisor { w.field(LineKey.divisor, d) }
-            if box.value.capped { w.key(LineKey.capped); w.bool(true) }
-            if let m = box.value.caseMonth { w.field(LineKey.fromCaseMonth, m) }
-            if let r = box.value.reason { w.field(LineKey.reason, r) }
+            if let p = box.value.percent { w.field(shared.keys.percent, p) }
+            if let r = box.value.fullRate { w.field(shared.keys.fullRate, r) }
+            if let r = box.value.monthlyRate { w.field(shared.keys.monthlyRate, r) }
+            if let d = box.value.divisor { w.field(shared.keys.divisor, d) }
+            if box.value.capped { w.key(shared.keys.capped); w.bool(true) }
+            if let m = box.value.caseMonth { w.field(shared.keys.fromCaseMonth, m) }
+            if let r = box.value.reason { w.field(shared.keys.reason, r) }
             if let d = box.value.absenceDays {
-                w.field(LineKey.absenceDayFirst, d.lowerBound)
-                w.field(LineKey.absenceDayLast, d.upperBound)
+                w.field(shared.keys.absenceDayFirst, d.lowerBound)
+                w.field(shared.keys.absenceDayLast, d.upperBound)
             }
             if let p = box.value.budgetPeriod {
-                w.field(LineKey.budgetFrom, p.from)
-                w.field(LineKey.budgetTo, p.to)
+                w.field(shared.keys.budgetFrom, p.from)
+                w.field(shared.keys.budgetTo, p.to)
             }
-            if let c = box.value.annualCost { w.field(LineKey.annualCost, c) }
-            if let p = box.value.positionShare { w.field(LineKey.positionShare, p) }
-            if let r = box.value.topUpReason { w.field(LineKey.topUpReason, r.rawValue) }
-            if let m = box.value.forMonth { w.field(LineKey.forMonth, m.iso) }
-            if let a = box.value.withheld { w.field(LineKey.withheld, a) }
-            if let n = box.value.corrects { w.field(LineKey.corrects, n) }
-            if let k = box.value.correctedKind { w.field(LineKey.correctedKind, k.rawValue) }
-            if let a = box.value.previousAmount { w.field(LineKey.previousAmount, a) }
-            if let a = box.value.attainment { w.field(LineKey.attainment, Labels(.en).attainment(a)) }
-            if let d = box.value.reportDue { w.field(LineKey.reportDue, d) }
-            if let d = box.value.reportReceived { w.field(LineKey.reportReceived, d) }
-            if let g = box.value.goalArea { w.field(LineKey.goalArea, g.rawValue) }
-            if let c = box.value.relatedCase { w.field(LineKey.relatedCase, c) }
+            if let c = box.value.annualCost { w.field(shared.keys.annualCost, c) }
+            if let p = box.value.positionShare { w.field(shared.keys.positionShare, p) }
+            if let r = box.value.topUpReason { w.field(shared.keys.topUpReason, r.rawValue) }
+            if let m = box.value.forMonth { w.field(shared.keys.forMonth, m.iso) }
+            if let a = box.value.withheld { w.field(shared.keys.withheld, a) }
+            if let n = box.value.corrects { w.field(shared.keys.corrects, n) }
+            if let k = box.value.correctedKind { w.field(shared.keys.correctedKind, k.rawValue) }
+            if let a = box.value.previousAmount { w.field(shared.keys.previousAmount, a) }
+            if let a = box.value.attainment { w.field(shared.keys.attainment, Labels(.en).attainment(a)) }
+            if let d = box.value.reportDue { w.field(shared.keys.reportDue, d) }
+            if let d = box.value.reportReceived { w.field(shared.keys.reportReceived, d) }
+            if let g = box.value.goalArea { w.field(shared.keys.goalArea, g.rawValue) }
+            if let c = box.value.relatedCase { w.field(shared.keys.relatedCase, c) }
         }
-        w.field(LineKey.amount, line.amount)
-        w.beginObject(LineKey.bearers)
+        w.field(shared.keys.amount, line.amount)
+        w.beginObject(shared.keys.bearers)
         for i in shared.bearerKeys.indices { w.field(shared.bearerKeys[i], line.bearerParts[i]) }
         w.endObject()
         w.endObject()
@@ -392,14 +396,14 @@ public enum StatementJSON {
         w.beginArray("warnings")
         for warning in s.warnings {
             w.beginObject()
-            w.field(LineKey.case, warning.caseID)
-            w.field(LineKey.kind, warning.kind.rawValue)
-            w.field(LineKey.from, warning.period.from)
-            w.field(LineKey.to, warning.period.to)
+            w.field(LineKey.all.case, warning.caseID)
+            w.field(LineKey.all.kind, warning.kind.rawValue)
+            w.field(LineKey.all.from, warning.period.from)
+            w.field(LineKey.all.to, warning.period.to)
             w.field(EntryKey.days, warning.days)
             if let h = warning.hours { w.field(EntryKey.hours, h.text) }
-            if let a = warning.amount { w.field(LineKey.amount, a) }
-            w.field(LineKey.text, labels.warning(warning))
+            if let a = warning.amount { w.field(LineKey.all.amount, a) }
+            w.field(LineKey.all.text, labels.warning(warning))
             w.endObject()
         }
         w.endArray()
@@ -407,11 +411,11 @@ public enum StatementJSON {
         w.beginArray("budgets")
         for b in s.budgets {
             w.beginObject()
-            w.field(LineKey.case, b.caseID)
-            w.field(LineKey.from, b.period.from)
-            w.field(LineKey.to, b.period.to)
+            w.field(LineKey.all.case, b.caseID)
+            w.field(LineKey.all.from, b.period.from)
+            w.field(LineKey.all.to, b.period.to)
             w.field(EntryKey.mode, b.mode.rawValue)
-            w.field(LineKey.amount, b.amount)
+            w.field(LineKey.all.amount, b.amount)
             if b.overrunApproved != .zero { w.field(EntryKey.overrunApproved, b.overrunApproved) }
             w.field(EntryKey.usedBefore, b.usedBefore)
             w.field(EntryKey.usedThisMonth, b.usedThisMonth)
