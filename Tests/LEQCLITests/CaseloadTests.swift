@@ -71,4 +71,33 @@ struct CaseloadTests {
         // The plain way found people with several cases, earlier absences, next cases and days handed over.
         #expect(plain.earlier.contains { !$0.isEmpty } && plain.successors.contains { $0 != nil })
     }
+
+    @Test("People grouped by a hash of their pseudonym, also when two pseudonyms share it")
+    func peopleGrouped() {
+        var generator = Synthetic(seed: 11)
+        let agreements = generator.agreements()
+        var cases = generator.cases(3_000, providers: agreements.map(\.provider.id))
+        // 'XVWOEnPi' and 'Dpi7kbB0' share the hash the grouping sorts by, and so do 'zMe8G0z3' and 'lJtaX87C'.
+        let names = ["XVWOEnPi", "Dpi7kbB0", "zMe8G0z3", "lJtaX87C"] + (0..<400).map { "P\($0)" }
+        for i in cases.indices { cases[i].person = names[(i * 7) % names.count] }
+        let (places, starts) = Caseload.byPerson(cases, parallel: true)
+        #expect(places.sorted() == Array(cases.indices) && starts.last == cases.count)
+        var seen = Set<String>()
+        for k in 0..<(starts.count - 1) {
+            let group = Array(places[starts[k]..<starts[k + 1]])
+            let person = cases[group[0]].person
+            #expect(group.allSatisfy { cases[$0].person == person } && group == group.sorted())
+            #expect(group.count == cases.indices.filter { cases[$0].person == person }.count)
+            #expect(seen.insert(person).inserted, "\(person) in two groups")
+        }
+        #expect(seen.count == names.count)
+        // And what the caseload works out from the groups is what the plain way finds.
+        let caseload = Caseload(cases)
+        let plain = Plain(cases)
+        for i in caseload.cases.indices {
+            let earlier = caseload.earlierWithAbsences[caseload.earlierBounds[i]..<caseload.earlierBounds[i + 1]].map { caseload.cases[$0].id }
+            #expect(earlier == plain.earlier[i] && caseload.successors[i] == plain.successors[i]
+                && caseload.handsOverLastDay[i] == plain.handsOverLastDay[i])
+        }
+    }
 }
