@@ -237,3 +237,64 @@ struct FinalizeDigestTests {
         }
     }
 }
+
+/// Files staged for a run: a large one goes on being written past the page cache while the run
+/// goes on, and is finished when the next is added or the files are committed or discarded.
+@Suite("Staged files written on while the run goes on")
+struct StagedFilesTests {
+    /// `n` bytes that differ from file to file and from megabyte to megabyte.
+    static func bytes(_ n: Int, _ seed: Int) -> [UInt8] {
+        let block = (0..<min(n, 1 << 20)).map { UInt8(truncatingIfNeeded: $0 &* 131 &+ seed) }
+        var out = [UInt8]()
+        out.reserveCapacity(n)
+        var k = 0
+        while out.count < n {
+            out.append(contentsOf: block.prefix(n - out.count))
+            out[out.count - 1] = UInt8(truncatingIfNeeded: k)
+            k += 1
+        }
+        return out
+    }
+
+    @Test("Months of which some go past the cache: every file complete and in place after the commit, none before")
+    func monthsInPlace() throws {
+        let folder = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let staged = StagedFiles(directFrom: 4_096)
+        var expected: [String: [UInt8]] = [:]
+        for (k, size) in [100, 9 << 20, 9_000, 17 << 20 + 5, 10 << 20].enumerated() {
+            let name = "2026-0\(k + 1).json"
+            let content = Self.bytes(size, k)
+            try staged.add(as: folder.appendingPathComponent(name).path) { emit in
+                // Handed over in pieces, as statements are.
+                content.withUnsafeBufferPointer { all in
+                    for start in stride(from: 0, to: all.count, by: 1_000_003) {
+                        emit(UnsafeBufferPointer(rebasing: all[start..<min(start + 1_000_003, all.count)]))
+                    }
+                }
+            }
+            expected[name] = content
+            #expect(staged.count == k + 1)
+            // Nothing in place before the commit.
+            #expect(OutputFileTests.names(folder).allSatisfy { $0.hasPrefix(".") })
+        }
+        try staged.commit()
+        #expect(OutputFileTests.names(folder) == expected.keys.sorted())
+        for (name, content) in expected {
+            #expect(FileManager.default.contents(atPath: folder.appendingPathComponent(name).path).map { [UInt8]($0) } == content, "\(name)")
+        }
+    }
+
+    @Test("Discarded while the last file is still being written: nothing is left")
+    func discardedLeavesNothing() throws {
+        let folder = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let staged = StagedFiles(directFrom: 4_096)
+        for k in 0..<2 {
+            let content = Self.bytes(12 << 20, k)
+            try staged.add(as: folder.appendingPathComponent("m\(k).json").path) { emit in content.withUnsafeBufferPointer(emit) }
+        }
+        staged.discard()
+        #expect(OutputFileTests.names(folder).isEmpty)
+    }
+}
