@@ -49,13 +49,9 @@ public struct BearerRule: Hashable, Sendable {
         return parts
     }
 
-    func matches(service: Service, kind: LineKind, flags caseFlags: [String]) -> Bool {
-        var rule = self
-        return Self.matches(&rule, setting: service.setting, service: service.id, kind: kind, flags: caseFlags)
-    }
-
-    /// The same, for a rule read in place (`inout`, never changed), given the service's setting
-    /// and id (the service itself was copied into the caller's closure, some 700 bytes a line).
+    /// Whether the rule applies to a line of `kind` for a service of `setting` and id `service`
+    /// and a case with `caseFlags`. The rule is read in place (`inout`, never changed): borrowed
+    /// from the agreement's list, it was copied for every line.
     static func matches(_ rule: inout BearerRule, setting: Setting, service: String, kind: LineKind, flags caseFlags: [String]) -> Bool {
         // A handful of members: a linear scan costs less than hashing for every line.
         if let settings = rule.settings, !settings.contains(where: { $0 == setting }) { return false }

@@ -1,6 +1,6 @@
 /// Collects the lines, warnings, budgets and problems of one provider's month, case by case.
 struct StatementBuilder {
-    private(set) var agreement: Agreement
+    let agreement: Agreement
     /// The month settled; changed only to settle a case's earlier months again (`resettle`).
     private(set) var month: Month
     var lines: [StatementLine] = []
