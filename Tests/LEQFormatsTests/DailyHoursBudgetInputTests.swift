@@ -86,6 +86,18 @@ struct DailyHoursBudgetInputTests {
                 "\(diagnostics)")
     }
 
+    @Test("Delivered hours written in other plain ways read the same: keys the other way round, hours as a number, months out of order")
+    func deliveredWrittenOtherwise() throws {
+        let a = try AgreementFile.decode(Array(dailyAgreement.utf8), file: "agreement.json")
+        let text = dailyCases.replacingFirst(#"[{"month": "2026-01", "hours": "30"}, {"month": "2026-02", "hours": "28.5"}]"#,
+                                             with: #"[{"month": "2026-02", "hours": 28.5}, {"hours": "30", "month": "2026-01"}]"#)
+        #expect(text != dailyCases)
+        #expect(dailyCaseDiagnostics(text).isEmpty, "\(dailyCaseDiagnostics(text))")
+        let cases = try CaseFile.decode(Array(text.utf8), file: "c.json", agreements: [a]).cases
+        #expect(cases[1].hours.delivered.map(\.quarterHours) == [120, 114])
+        #expect(cases[1].hours.delivered.map(\.month.iso) == ["2026-01", "2026-02"])
+    }
+
     @Test("An absence reason without a rule, when there is no default rule")
     func absenceWithoutRule() {
         let agreement = dailyAgreement.replacingFirst(#"[{"graceDays": 3"#, with: #"[{"reason": "hospital", "graceDays": 3"#)
