@@ -66,6 +66,8 @@ struct DailyHoursBudgetInputTests {
         Refusal(name: "an absence outside its case", replace: #""from": "2026-04-01", "to": "2026-04-03""#, with: #""from": "2026-06-28", "to": "2026-07-03""#, place: "cases[0].absences[1]", message: "outside the case"),
         Refusal(name: "an absence ending before it starts", replace: #""from": "2026-04-01", "to": "2026-04-03""#, with: #""from": "2026-04-05", "to": "2026-04-03""#, place: "cases[0].absences[1].to", message: "before it starts"),
         Refusal(name: "hours not in quarter hours", replace: #""hours": "28.5""#, with: #""hours": "28.3""#, place: "cases[1].hours.delivered[1].hours", message: "quarter hours"),
+        Refusal(name: "a key given twice deep in a case", replace: #"{"month": "2026-02", "hours": "28.5"}"#,
+                with: #"{"month": "2026-02", "hours": "28.5", "month": "2026-03"}"#, place: "cases[1].hours.delivered[1].month", message: "more than once"),
         Refusal(name: "more hours than can be counted", replace: #""hours": "28.5""#, with: #""hours": "3000000000000000000""#, place: "cases[1].hours.delivered[1].hours", message: "too many hours"),
         Refusal(name: "negative hours", replace: #""hours": "28.5""#, with: #""hours": "-2""#, place: "cases[1].hours.delivered[1].hours", message: "cannot be negative"),
         Refusal(name: "hours outside any approval", replace: #""month": "2026-02""#, with: #""month": "2026-05""#, place: "cases[1].hours.delivered[1].month", message: "outside any approval"),

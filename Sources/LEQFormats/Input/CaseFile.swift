@@ -67,8 +67,8 @@ public enum CaseFile {
                 let end = min(start + chunk, count)
                 for k in start..<end {
                     let index = order?[k] ?? k
-                    guard let parsed = try? JSONParser.parseValue(bytes, range: found.elements[index], path: [.key("cases"), .index(index)],
-                                                                  strings: strings),
+                    // A duplicate key gives up (its place is named by the whole reading): no places kept.
+                    guard let parsed = try? JSONParser.parseValue(bytes, range: found.elements[index], path: nil, strings: strings),
                           parsed.duplicateKeys.isEmpty else { return k - start }
                     let path = JSONPath(array: "cases", index: index)
                     guard let c = decodeCase(parsed.value, at: path, reader) else { return k - start }
@@ -378,9 +378,12 @@ public enum CaseFile {
     }
 
     /// `evaluations: [{date, ratings: {area: 0–100}, weights?: {area: w}}]`, inside the case, one a day.
+    /// The goal areas' names, made once (made per case, they were a list and six strings a case).
+    private static let goalAreas = GoalArea.allCases.map(\.rawValue)
+
     private static func decodeEvaluations(_ o: ObjectReader, caseDays: Period?) -> [GoalEvaluation] {
         var out: [GoalEvaluation] = []
-        let areas = GoalArea.allCases.map(\.rawValue)
+        let areas = goalAreas
         let outItems = o.array("evaluations", required: false) ?? []
         out.reserveCapacity(outItems.count)
         for item in outItems {

@@ -93,13 +93,15 @@ public struct JSONParser {
     }
 
     /// The same, taking short plain strings from `strings` where they were made before (a table
-    /// per piece of work, never shared between threads).
-    static func parseValue(_ bytes: [UInt8], range: Range<Int>, path: [PathStep], strings: SmallStrings?)
+    /// per piece of work, never shared between threads); `path` nil: duplicate keys are given
+    /// by their names only, not their places.
+    static func parseValue(_ bytes: [UInt8], range: Range<Int>, path: [PathStep]?, strings: SmallStrings?)
         throws(JSONSyntaxError) -> (value: JSONValue, duplicateKeys: [String]) {
         try bytes.withUnsafeBufferPointer { (b) throws(JSONSyntaxError) in
             var parser = JSONParser(b, range: range)
             parser.smallStrings = strings
-            parser.steps = path
+            parser.steps = path ?? []
+            parser.tracksPlaces = path != nil
             let value = try parser.value()
             parser.skipSpace()
             if parser.i < parser.end { throw parser.error("unexpected text after the end of the document") }
@@ -220,6 +222,10 @@ public struct JSONParser {
         case index(Int)
     }
     private var steps: [PathStep] = []
+    /// False: the place of a duplicate key is not needed, only whether there is one (the case
+    /// file read in parts gives up at the first and reads the file whole, which names it). Keeping
+    /// the place of every value as it was parsed was some 5 % of parsing.
+    private var tracksPlaces = true
 
     private func pathText(_ last: String) -> String {
         var out = ""
@@ -243,8 +249,8 @@ public struct JSONParser {
             skipSpace()
             if i < end, bytes[i] == UInt8(ascii: "}") { i += 1; return .object(members) }
             // Room for a case's fields at once: grown one by one, a case's object was allocated
-            // and copied four times over.
-            members.reserveCapacity(16)
+            // and copied four times over. The objects inside it hold a few members each.
+            members.reserveCapacity(depth == 0 ? 16 : 4)
             while true {
                 skipSpace()
                 guard i < end, bytes[i] == UInt8(ascii: "\"") else { throw error("expected a key in double quotes") }
@@ -252,11 +258,11 @@ public struct JSONParser {
                 skipSpace()
                 guard i < end, bytes[i] == UInt8(ascii: ":") else { throw error("expected ':' after the key") }
                 i += 1
-                steps.append(.key(key))
+                if tracksPlaces { steps.append(.key(key)) }
                 let v = try value(depth: depth + 1)
-                steps.removeLast()
+                if tracksPlaces { steps.removeLast() }
                 // Objects are small: a look back over the keys so far is cheaper than a set.
-                if members.contains(where: { $0.hasKey(key) }) { duplicateKeys.append(pathText(key)) }
+                if members.contains(where: { $0.hasKey(key) }) { duplicateKeys.append(tracksPlaces ? pathText(key) : key) }
                 members.append(JSONMember(key, v))
                 skipSpace()
                 guard i < end else { throw error("unexpected end of the document inside an object") }
@@ -271,9 +277,9 @@ public struct JSONParser {
             if i < end, bytes[i] == UInt8(ascii: "]") { i += 1; return .array(items) }
             items.reserveCapacity(16)  // a case's monthly hours are a dozen or two: grown from four, copied three times
             while true {
-                steps.append(.index(items.count))
+                if tracksPlaces { steps.append(.index(items.count)) }
                 items.append(try value(depth: depth + 1))
-                steps.removeLast()
+                if tracksPlaces { steps.removeLast() }
                 skipSpace()
                 guard i < end else { throw error("unexpected end of the document inside an array") }
                 if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
