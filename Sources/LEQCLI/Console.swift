@@ -378,9 +378,9 @@ enum Files {
 
 /// The bytes of a file written past the page cache (`O_DIRECT`): gathered in memory aligned to
 /// the disk's blocks and written in whole blocks of it, 8 MiB at a time, on a thread of its own
-/// while the next 8 MiB are gathered (up to 320 MiB ahead of the disk, `Buffers`). (Gathering and writing one after the other, the disk
-/// waited while bytes were copied and the copying while the disk wrote: a million cases' year
-/// spent some 3 s more in writing its files than in making them.)
+/// while the next 8 MiB are gathered, up to 320 MiB ahead of the disk (`Buffers`). (Gathering and
+/// writing one after the other, the disk waited while bytes were copied and the copying while the
+/// disk wrote: a million cases' year spent some 3 s more in writing its files than in making them.)
 final class DirectStretch: @unchecked Sendable {
     /// `O_DIRECT`, which Swift's Glibc does not name: its value on the architectures LEQ is built
     /// for; elsewhere nil, and files are written the ordinary way.
