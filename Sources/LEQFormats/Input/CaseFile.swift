@@ -258,19 +258,27 @@ public enum CaseFile {
             o.reader.error(o.at(key), "hours cannot be negative; found \(h)")
             return nil
         }
-        // Four times the hours, a whole number or not: in integers (as a fraction, reduced by
-        // its greatest common divisor, this was a thousand instructions a month of hours).
-        let (four, overflow) = h.units.multipliedReportingOverflow(by: 4)
-        let quarters = overflow ? nil : h.denominator == 1 ? four : four % h.denominator == 0 ? four / h.denominator : nil
-        guard let quarters else {
-            if overflow {
-                o.reader.error(o.at(key), "too many hours to count in quarter hours; found \(h)")
-            } else {
-                o.reader.error(o.at(key), "hours are counted in quarter hours (.25, .5, .75); found \(h)")
-            }
-            return nil
+        switch quarters(of: h) {
+        case let .whole(quarters): return quarters
+        case .tooMany: o.reader.error(o.at(key), "too many hours to count in quarter hours; found \(h)")
+        case .notQuarters: o.reader.error(o.at(key), "hours are counted in quarter hours (.25, .5, .75); found \(h)")
         }
-        return Int(quarters)
+        return nil
+    }
+
+    /// Four times some hours, if that is a whole number that fits.
+    private enum Quarters {
+        case whole(Int)
+        case notQuarters
+        case tooMany
+    }
+
+    /// Hours (not negative) in quarter hours: in integers (as a fraction, reduced by its greatest
+    /// common divisor, this was a thousand instructions a month of hours).
+    private static func quarters(of hours: ExactDecimal) -> Quarters {
+        let (four, overflow) = hours.units.multipliedReportingOverflow(by: 4)
+        if overflow { return .tooMany }
+        return four % hours.denominator == 0 ? .whole(Int(four / hours.denominator)) : .notQuarters
     }
 
     /// `{"approvals": [{from, to, hours}], "delivered": [{month, hours}]}`.
@@ -342,14 +350,12 @@ public enum CaseFile {
                 return nil
             }
         }
-        guard let monthText, let hoursText, let month = Month(iso: monthText), let hours = ExactDecimal(hoursText), hours.units >= 0
-        else { return nil }
-        let (four, overflow) = hours.units.multipliedReportingOverflow(by: 4)
-        guard !overflow, four % hours.denominator == 0, !delivered.contains(where: { $0.month == month }),
+        guard let monthText, let hoursText, let month = Month(iso: monthText), let hours = ExactDecimal(hoursText), hours.units >= 0,
+              case let .whole(quarters) = quarters(of: hours), !delivered.contains(where: { $0.month == month }),
               caseDays.map({ $0.intersection(month.period) != nil }) ?? true,
               approvals.contains(where: { $0.period.intersection(month.period) != nil })
         else { return nil }
-        return DeliveredHours(month: month, quarterHours: Int(four / hours.denominator))
+        return DeliveredHours(month: month, quarterHours: quarters)
     }
 
     /// `[{from, to, amount, mode?, overrunApproved?}]`, each inside the case.

@@ -25,11 +25,11 @@ enum ElementScan {
         middle += 1  // just after the line break
         guard middle > open + 1, middle < b.count else { return nil }
         enum Half {
-            case first(FirstHalf?)
+            case first(FromStart?)
             case second(SecondHalf?)
         }
         let halves = [0, 1].parallelMap { half -> Half in
-            half == 0 ? .first(FirstHalf(b, open: open, until: middle)) : .second(SecondHalf(b, from: middle))
+            half == 0 ? .first(FromStart(b, open: open, until: middle)) : .second(SecondHalf(b, from: middle))
         }
         guard case let .first(first?) = halves[0], case let .second(second) = halves[1] else { return nil }
         if let closed = first.closed { return (open..<closed, first.elements) }
@@ -37,16 +37,16 @@ enum ElementScan {
         return (open..<rest.closed, first.elements + rest.elements)
     }
 
-    /// The array scanned from its start as on one core, up to the first element that starts at
-    /// or after `until`.
-    struct FirstHalf {
+    /// The array scanned from its start, up to the first element that starts at or after
+    /// `until`: the first half; with no `until`, the whole array as on one core.
+    struct FromStart {
         var elements: [Range<Int>] = []
         /// Where the array ends (after its `]`), if it ends before `until`.
         var closed: Int?
         /// Where the first element at or after `until` starts.
         var next = 0
 
-        init?(_ b: UnsafeBufferPointer<UInt8>, open: Int, until: Int) {
+        init?(_ b: UnsafeBufferPointer<UInt8>, open: Int, until: Int = .max) {
             var scan = RawScan(b, from: open + 1, to: b.count)
             scan.skipSpace()
             if scan.at(UInt8(ascii: "]")) {

@@ -127,20 +127,8 @@ public struct JSONParser {
                     let open = scan.i
                     // A large array on two cores, joined where the halves meet; else on one.
                     if b.count - open >= ElementScan.parallelFrom, let found = ElementScan.elements(b, open: open) { return found }
-                    scan.i += 1
-                    var elements: [Range<Int>] = []
-                    scan.skipSpace()
-                    if scan.at(UInt8(ascii: "]")) { return (open..<(scan.i + 1), []) }
-                    while true {
-                        scan.skipSpace()
-                        let start = scan.i
-                        guard scan.skipValue() else { return nil }
-                        elements.append(start..<scan.i)
-                        scan.skipSpace()
-                        if scan.take(UInt8(ascii: ",")) { continue }
-                        if scan.at(UInt8(ascii: "]")) { return (open..<(scan.i + 1), elements) }
-                        return nil
-                    }
+                    guard let whole = ElementScan.FromStart(b, open: open), let closed = whole.closed else { return nil }
+                    return (open..<closed, whole.elements)
                 }
                 guard scan.skipValue() else { return nil }
                 scan.skipSpace()
@@ -327,8 +315,16 @@ public struct JSONParser {
             if i < end, bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-") { i += 1 }
             guard digits() > 0 else { throw error("malformed number: no digits in the exponent") }
         }
-        if let smallStrings { return smallStrings.string(bytes.baseAddress! + start, count: i - start, wide: start + 16 <= bytes.count) }
-        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
+        return text(start..<i)
+    }
+
+    /// The plain ASCII bytes at `range` as a string: one made before by this piece of work where
+    /// there is one (`smallStrings`), else made now.
+    private func text(_ range: Range<Int>) -> String {
+        if let smallStrings {
+            return smallStrings.string(bytes.baseAddress! + range.lowerBound, count: range.count, wide: range.lowerBound + 16 <= bytes.count)
+        }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
     }
 
     private mutating func string() throws(JSONSyntaxError) -> String {
@@ -339,10 +335,7 @@ public struct JSONParser {
             let b = bytes[i]
             if b == UInt8(ascii: "\"") {
                 i += 1
-                if let smallStrings {
-                    return smallStrings.string(bytes.baseAddress! + start, count: i - 1 - start, wide: start + 16 <= bytes.count)
-                }
-                return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<(i - 1)]), as: UTF8.self)
+                return text(start..<(i - 1))
             }
             if b < 0x20 || b >= 0x80 || b == UInt8(ascii: "\\") { break }
             i += 1
