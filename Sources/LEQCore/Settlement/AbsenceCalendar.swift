@@ -27,17 +27,23 @@ struct AbsenceCalendar {
         var reason: String
     }
 
-    /// One entry per day of the month.
+    /// One entry per day of the month; empty while no absence touches the month.
     private(set) var days: [Day]
     let month: Month
 
     /// `prior` is asked for only when the case has an absence by the month's end: finding the
     /// person's earlier reduced days walks their cases, which most case-months need not do.
+    /// Inlined: called apart, `prior` became a closure holding a copy of the builder that asks.
+    @inline(__always)
     init(_ c: Case, rules: AbsenceRules?, month: Month, prior: @autoclosure () -> [ReducedDay] = []) {
         self.month = month
         days = []
         guard let rules, !c.absences.isEmpty, c.absences[0].from <= month.lastDay else { return }
-        var days = Array(repeating: Day(pay: .present, absence: -1, number: 0), count: month.dayCount)
+        // Made by growing an empty list: `Array(repeating:count:)` looks the list's type up in the
+        // runtime on every call (some 600 instructions, more than the walk of most months).
+        var days: [Day] = []
+        days.reserveCapacity(month.dayCount)
+        days.append(contentsOf: repeatElement(Day(pay: .present, absence: -1, number: 0), count: month.dayCount))
         let first = month.firstDay
         AbsenceCalendar.walk(c, rules: rules, year: month.year, through: month.lastDay, prior: prior()) { day, index, number, pay in
             if day >= first { days[first.distance(to: day)] = Day(pay: pay, absence: index, number: number) }
@@ -61,9 +67,17 @@ struct AbsenceCalendar {
     /// person's earlier reduced days counted as they fall), else unpaid.
     private static func walk(_ c: Case, rules: AbsenceRules, year: Int, through last: CivilDate, prior: [ReducedDay],
                              _ visit: (CivilDate, Int, Int, Pay) -> Void) {
+        // The reduced days per rule counted on the stack: a list of them was an allocation per call.
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: rules.rules.count) { usedByRule in
+            usedByRule.initialize(repeating: 0)
+            walk(c, rules: rules, year: year, through: last, prior: prior, usedByRule: usedByRule, visit)
+        }
+    }
+
+    private static func walk(_ c: Case, rules: AbsenceRules, year: Int, through last: CivilDate, prior: [ReducedDay],
+                             usedByRule: UnsafeMutableBufferPointer<Int>, _ visit: (CivilDate, Int, Int, Pay) -> Void) {
         let yearStart = CivilDate(year: year, month: 1, day: 1)!
         var usedInYear = 0
-        var usedByRule = [Int](repeating: 0, count: rules.rules.count)
         let priorInYear = prior.filter { $0.date.year == year }
         var nextPrior = 0
         func indexOfRule(for reason: String) -> Int? {

@@ -131,23 +131,6 @@ public struct StatementLine: Hashable, Sendable {
     public var amount: Money
     /// The amount split among the agreement's bearers, in their order; adds up to `amount`.
     public var bearerParts: BearerParts
-    public init(caseID: String, fileReference: String, service: String, kind: LineKind, category: String?, period: Period,
-                quantity: ExactDecimal, unit: QuantityUnit, rate: Money, rateUnit: RateUnit, basisDays: Int? = nil,
-                amount: Money, bearerParts: BearerParts) {
-        self.caseID = caseID
-        self.fileReference = fileReference
-        self.service = service
-        self.kind = kind
-        self.category = category
-        self.period = period
-        self.quantity = quantity
-        self.unit = unit
-        self.rate = rate
-        self.rateUnit = rateUnit
-        self.basisDays = basisDays
-        self.amount = amount
-        self.bearerParts = bearerParts
-    }
 
     /// The rare fields; nil for most lines.
     private var box: LineDetailBox? = nil
@@ -298,6 +281,19 @@ public struct StatementLine: Hashable, Sendable {
     }
 
     public var section: Section { kind.section }
+}
+
+extension StatementLine {
+    /// Made through the memberwise initialiser: an initialiser that set each field of `self` left
+    /// the optimiser a copy of the whole line and a destroy of the original (a retain and a
+    /// release of each string) for every line made.
+    public init(caseID: String, fileReference: String, service: String, kind: LineKind, category: String?, period: Period,
+                quantity: ExactDecimal, unit: QuantityUnit, rate: Money, rateUnit: RateUnit, basisDays: Int? = nil,
+                amount: Money, bearerParts: BearerParts) {
+        self.init(caseID: caseID, fileReference: fileReference, service: service, kind: kind, category: category,
+                  period: period, quantity: quantity, unit: unit, rate: rate, rateUnit: rateUnit, basisDays: basisDays,
+                  amount: amount, bearerParts: bearerParts, box: nil)
+    }
 }
 
 /// The fields few lines carry: how a derived rate came about, which days of a clearing or an
