@@ -21,7 +21,13 @@ public struct JSONWriter {
     /// into the same bytes as written in one go. `first`: the array's first element (no comma).
     /// `capacity`: the bytes expected, so that the buffer need not grow (and copy) on the way.
     public init(elementAt depth: Int, first: Bool, capacity: Int = 1 << 14) {
-        out = ByteBuffer(capacity: capacity)
+        self.init(elementAt: depth, first: first, into: ByteBuffer(capacity: capacity))
+    }
+
+    /// The same, written into `buffer` (emptied first): one kept from an earlier piece.
+    init(elementAt depth: Int, first: Bool, into buffer: ByteBuffer) {
+        buffer.count = 0
+        out = buffer
         self.depth = depth
         for _ in 1..<depth { hasMember.push(true) }
         hasMember.push(!first)
@@ -31,7 +37,13 @@ public struct JSONWriter {
     /// member: to close what another writer opened (`[true, true, false]`: an empty array in an
     /// object in an array).
     public init(open: [Bool]) {
-        out = ByteBuffer(capacity: 1 << 12)
+        self.init(open: open, into: ByteBuffer(capacity: 1 << 12))
+    }
+
+    /// The same, written into `buffer` (emptied first).
+    init(open: [Bool], into buffer: ByteBuffer) {
+        buffer.count = 0
+        out = buffer
         depth = open.count
         for has in open { hasMember.push(has) }
     }
@@ -326,7 +338,7 @@ private struct Members {
 }
 
 /// A growing run of bytes in memory of its own.
-final class ByteBuffer {
+final class ByteBuffer: @unchecked Sendable {
     private var base: UnsafeMutablePointer<UInt8>
     private var capacity: Int
     var count = 0
@@ -478,5 +490,28 @@ final class ByteBuffer {
     func digits(_ n: UInt64, width: Int = 1) {
         reserve(max(20, width))  // a UInt64 has at most 20 digits
         count += ASCIIText.writeDigits(n, width: width, to: base + count)
+    }
+}
+
+/// Buffers of pieces already handed over, kept for the next pieces of this and later documents:
+/// a piece written into memory just allocated took a page fault for every 4 KiB it filled (the
+/// allocator returns large blocks to the system when they are freed), a tenth of the time of a
+/// year's run. At most `limit` are kept; a buffer keeps the size it grew to.
+final class BufferPool: Sendable {
+    static let shared = BufferPool(limit: 32)
+
+    private let limit: Int
+    private let free = Mutex<[ByteBuffer]>([])
+
+    init(limit: Int) { self.limit = limit }
+
+    /// A kept buffer, else a new one of `capacity` bytes.
+    func take(capacity: Int) -> ByteBuffer {
+        free.withLock { $0.popLast() } ?? ByteBuffer(capacity: capacity)
+    }
+
+    /// `buffer`, handed over and no longer read, kept for another piece.
+    func give(_ buffer: ByteBuffer) {
+        free.withLock { if $0.count < limit { $0.append(buffer) } }
     }
 }

@@ -53,13 +53,15 @@ public enum StatementJSON {
         func make(_ piece: Piece) -> ByteBuffer {
             switch piece {
             case let .head(k):
-                var part = JSONWriter(elementAt: 2, first: k == 0)
+                var part = JSONWriter(elementAt: 2, first: k == 0, into: BufferPool.shared.take(capacity: 1 << 14))
                 writeHead(statements[k], labels, &part)
                 return part.takeBuffer()
             case let .lines(k, range):
                 let s = statements[k]
-                // A line takes some 700 bytes (the largest ones twice that).
-                var part = JSONWriter(elementAt: 4, first: range.lowerBound == 0, capacity: range.count * 1_024)
+                // A line takes some 700 bytes (the largest ones twice that). Every piece is written
+                // into the buffer of an earlier one where one is kept (see `BufferPool`).
+                var part = JSONWriter(elementAt: 4, first: range.lowerBound == 0,
+                                      into: BufferPool.shared.take(capacity: range.count * 1_024))
                 let shared = LineContext(s)
                 // Each line read in place (`withPlacesForReading`): borrowed, it was copied for the call.
                 s.lines.withPlacesForReading { lines in
@@ -67,7 +69,8 @@ public enum StatementJSON {
                 }
                 return part.takeBuffer()
             case let .tail(k):
-                var part = JSONWriter(open: [true, true, true, !statements[k].lines.isEmpty])
+                var part = JSONWriter(open: [true, true, true, !statements[k].lines.isEmpty],
+                                      into: BufferPool.shared.take(capacity: 1 << 14))
                 writeTail(statements[k], labels, &part)
                 return part.takeBuffer()
             }
@@ -78,6 +81,7 @@ public enum StatementJSON {
             for piece in pieces {
                 let made = make(piece)
                 if made.count > 0 { made.withBytes(write) }
+                BufferPool.shared.give(made)
             }
         }
         var end = JSONWriter(open: [true, !statements.isEmpty])
@@ -102,6 +106,7 @@ public enum StatementJSON {
                     for i in 0..<work.pieces.count {
                         let made = line.take(i)
                         if made.count > 0 { made.withBytes(work.write) }
+                        BufferPool.shared.give(made)
                     }
                 }
                 // As many workers as the system runs at once (the rest find no piece left).
