@@ -63,6 +63,36 @@ struct RenderingTests {
         #expect(s["vatNote"] == .string("Die Leistungen sind nach § 4 Nr. 25 UStG von der Umsatzsteuer befreit."))
     }
 
+    @Test("Statements written into buffers kept from earlier documents give the same bytes as into new ones")
+    func keptBuffers() throws {
+        let small = try statement()
+        var large = small
+        // Enough lines for pieces made on all cores and handed over in order.
+        large.lines = Array(repeatElement(small.lines, count: 3_000 / small.lines.count + 1).joined())
+        let first = StatementJSON.render([large])
+        let other = StatementJSON.render([small, large, small])
+        #expect(StatementJSON.render([large]) == first)
+        #expect(StatementJSON.render([small, large, small]) == other)
+        #expect(StatementJSON.render([large], parallel: false) == first)
+
+        // A kept buffer is emptied for its next piece, and no more than the limit are kept.
+        let pool = BufferPool(limit: 2)
+        let used = pool.take(capacity: 64)
+        var w = JSONWriter(elementAt: 1, first: true, into: used)
+        w.string("a long string left behind in the buffer")
+        pool.give(w.takeBuffer())
+        var again = JSONWriter(elementAt: 1, first: true, into: pool.take(capacity: 64))
+        again.string("b")
+        var fresh = JSONWriter(elementAt: 1, first: true)
+        fresh.string("b")
+        #expect(again.bytes == fresh.bytes)
+        let buffers = (0..<3).map { _ in ByteBuffer(capacity: 16) }
+        for b in buffers { pool.give(b) }
+        #expect(pool.take(capacity: 16) === buffers[1])
+        #expect(pool.take(capacity: 16) === buffers[0])
+        #expect(pool.take(capacity: 16) !== buffers[2])
+    }
+
     @Test("Text statement: German by default, with every field a youth office expects")
     func germanText() throws {
         let text = String(decoding: StatementText.render([try statement()]), as: UTF8.self)
