@@ -45,8 +45,14 @@ struct AbsenceCalendar {
         days.reserveCapacity(month.dayCount)
         days.append(contentsOf: repeatElement(Day(pay: .present, absence: -1, number: 0), count: month.dayCount))
         let first = month.firstDay
-        AbsenceCalendar.walk(c, rules: rules, year: month.year, through: month.lastDay, prior: prior()) { day, index, number, pay in
-            if day >= first { days[first.distance(to: day)] = Day(pay: pay, absence: index, number: number) }
+        AbsenceCalendar.walk(c, rules: rules, year: month.year, through: month.lastDay, prior: prior()) { run, index, number, pay in
+            guard run.to >= first else { return }
+            var day = max(run.from, first), n = number + run.from.distance(to: day)
+            while day <= run.to {
+                days[first.distance(to: day)] = Day(pay: pay, absence: index, number: n)
+                day = day.next
+                n += 1
+            }
         }
         self.days = days
     }
@@ -56,17 +62,25 @@ struct AbsenceCalendar {
     static func reducedDays(_ c: Case, rules: AbsenceRules, year: Int, prior: [ReducedDay]) -> [ReducedDay] {
         var out: [ReducedDay] = []
         let yearEnd = CivilDate(year: year, month: 12, day: 31)!
-        walk(c, rules: rules, year: year, through: min(yearEnd, c.end ?? yearEnd), prior: prior) { day, index, _, pay in
-            if pay == .reduced { out.append(ReducedDay(date: day, reason: c.absences[index].reason)) }
+        walk(c, rules: rules, year: year, through: min(yearEnd, c.end ?? yearEnd), prior: prior) { run, index, _, pay in
+            guard pay == .reduced else { return }
+            var day = run.from
+            while day <= run.to {
+                out.append(ReducedDay(date: day, reason: c.absences[index].reason))
+                day = day.next
+            }
         }
         return out
     }
 
     /// Walks the case's absence days from 1 January of `year` through `last`, deciding each day's
     /// pay by the rule for its reason: grace days in full, then reduced while under the caps (the
-    /// person's earlier reduced days counted as they fall), else unpaid.
+    /// person's earlier reduced days counted as they fall), else unpaid. Handed to `visit` as runs
+    /// of days with the same pay (the run, its absence, the number of its first day within the
+    /// absence): the days before the month asked for are counted, not walked one by one (walked,
+    /// December went through the whole year's absences day by day).
     private static func walk(_ c: Case, rules: AbsenceRules, year: Int, through last: CivilDate, prior: [ReducedDay],
-                             _ visit: (CivilDate, Int, Int, Pay) -> Void) {
+                             _ visit: (Period, Int, Int, Pay) -> Void) {
         // The reduced days per rule counted on the stack: a list of them was an allocation per call.
         withUnsafeTemporaryAllocation(of: Int.self, capacity: rules.rules.count) { usedByRule in
             usedByRule.initialize(repeating: 0)
@@ -75,7 +89,7 @@ struct AbsenceCalendar {
     }
 
     private static func walk(_ c: Case, rules: AbsenceRules, year: Int, through last: CivilDate, prior: [ReducedDay],
-                             usedByRule: UnsafeMutableBufferPointer<Int>, _ visit: (CivilDate, Int, Int, Pay) -> Void) {
+                             usedByRule: UnsafeMutableBufferPointer<Int>, _ visit: (Period, Int, Int, Pay) -> Void) {
         let yearStart = CivilDate(year: year, month: 1, day: 1)!
         var usedInYear = 0
         let priorInYear = prior.filter { $0.date.year == year }
@@ -94,31 +108,42 @@ struct AbsenceCalendar {
                 if absence.to != nil { to = to.previous }
             }
             guard from <= to, to >= yearStart else { continue }
-            let length = from.distance(to: to) + 1
+            // The last day paid in full as grace: all of a short absence, else the first
+            // `graceDays` where the reduction starts after them; nil: none.
+            let graceEnd: CivilDate? = from.distance(to: to) + 1 <= rule.graceDays ? to
+                : rule.reducedFrom == .afterGrace && rule.graceDays > 0 ? from.advanced(by: rule.graceDays - 1) : nil
             var day = max(from, yearStart)
             let until = min(to, last)
             while day <= until {
+                // An earlier case's reduced day counts from the day after it.
                 while nextPrior < priorInYear.count && priorInYear[nextPrior].date < day {
                     usedInYear += 1
                     if let k = indexOfRule(for: priorInYear[nextPrior].reason) { usedByRule[k] += 1 }
                     nextPrior += 1
                 }
+                // The counts stay as they are through the next such day.
+                let runEnd = nextPrior < priorInYear.count ? min(until, priorInYear[nextPrior].date) : until
                 let number = from.distance(to: day) + 1
-                var pay: Pay = .full
-                let inGrace = length <= rule.graceDays || (rule.reducedFrom == .afterGrace && number <= rule.graceDays)
-                if !inGrace {
-                    let underCaps = (rules.yearlyCapDays.map { usedInYear < $0 } ?? true)
-                        && (rule.yearlyCapDays.map { usedByRule[ruleIndex] < $0 } ?? true)
-                    if underCaps {
-                        pay = .reduced
-                        usedInYear += 1
-                        usedByRule[ruleIndex] += 1
-                    } else {
-                        pay = .unpaid
-                    }
+                if let graceEnd, day <= graceEnd {
+                    let end = min(runEnd, graceEnd)
+                    visit(Period(day, end), index, number, .full)
+                    day = end.next
+                    continue
                 }
-                visit(day, index, number, pay)
-                day = day.next
+                // Reduced while under both caps, then unpaid.
+                let room = min(rules.yearlyCapDays.map { $0 - usedInYear } ?? Int.max,
+                               rule.yearlyCapDays.map { $0 - usedByRule[ruleIndex] } ?? Int.max)
+                if room > 0 {
+                    let n = min(room, day.distance(to: runEnd) + 1)
+                    let end = day.advanced(by: n - 1)
+                    visit(Period(day, end), index, number, .reduced)
+                    usedInYear += n
+                    usedByRule[ruleIndex] += n
+                    day = end.next
+                } else {
+                    visit(Period(day, runEnd), index, number, .unpaid)
+                    day = runEnd.next
+                }
             }
         }
     }
