@@ -60,10 +60,7 @@ public struct JSONWriter {
     }
 
     /// A line break and two spaces per open container.
-    private mutating func newline() {
-        out.append(0x0A)
-        out.append(spaces: 2 * depth)
-    }
+    private mutating func newline() { out.appendLineBreak(indent: 2 * depth) }
 
     private mutating func beforeValue() {
         guard !hasMember.isEmpty else { return }
@@ -243,11 +240,7 @@ public struct JSONWriter {
 
     public mutating func money(_ m: Money) {
         valuePrefix()
-        out.append(UInt8(ascii: "\""))
-        if m.cents < 0 { out.append(UInt8(ascii: "-")) }
-        let magnitude = m.cents.magnitude
-        out.digits(magnitude / 100)
-        out.pointAndCents(Int(magnitude % 100))
+        out.amount(m.cents)
     }
 
     public mutating func beginObject(_ k: String) { key(k); beginObject() }
@@ -256,6 +249,9 @@ public struct JSONWriter {
     /// Writes a string literal: in one pass when nothing needs escaping (nearly always), else
     /// runs of bytes that need no escaping are copied in one go.
     private mutating func writeString(_ s: String) {
+        // Read in place where the string's bytes are at hand (nearly always): `withUTF8` needs a
+        // copy of the string it may change (a retain and release of its bytes each time).
+        if let plain = s.utf8.withContiguousStorageIfAvailable({ out.appendQuotedIfPlain($0) }), plain { return }
         var s = s
         if s.withUTF8({ out.appendQuotedIfPlain($0) }) { return }
         out.append(UInt8(ascii: "\""))
@@ -294,6 +290,8 @@ public struct JSONWriter {
         }
 
         mutating func write(_ text: String) {
+            // In place where the bytes are at hand, as in `writeString`.
+            if text.utf8.withContiguousStorageIfAvailable({ out.appendEscaped($0) }) != nil { return }
             var text = text
             text.withUTF8 { out.appendEscaped($0) }
         }
@@ -342,6 +340,17 @@ final class ByteBuffer: @unchecked Sendable {
     private var base: UnsafeMutablePointer<UInt8>
     private var capacity: Int
     var count = 0
+
+    /// `\n` and spaces, with room for a whole stretch after them: kept by each buffer, read
+    /// without the check a static makes on every use.
+    private let lineBreak = ByteBuffer.lineBreakBytes
+
+    nonisolated(unsafe) private static let lineBreakBytes: UnsafePointer<UInt8> = {
+        let kept = UnsafeMutablePointer<UInt8>.allocate(capacity: 1 + ByteBuffer.stretch)
+        kept.initialize(repeating: 0x20, count: 1 + ByteBuffer.stretch)
+        kept[0] = 0x0A
+        return UnsafePointer(kept)
+    }()
 
     init(capacity: Int) {
         self.capacity = max(capacity, 16)
@@ -447,6 +456,17 @@ final class ByteBuffer: @unchecked Sendable {
         }
     }
 
+    /// A line break and `indent` spaces: copied as one stretch where they fit in one (appending
+    /// the spaces was a call to fill memory for every member of a document).
+    @inline(__always) func appendLineBreak(indent: Int) {
+        if indent < Self.stretch {
+            append(stretch: lineBreak, count: 1 + indent)
+        } else {
+            append(0x0A)
+            append(spaces: indent)
+        }
+    }
+
     func append(spaces n: Int) {
         reserve(n)
         (base + count).update(repeating: 0x20, count: n)
@@ -476,14 +496,23 @@ final class ByteBuffer: @unchecked Sendable {
         count += 12
     }
 
-    /// `.05"`: an amount's point, its two digits of cents and the closing quote.
-    @inline(__always) func pointAndCents(_ cents: Int) {
-        reserve(4)
-        let p = base + count
+    /// `"-12.05"`: an amount of `cents` in quotes, with its sign, at most 25 bytes reserved once
+    /// (reserved per piece, the room was checked four times an amount, four amounts a line).
+    @inline(__always) func amount(_ cents: Int64) {
+        reserve(25)
+        var p = base + count
+        p[0] = UInt8(ascii: "\"")
+        p += 1
+        if cents < 0 {
+            p[0] = UInt8(ascii: "-")
+            p += 1
+        }
+        let magnitude = cents.magnitude
+        p += ASCIIText.writeDigits(magnitude / 100, to: p)
         p[0] = UInt8(ascii: ".")
-        ASCIIText.writeTwoDigits(cents, to: p + 1)
+        ASCIIText.writeTwoDigits(Int(magnitude % 100), to: p + 1)
         p[3] = UInt8(ascii: "\"")
-        count += 4
+        count = p + 4 - base
     }
 
     /// `n`'s decimal digits, most significant first, zero-padded to `width`.
