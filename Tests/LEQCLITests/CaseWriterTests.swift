@@ -174,3 +174,79 @@ struct CaseFilePartsTests {
         #expect(throws: InputError.self, "\(name)") { try CaseFile.decode(bytes, file: "c.json", agreements: agreements, settlingOrder: true) }
     }
 }
+
+/// Most cases of a large file are read straight from their bytes (`PlainCase`), the rest the
+/// general way: a case read straight must be the case the general way reads, and anything the
+/// general way refuses must not be read straight (it is then read the general way, which names it).
+@Suite("Cases read straight from their bytes")
+struct PlainCaseTests {
+    /// The case at `range` read straight, and the same case read whole the general way (nil: refused).
+    static func bothWays(_ bytes: [UInt8], _ range: Range<Int>) -> (plain: Case?, general: Case?) {
+        let plain = bytes.withUnsafeBufferPointer { PlainCase.read($0, range: range, strings: SmallStrings()) }
+        let file = Array(#"{"format": "leq-cases/1", "cases": ["#.utf8) + bytes[range] + Array("]}".utf8)
+        let general = (try? CaseFile.decodeWhole(file, file: "c.json", agreements: nil, someAgreementsUnread: false))?.cases.first
+        return (plain, general)
+    }
+
+    @Test("Every case read straight is the case read the general way (generated, every sample); most generated ones are read straight")
+    func same() throws {
+        var inputs = [CaseFilePartsTests.generated(3_000).bytes]
+        for file in ["halle", "daily", "topups", "incentives", "controlling"] {
+            inputs.append([UInt8](FileManager.default.contents(atPath: path("samples/\(file)/cases-2026.json"))!))
+        }
+        for (n, bytes) in inputs.enumerated() {
+            let elements = try #require(JSONParser.elements(ofArray: "cases", in: bytes)).elements
+            var straight = 0
+            for range in elements {
+                let (plain, general) = Self.bothWays(bytes, range)
+                #expect(general != nil)
+                guard let plain, let general else { continue }
+                straight += 1
+                #expect(CaseJSON.render([plain]) == CaseJSON.render([general]), "\(String(decoding: bytes[range], as: UTF8.self))")
+            }
+            // The generated caseload has every record kind; those without top-ups, evaluations and reports are read straight.
+            if n == 0 { #expect(straight * 10 >= elements.count * 6, "\(straight) of \(elements.count)") }
+        }
+    }
+
+    @Test("A case changed at random (a byte left out, put in or changed, a member twice): read straight only if the general way reads it the same, 12,000 changes")
+    func changed() throws {
+        let bytes = CaseFilePartsTests.generated(600).bytes
+        let elements = try #require(JSONParser.elements(ofArray: "cases", in: bytes)).elements
+        var state: UInt64 = 15
+        func next(_ n: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(n))
+        }
+        let inserted: [[UInt8]] = ["\"", ",", "{", "}", "[", "]", ":", "\\", " ", "0", "9", "-", "a", "x", "é", "null", "\u{01}", "\n"]
+            .map { Array($0.utf8) }
+        var readStraight = 0, refused = 0
+        for k in 0..<12_000 {
+            var text = Array(bytes[elements[k % elements.count]])
+            switch next(4) {
+            case 0: text.remove(at: next(text.count))
+            case 1: text.insert(contentsOf: inserted[next(inserted.count)], at: next(text.count))
+            case 2:
+                // A digit changed: dates before others, outside the case, periods overlapping, days that do not exist.
+                let digits = text.indices.filter { text[$0] >= UInt8(ascii: "0") && text[$0] <= UInt8(ascii: "9") }
+                text[digits[next(digits.count)]] = UInt8(ascii: "0") + UInt8(next(10))
+            default:
+                // A member line twice (a key given twice, or a value of the wrong kind after it).
+                let breaks = text.indices.filter { text[$0] == 0x0A }
+                guard breaks.count > 2 else { continue }
+                let at = next(breaks.count - 1)
+                let line = Array(text[breaks[at]..<breaks[at + 1]])
+                text.insert(contentsOf: line, at: breaks[at])
+            }
+            let (plain, general) = Self.bothWays(text, 0..<text.count)
+            if general == nil { refused += 1 }
+            guard let plain else { continue }
+            readStraight += 1
+            let shown = String(decoding: text, as: UTF8.self)
+            guard let general else { Issue.record("read straight, refused the general way: \(shown)"); continue }
+            #expect(CaseJSON.render([plain]) == CaseJSON.render([general]), "\(shown)")
+        }
+        // The changes reach both ways: some cases are still read straight, many are refused.
+        #expect(readStraight > 1_000 && refused > 1_000, "\(readStraight) read straight, \(refused) refused")
+    }
+}

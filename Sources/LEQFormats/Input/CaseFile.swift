@@ -67,11 +67,16 @@ public enum CaseFile {
                 let end = min(start + chunk, count)
                 for k in start..<end {
                     let index = order?[k] ?? k
-                    // A duplicate key gives up (its place is named by the whole reading): no places kept.
-                    guard let parsed = try? JSONParser.parseValue(bytes, range: found.elements[index], path: nil, strings: strings),
-                          parsed.duplicateKeys.isEmpty else { return k - start }
                     let path = JSONPath(array: "cases", index: index)
-                    guard let c = decodeCase(parsed.value, at: path, reader) else { return k - start }
+                    let c: Case
+                    if let plain = bytes.withUnsafeBufferPointer({ PlainCase.read($0, range: found.elements[index], strings: strings) }) {
+                        c = plain
+                    } else {
+                        // A duplicate key gives up (its place is named by the whole reading): no places kept.
+                        guard let parsed = try? JSONParser.parseValue(bytes, range: found.elements[index], path: nil, strings: strings),
+                              parsed.duplicateKeys.isEmpty, let decoded = decodeCase(parsed.value, at: path, reader) else { return k - start }
+                        c = decoded
+                    }
                     if let agreements { check(c, at: path, against: agreements, someUnread: someAgreementsUnread, reader) }
                     guard reader.diagnostics.isEmpty else { return k - start }
                     (base! + k).initialize(to: c)
@@ -267,7 +272,7 @@ public enum CaseFile {
     }
 
     /// Four times some hours, if that is a whole number that fits.
-    private enum Quarters {
+    enum Quarters {
         case whole(Int)
         case notQuarters
         case tooMany
@@ -275,7 +280,7 @@ public enum CaseFile {
 
     /// Hours (not negative) in quarter hours: in integers (as a fraction, reduced by its greatest
     /// common divisor, this was a thousand instructions a month of hours).
-    private static func quarters(of hours: ExactDecimal) -> Quarters {
+    static func quarters(of hours: ExactDecimal) -> Quarters {
         let (four, overflow) = hours.units.multipliedReportingOverflow(by: 4)
         if overflow { return .tooMany }
         return four % hours.denominator == 0 ? .whole(Int(four / hours.denominator)) : .notQuarters
