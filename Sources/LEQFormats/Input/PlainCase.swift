@@ -5,11 +5,11 @@ import Glibc
 
 /// A case read straight from its bytes, without a tree, when it is written plainly: most cases of
 /// a large file are (`id` … `start`, `end`, `categories`, `clearing`, `absences`, `hours`,
-/// `budgets`, `flags`), and building each one's tree, looking its fields up in it and freeing it
+/// `budgets`, `evaluations`, `reports`, `flags`), and building each one's tree, looking its fields up in it and freeing it
 /// was most of the time reading a file took.
 ///
-/// Nil at anything it does not read or that might be wrong: another field (top-ups, evaluations,
-/// reports, …), `null`, a number where a string is read, an escape or a byte beyond ASCII in a
+/// Nil at anything it does not read or that might be wrong: another field (top-ups, a
+/// questionnaire, a reimbursement), `null`, a number where a string is read, an escape or a byte beyond ASCII in a
 /// string, a key given twice, a value that does not convert, or any condition the general reading
 /// reports (a day outside the case, overlapping periods, …). The case is then read the general way
 /// (`CaseFile.decodeCase`), which reports what is wrong: so the messages are the same either way.
@@ -41,7 +41,7 @@ struct PlainCase {
 
     private static let caseKeys = keys("id", "person", "provider", "service", "socialSpace", "fileReference", "start",
                                        "plannedEnd", "end", "endReason", "categories", "flags", "clearing", "absences",
-                                       "hours", "budgets")
+                                       "hours", "budgets", "evaluations", "reports")
 
     private mutating func readCase() -> Case? {
         var id, person, provider, service: String?
@@ -55,6 +55,8 @@ struct PlainCase {
         var approvals: [(from: CivilDate, to: CivilDate, quarterHours: Int)] = []
         var delivered: [(month: Month, quarterHours: Int)] = []
         var budgets: [(from: CivilDate, to: CivilDate, amount: Money, mode: BudgetMode?, overrun: Money)] = []
+        var evaluations: [GoalEvaluation] = []
+        var reports: [CaseReport] = []
         let read = members(Self.caseKeys) { r, key in
             switch key {
             case 0: id = r.text(); return id != nil
@@ -80,9 +82,19 @@ struct PlainCase {
                     return true
                 }
             case 14: return r.hours(&approvals, &delivered)
-            default: return r.elements { r in
+            case 15: return r.elements { r in
                     guard let budget = r.budget() else { return false }
                     budgets.append(budget)
+                    return true
+                }
+            case 16: return r.elements { r in
+                    guard let evaluation = r.evaluation() else { return false }
+                    evaluations.append(evaluation)
+                    return true
+                }
+            default: return r.elements { r in
+                    guard let report = r.report() else { return false }
+                    reports.append(report)
                     return true
                 }
             }
@@ -124,13 +136,17 @@ struct PlainCase {
                   !budgets[..<k].contains(where: { $0.to >= budget.from && $0.from <= budget.to })
             else { return nil }
         }
+        for (k, e) in evaluations.enumerated() {
+            guard caseDays.contains(e.date), !evaluations[..<k].contains(where: { $0.date == e.date }) else { return nil }
+        }
         return Case(id: id, person: person, provider: provider, service: service, socialSpace: socialSpace,
                     fileReference: fileReference, start: start, plannedEnd: plannedEnd, end: end, endReason: endReason,
                     clearing: clearing, categories: categories, flags: flags,
                     absences: absences.map { Absence(from: $0.from, to: $0.to, reason: $0.reason) },
                     hours: Hours(approvals: approvals.map { HourApproval(period: Period($0.from, $0.to), quarterHours: $0.quarterHours) },
                                  delivered: delivered.map { DeliveredHours(month: $0.month, quarterHours: $0.quarterHours) }),
-                    budgets: budgets.map { CaseBudget(period: Period($0.from, $0.to), amount: $0.amount, mode: $0.mode, overrunApproved: $0.overrun) })
+                    budgets: budgets.map { CaseBudget(period: Period($0.from, $0.to), amount: $0.amount, mode: $0.mode, overrunApproved: $0.overrun) },
+                    evaluations: evaluations, reports: reports)
     }
 
     // MARK: Its records
@@ -232,6 +248,50 @@ struct PlainCase {
         return (from, to, amount, mode, overrun)
     }
 
+    private static let evaluationKeys = keys("date", "ratings", "weights")
+    /// The goal areas' names in `GoalArea` order (the tests hold them to it).
+    static let goalAreaKeys = keys("school", "relationships", "socialBehaviour", "leisure", "therapy", "other")
+
+    /// `{date, ratings: {area: 0–100}, weights?: {area: w}}`: the rated areas in `GoalArea` order,
+    /// each weighted 1 unless a weight above 0 is given for it; none for an area not rated.
+    private mutating func evaluation() -> GoalEvaluation? {
+        var date: CivilDate?
+        var ratings: [ExactDecimal?] = [nil, nil, nil, nil, nil, nil], weights = ratings
+        var rated = false
+        guard members(Self.evaluationKeys, { r, key in
+            switch key {
+            case 0: date = r.date(); return date != nil
+            case 1:
+                rated = true
+                return r.members(Self.goalAreaKeys) { r, area in ratings[area] = r.decimal(); return ratings[area] != nil }
+            default: return r.members(Self.goalAreaKeys) { r, area in weights[area] = r.decimal(); return weights[area] != nil }
+            }
+        }), let date, rated else { return nil }
+        var out: [(area: GoalArea, rating: ExactDecimal, weight: ExactDecimal)] = []
+        for (area, goal) in GoalArea.allCases.enumerated() {
+            guard let rating = ratings[area] else {
+                if weights[area] != nil { return nil }
+                continue
+            }
+            let weight = weights[area] ?? ExactDecimal(units: 1, scale: 0)
+            guard rating.units >= 0, rating.units <= 100 * rating.denominator, weight.units > 0 else { return nil }
+            out.append((goal, rating, weight))
+        }
+        return out.isEmpty ? nil : GoalEvaluation(date: date, ratings: out)
+    }
+
+    private static let reportKeys = keys("due", "received")
+
+    private mutating func report() -> CaseReport? {
+        var due, received: CivilDate?
+        guard members(Self.reportKeys, { r, key in
+            if key == 0 { due = r.date(); return due != nil }
+            received = r.date()
+            return received != nil
+        }), let due else { return nil }
+        return CaseReport(due: due, received: received)
+    }
+
     // MARK: Values
 
     /// A string of visible ASCII (and spaces) without escapes; with `allowBlank` false, none that
@@ -262,9 +322,12 @@ struct PlainCase {
         return m
     }
 
+    /// A decimal number as a string (a JSON number: read the general way).
+    private mutating func decimal() -> ExactDecimal? { text().flatMap { ExactDecimal($0) } }
+
     /// Hours as a string, not negative, in quarter hours (a JSON number: read the general way).
     private mutating func quarterHours() -> Int? {
-        guard let h = text().flatMap({ ExactDecimal($0) }), h.units >= 0, case let .whole(q) = CaseFile.quarters(of: h) else { return nil }
+        guard let h = decimal(), h.units >= 0, case let .whole(q) = CaseFile.quarters(of: h) else { return nil }
         return q
     }
 
