@@ -297,18 +297,39 @@ struct PlainCase {
     /// A string of visible ASCII (and spaces) without escapes; with `allowBlank` false, none that
     /// is empty or starts with a space (the general reading refuses blank ones).
     private mutating func string(allowBlank: Bool) -> String? {
-        guard i < end, b[i] == UInt8(ascii: "\"") else { return nil }
+        guard i < end, b[i] == UInt8(ascii: "\""), let k = closingQuote(from: i + 1) else { return nil }
         let start = i + 1
+        guard allowBlank || (k > start && b[start] != 0x20) else { return nil }
+        i = k + 1
+        return strings.string(b.baseAddress! + start, count: k - start, wide: start + 16 <= b.count)
+    }
+
+    /// The place of the quote that ends a plain string whose bytes start at `start`; nil at an
+    /// escape, a control character or a byte beyond ASCII first (or none before the end). Eight
+    /// bytes are looked at at once where eight can be read: the lowest one flagged in each word
+    /// is the first of the bytes that matter (a flag above it may be false, never one below).
+    @inline(__always)
+    private func closingQuote(from start: Int) -> Int? {
+        let lows: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
         var k = start
+        let raw = UnsafeRawPointer(b.baseAddress!)
+        while k + 8 <= b.count && k < end {
+            let w = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: k, as: UInt64.self))
+            let quote = w ^ (0x22 &* lows), backslash = w ^ (0x5C &* lows)
+            let flags = ((quote &- lows) & ~quote | (backslash &- lows) & ~backslash | (w &- 0x20 &* lows) & ~w | w) & highs
+            if flags != 0 {
+                let at = k + flags.trailingZeroBitCount / 8
+                return at < end && b[at] == UInt8(ascii: "\"") ? at : nil
+            }
+            k += 8
+        }
         while k < end {
             let c = b[k]
-            if c == UInt8(ascii: "\"") { break }
+            if c == UInt8(ascii: "\"") { return k }
             guard c >= 0x20, c < 0x80, c != UInt8(ascii: "\\") else { return nil }
             k += 1
         }
-        guard k < end, allowBlank || (k > start && b[start] != 0x20) else { return nil }
-        i = k + 1
-        return strings.string(b.baseAddress! + start, count: k - start, wide: start + 16 <= b.count)
+        return nil
     }
 
     /// A string the general reading takes as it is (not blank).
@@ -385,14 +406,8 @@ struct PlainCase {
 
     /// A key at `i`: its place among `keys`; nil if it is none of them (or not a plain key).
     private mutating func key(_ keys: [StaticString]) -> Int? {
-        guard i < end, b[i] == UInt8(ascii: "\"") else { return nil }
+        guard i < end, b[i] == UInt8(ascii: "\""), let k = closingQuote(from: i + 1) else { return nil }
         let start = i + 1
-        var k = start
-        while k < end, b[k] != UInt8(ascii: "\"") {
-            guard b[k] != UInt8(ascii: "\\") else { return nil }
-            k += 1
-        }
-        guard k < end else { return nil }
         let length = k - start
         i = k + 1
         let bytes = b.baseAddress! + start
