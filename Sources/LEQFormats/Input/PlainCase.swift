@@ -5,17 +5,18 @@ import Glibc
 
 /// A case read straight from its bytes, without a tree, when it is written plainly: most cases of
 /// a large file are (`id` … `start`, `end`, `categories`, `clearing`, `absences`, `hours`,
-/// `budgets`, `evaluations`, `reports`, `flags`), and building each one's tree, looking its fields up in it and freeing it
-/// was most of the time reading a file took.
+/// `budgets`, `evaluations`, `reports`, `flags`), and building each one's tree, looking its
+/// fields up in it and freeing it was most of the time reading a file took.
 ///
 /// Nil at anything it does not read or that might be wrong: another field (top-ups, a
-/// questionnaire, a reimbursement), `null`, a number where a string is read, an escape or a byte beyond ASCII in a
-/// string, a key given twice, a value that does not convert, or any condition the general reading
-/// reports (a day outside the case, overlapping periods, …). The case is then read the general way
-/// (`CaseFile.decodeCase`), which reports what is wrong: so the messages are the same either way.
-/// A case read here is the case read there: values are converted by the same functions
-/// (`CivilDate(iso:)`, `Money(decimal:)`, …), and the tests read every sample and thousands of
-/// generated and mutated cases both ways.
+/// questionnaire, a reimbursement), `null`, a number where a string is read, an escape or a byte
+/// beyond ASCII in a string, a key given twice, a value that does not convert, or any condition
+/// the general reading reports (a day outside the case, overlapping periods, …). The case is then
+/// read the general way (`CaseFile.decodeCase`), which reports what is wrong: so the messages are
+/// the same either way. A case read here is the case read there: values are converted by the same
+/// functions (`CivilDate(iso:)`, `Money(decimal:)`, …), and the tests read every sample and
+/// thousands of generated and changed cases both ways. The checks below restate those of the
+/// general reading on purpose: they must give up wherever it reports, and may give up more often.
 struct PlainCase {
     private let b: UnsafeBufferPointer<UInt8>
     private var i: Int
@@ -139,13 +140,15 @@ struct PlainCase {
         for (k, e) in evaluations.enumerated() {
             guard caseDays.contains(e.date), !evaluations[..<k].contains(where: { $0.date == e.date }) else { return nil }
         }
+        let hours = Hours(approvals: approvals.map { HourApproval(period: Period($0.from, $0.to), quarterHours: $0.quarterHours) },
+                          delivered: delivered.map { DeliveredHours(month: $0.month, quarterHours: $0.quarterHours) })
         return Case(id: id, person: person, provider: provider, service: service, socialSpace: socialSpace,
                     fileReference: fileReference, start: start, plannedEnd: plannedEnd, end: end, endReason: endReason,
                     clearing: clearing, categories: categories, flags: flags,
-                    absences: absences.map { Absence(from: $0.from, to: $0.to, reason: $0.reason) },
-                    hours: Hours(approvals: approvals.map { HourApproval(period: Period($0.from, $0.to), quarterHours: $0.quarterHours) },
-                                 delivered: delivered.map { DeliveredHours(month: $0.month, quarterHours: $0.quarterHours) }),
-                    budgets: budgets.map { CaseBudget(period: Period($0.from, $0.to), amount: $0.amount, mode: $0.mode, overrunApproved: $0.overrun) },
+                    absences: absences.map { Absence(from: $0.from, to: $0.to, reason: $0.reason) }, hours: hours,
+                    budgets: budgets.map {
+                        CaseBudget(period: Period($0.from, $0.to), amount: $0.amount, mode: $0.mode, overrunApproved: $0.overrun)
+                    },
                     evaluations: evaluations, reports: reports)
     }
 
