@@ -307,10 +307,6 @@ public enum CaseFile {
         let deliveredItems = h.array("delivered", required: false) ?? []
         delivered.reserveCapacity(deliveredItems.count)
         for item in deliveredItems {
-            if let plain = plainDeliveredHours(item.value, delivered: delivered, approvals: approvals, caseDays: caseDays) {
-                delivered.append(plain)
-                continue
-            }
             guard let d = h.reader.object(item.value, at: item.path, keys: ["month", "hours"]) else { continue }
             let text = d.string("month"), q = quarterHours(d, "hours")
             guard let text else { continue }
@@ -333,34 +329,6 @@ public enum CaseFile {
             if let q { delivered.append(DeliveredHours(month: month, quarterHours: q)) }
         }
         return Hours(approvals: approvals, delivered: delivered)
-    }
-
-    /// A month of delivered hours read straight from its object when it is written plainly and
-    /// passes every check below (`{"month": "2026-05", "hours": "11.25"}`: most objects of a case
-    /// file are these, and reading each through an `ObjectReader` was an eighth of reading the
-    /// file). Nil whenever anything is unusual or wrong: the month is then read the general way,
-    /// which reports it, so the messages are the same either way (the refusal tests guard it).
-    private static func plainDeliveredHours(_ value: JSONValue, delivered: [DeliveredHours], approvals: [HourApproval],
-                                            caseDays: Period?) -> DeliveredHours? {
-        guard case let .object(members) = value, members.count == 2 else { return nil }
-        var monthText: String?, hoursText: String?
-        for member in members {
-            if member.hasKey("month"), case let .string(text) = member.value {
-                monthText = text
-            } else if member.hasKey("hours"), case let .string(text) = member.value {
-                hoursText = text
-            } else if member.hasKey("hours"), case let .number(text) = member.value {
-                hoursText = text
-            } else {
-                return nil
-            }
-        }
-        guard let monthText, let hoursText, let month = Month(iso: monthText), let hours = ExactDecimal(hoursText), hours.units >= 0,
-              case let .whole(quarters) = quarters(of: hours), !delivered.contains(where: { $0.month == month }),
-              caseDays.map({ $0.intersection(month.period) != nil }) ?? true,
-              approvals.contains(where: { $0.period.intersection(month.period) != nil })
-        else { return nil }
-        return DeliveredHours(month: month, quarterHours: quarters)
     }
 
     /// `[{from, to, amount, mode?, overrunApproved?}]`, each inside the case.
