@@ -298,6 +298,14 @@ public struct JSONWriter {
 
         mutating func write(plain bytes: UnsafeBufferPointer<UInt8>) { out.append(bytes) }
 
+        /// Where the next byte goes: the end of the document so far.
+        var written: Int { out.count }
+
+        /// The `count` bytes written from `start` on (`written` then), copied to `target`.
+        func copy(from start: Int, count: Int, to target: UnsafeMutablePointer<UInt8>) {
+            out.withBytes { target.update(from: $0.baseAddress! + start, count: count) }
+        }
+
         /// Written in place, into the document (not into a buffer of its own, then copied).
         mutating func plain(capacity: Int, _ body: (inout ASCIIText.Writer) -> Void) { out.ascii(capacity: capacity, body) }
     }

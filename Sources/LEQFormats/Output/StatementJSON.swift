@@ -63,10 +63,12 @@ public enum StatementJSON {
                 var part = JSONWriter(elementAt: 4, first: range.lowerBound == 0,
                                       into: BufferPool.shared.take(capacity: range.count * 1_024))
                 let shared = LineContext(s)
+                let texts = LineTextCache.take(language)
                 // Each line read in place (`withPlacesForReading`): borrowed, it was copied for the call.
                 s.lines.withPlacesForReading { lines in
-                    for i in range { writeLine(&lines![i], labels, shared, &part) }
+                    for i in range { writeLine(&lines![i], labels, shared, texts, &part) }
                 }
+                LineTextCache.give(texts)
                 return part.takeBuffer()
             case let .tail(k):
                 var part = JSONWriter(open: [true, true, true, !statements[k].lines.isEmpty],
@@ -322,7 +324,8 @@ public enum StatementJSON {
 
     /// One line, an element of the `lines` array.
     /// `line` is read in place, never changed (`inout`, see `withPlacesForReading`).
-    static func writeLine(_ line: inout StatementLine, _ labels: Labels, _ shared: LineContext, _ w: inout JSONWriter) {
+    static func writeLine(_ line: inout StatementLine, _ labels: Labels, _ shared: LineContext, _ texts: LineTextCache?,
+                          _ w: inout JSONWriter) {
         w.beginObject()
         w.field(shared.keys.`case`, line.caseID)
         w.field(shared.keys.fileReference, line.fileReference)
@@ -330,10 +333,11 @@ public enum StatementJSON {
         w.members(shared.legalBasis(line.service))
         w.members(LineMembers.kindAndSection(line.kind))
         if let c = line.category { w.field(shared.keys.category, c) }
-        // The text goes into the document piece by piece, never made a string.
+        // The text goes into the document piece by piece, never made a string; or copied, where
+        // a line before it in this piece said the same.
         w.key(shared.keys.text)
         var text = w.openString()
-        labels.writeText(line, to: &text)
+        if let texts { texts.write(line, labels, into: &text) } else { labels.writeText(line, to: &text) }
         w.closeString()
         w.field(shared.keys.from, line.period.from)
         w.field(shared.keys.to, line.period.to)
