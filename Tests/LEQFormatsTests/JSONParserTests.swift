@@ -65,6 +65,46 @@ struct JSONWriterTests {
         #expect(text == "[\n" + numbers.map { "  \($0)" }.joined(separator: ",\n") + "\n]\n")
     }
 
+    @Test("Strings of every length up to 40 with any byte that needs escaping at any place: escaped there, the rest as it is")
+    func escapedAtAnyPlace() {
+        func reference(_ s: String) -> [UInt8] {
+            var out: [UInt8] = [0x22]
+            for b in s.utf8 {
+                switch b {
+                case 0x22, 0x5C: out += [0x5C, b]
+                case 0x0A: out += Array("\\n".utf8)
+                case 0x0D: out += Array("\\r".utf8)
+                case 0x09: out += Array("\\t".utf8)
+                case ..<0x20: out += Array("\\u00".utf8) + Array(String(format: "%02x", b).utf8)
+                default: out.append(b)
+                }
+            }
+            return out + [0x22]
+        }
+        let plain = Array("C1000-äz~ !#[]{}".utf8)
+        var checked = 0
+        for length in 0...40 {
+            let base = (0..<length).map { plain[$0 % plain.count] }
+            var texts = [base]
+            for at in 0..<length {
+                for special: UInt8 in [0x22, 0x5C, 0x0A, 0x01, 0x1F, 0x00] {
+                    var t = base
+                    t[at] = special
+                    texts.append(t)
+                }
+            }
+            for bytes in texts {
+                // Broken UTF-8 (a special byte in place of part of `ä`) is not what a string holds.
+                guard let text = String(validating: bytes, as: UTF8.self) else { continue }
+                var w = JSONWriter()
+                w.string(text)
+                #expect(w.bytes == reference(text), "\(bytes)")
+                checked += 1
+            }
+        }
+        #expect(checked > 4_000)
+    }
+
     @Test func prettyAndEscaped() {
         var w = JSONWriter()
         w.beginObject()
