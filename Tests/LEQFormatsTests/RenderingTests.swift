@@ -1,6 +1,6 @@
 import Testing
 import Foundation
-import LEQCore
+@testable import LEQCore
 @testable import LEQFormats
 
 @Suite("Rendering statements")
@@ -147,5 +147,64 @@ struct HTMLTests {
     @Test("Text from the files is escaped; the page names its statement in the footer")
     func escaping() {
         #expect(StatementHTML.escape(#"A & B <script> "x""#) == "A &amp; B &lt;script&gt; &quot;x&quot;")
+    }
+}
+
+@Suite("Warnings in words")
+struct WarningTextTests {
+    @Test("Every kind of warning in both languages, as a string and written into a document piece by piece")
+    func everyKind() throws {
+        let march = Period(CivilDate(iso: "2026-03-01")!, CivilDate(iso: "2026-03-12")!)
+        let day = Period(CivilDate(iso: "2026-03-05")!, CivilDate(iso: "2026-03-05")!)
+        func warning(_ kind: SettlementWarning.Kind, _ period: Period = march, hours: ExactDecimal? = nil,
+                     amount: Money? = nil) -> SettlementWarning {
+            SettlementWarning(caseID: "F-1", kind: kind, period: period, days: 12, hours: hours, amount: amount)
+        }
+        let expected: [(SettlementWarning, de: String, en: String)] = [
+            (warning(.clearingExtensionNotApproved),
+             "Clearing länger als die Pauschale deckt, Verlängerung nicht genehmigt: 12 Tage (01.03.2026–12.03.2026) nicht abgerechnet.",
+             "Clearing longer than the fee covers, no approved extension: 12 days (2026-03-01–2026-03-12) not billed."),
+            (warning(.clearingBeyondMaximum),
+             "Clearing über die Höchstdauer hinaus: 12 Tage (01.03.2026–12.03.2026) sind nie abrechenbar.",
+             "Clearing beyond its maximum length: 12 days (2026-03-01–2026-03-12) are never billed."),
+            (warning(.noCategory),
+             "Keine Fallkategorie festgelegt: 12 Tage (01.03.2026–12.03.2026) ohne Fallpauschale.",
+             "No case category set: 12 days (2026-03-01–2026-03-12) without a flat rate."),
+            (warning(.clearingWithoutEnd, day),
+             "Fall beendet, aber Clearing ohne Enddatum (05.03.2026): keine Clearingpauschale abgerechnet.",
+             "Case ended but clearing has no end date (2026-03-05): no clearing fee billed."),
+            (warning(.absenceCapReached),
+             "Abwesenheit über der Jahresgrenze: 12 Tage (01.03.2026–12.03.2026) nicht vergütet.",
+             "Absence past the yearly cap: 12 days (2026-03-01–2026-03-12) not paid."),
+            (warning(.hoursNotApproved, hours: ExactDecimal(units: 1225, scale: 2)),
+             "Fachleistungsstunden über die Bewilligung hinaus: 12,25 Std. (01.03.2026–12.03.2026) nicht vergütet; Bewilligung prüfen.",
+             "Specialist hours beyond the approval: 12.25 h (2026-03-01–2026-03-12) not paid; check the approval."),
+            (warning(.hoursNotApproved),
+             "Fachleistungsstunden über die Bewilligung hinaus: ? Std. (01.03.2026–12.03.2026) nicht vergütet; Bewilligung prüfen.",
+             "Specialist hours beyond the approval: ? h (2026-03-01–2026-03-12) not paid; check the approval."),
+            (warning(.budgetExceeded, amount: Money(cents: 123_456)),
+             "Fallbudget ausgeschöpft: 1.234,56 € gekürzt (01.03.2026–12.03.2026).",
+             "Case budget used up: €1,234.56 cut (2026-03-01–2026-03-12)."),
+            (warning(.topUpProofMissing, amount: Money(cents: 5)),
+             "Zusatzbetreuung ohne Nachweis der Zusatzkraft beendet: der Zuschlag für 01.03.2026–12.03.2026, 0,05 €, wird nicht gezahlt.",
+             "Top-up ended without proof of the extra staff: the top-up for 2026-03-01–2026-03-12, €0.05, is not paid."),
+            (warning(.topUpProofMissing),
+             "Zusatzbetreuung ohne Nachweis der Zusatzkraft beendet: der Zuschlag für 01.03.2026–12.03.2026, ?, wird nicht gezahlt.",
+             "Top-up ended without proof of the extra staff: the top-up for 2026-03-01–2026-03-12, ?, is not paid."),
+        ]
+        #expect(Set(expected.map(\.0.kind)) == Set(SettlementWarning.Kind.allCases))
+        for (w, de, en) in expected {
+            for (language, text) in [(Language.de, de), (.en, en)] {
+                let labels = Labels(language)
+                #expect(labels.warning(w) == text)
+                var pieces = JSONWriter()
+                var out = pieces.openString()
+                labels.writeWarning(w, to: &out)
+                pieces.closeString()
+                var whole = JSONWriter()
+                whole.string(text)
+                #expect(pieces.bytes == whole.bytes)
+            }
+        }
     }
 }

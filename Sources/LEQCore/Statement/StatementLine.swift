@@ -362,7 +362,7 @@ public final class LineDetailBox: @unchecked Sendable {
 
 /// Something on a statement the reader must know: a day not billed and why.
 public struct SettlementWarning: Hashable, Sendable {
-    public enum Kind: String, Sendable {
+    public enum Kind: String, Sendable, CaseIterable {
         /// Clearing days 43–84 without an approved extension: not billed.
         case clearingExtensionNotApproved
         /// Clearing days from 85 on: never billed.

@@ -198,35 +198,65 @@ struct Labels {
         }
     }
 
+    /// A warning's text for the reader of the statement.
     func warning(_ w: SettlementWarning) -> String {
-        let p = f.period(w.period)
+        var text = TextBytes()
+        writeWarning(w, to: &text)
+        return text.string
+    }
+
+    /// The same text written piece by piece into `out` (into a JSON document without a string
+    /// made for it: a statement of a million cases has tens of thousands of warnings).
+    func writeWarning<Out: TextOut>(_ w: SettlementWarning, to out: inout Out) {
+        let de = language == .de
         switch w.kind {
         case .clearingExtensionNotApproved:
-            return t("Clearing länger als die Pauschale deckt, Verlängerung nicht genehmigt: \(w.days) Tage (\(p)) nicht abgerechnet.",
-                     "Clearing longer than the fee covers, no approved extension: \(w.days) days (\(p)) not billed.")
+            out.write(de, "Clearing länger als die Pauschale deckt, Verlängerung nicht genehmigt: ",
+                      "Clearing longer than the fee covers, no approved extension: ")
+            writeDays(w, de ? " Tage (" : " days (", to: &out)
+            out.write(de, ") nicht abgerechnet.", ") not billed.")
         case .clearingBeyondMaximum:
-            return t("Clearing über die Höchstdauer hinaus: \(w.days) Tage (\(p)) sind nie abrechenbar.",
-                     "Clearing beyond its maximum length: \(w.days) days (\(p)) are never billed.")
+            out.write(de, "Clearing über die Höchstdauer hinaus: ", "Clearing beyond its maximum length: ")
+            writeDays(w, de ? " Tage (" : " days (", to: &out)
+            out.write(de, ") sind nie abrechenbar.", ") are never billed.")
         case .noCategory:
-            return t("Keine Fallkategorie festgelegt: \(w.days) Tage (\(p)) ohne Fallpauschale.",
-                     "No case category set: \(w.days) days (\(p)) without a flat rate.")
+            out.write(de, "Keine Fallkategorie festgelegt: ", "No case category set: ")
+            writeDays(w, de ? " Tage (" : " days (", to: &out)
+            out.write(de, ") ohne Fallpauschale.", ") without a flat rate.")
         case .clearingWithoutEnd:
-            return t("Fall beendet, aber Clearing ohne Enddatum (\(p)): keine Clearingpauschale abgerechnet.",
-                     "Case ended but clearing has no end date (\(p)): no clearing fee billed.")
+            out.write(de, "Fall beendet, aber Clearing ohne Enddatum (", "Case ended but clearing has no end date (")
+            out.period(w.period, f)
+            out.write(de, "): keine Clearingpauschale abgerechnet.", "): no clearing fee billed.")
         case .absenceCapReached:
-            return t("Abwesenheit über der Jahresgrenze: \(w.days) Tage (\(p)) nicht vergütet.",
-                     "Absence past the yearly cap: \(w.days) days (\(p)) not paid.")
+            out.write(de, "Abwesenheit über der Jahresgrenze: ", "Absence past the yearly cap: ")
+            writeDays(w, de ? " Tage (" : " days (", to: &out)
+            out.write(de, ") nicht vergütet.", ") not paid.")
         case .hoursNotApproved:
-            let h = w.hours.map { f.decimal($0) } ?? "?"
-            return t("Fachleistungsstunden über die Bewilligung hinaus: \(h) Std. (\(p)) nicht vergütet; Bewilligung prüfen.",
-                     "Specialist hours beyond the approval: \(h) h (\(p)) not paid; check the approval.")
+            out.write(de, "Fachleistungsstunden über die Bewilligung hinaus: ", "Specialist hours beyond the approval: ")
+            if let h = w.hours { out.decimal(h, f) } else { out.write("?") }
+            out.write(de, " Std. (", " h (")
+            out.period(w.period, f)
+            out.write(de, ") nicht vergütet; Bewilligung prüfen.", ") not paid; check the approval.")
         case .budgetExceeded:
-            let a = w.amount.map { f.money($0) } ?? "?"
-            return t("Fallbudget ausgeschöpft: \(a) gekürzt (\(p)).", "Case budget used up: \(a) cut (\(p)).")
+            out.write(de, "Fallbudget ausgeschöpft: ", "Case budget used up: ")
+            if let a = w.amount { out.money(a, f) } else { out.write("?") }
+            out.write(de, " gekürzt (", " cut (")
+            out.period(w.period, f)
+            out.write(").")
         case .topUpProofMissing:
-            let a = w.amount.map { f.money($0) } ?? "?"
-            return t("Zusatzbetreuung ohne Nachweis der Zusatzkraft beendet: der Zuschlag für \(p), \(a), wird nicht gezahlt.",
-                     "Top-up ended without proof of the extra staff: the top-up for \(p), \(a), is not paid.")
+            out.write(de, "Zusatzbetreuung ohne Nachweis der Zusatzkraft beendet: der Zuschlag für ",
+                      "Top-up ended without proof of the extra staff: the top-up for ")
+            out.period(w.period, f)
+            out.write(", ")
+            if let a = w.amount { out.money(a, f) } else { out.write("?") }
+            out.write(de, ", wird nicht gezahlt.", ", is not paid.")
         }
+    }
+
+    /// `12 Tage (01.03.2026–12.03.2026`: the warning's days, `unit`, its period.
+    private func writeDays<Out: TextOut>(_ w: SettlementWarning, _ unit: StaticString, to out: inout Out) {
+        out.int(w.days)
+        out.write(unit)
+        out.period(w.period, f)
     }
 }

@@ -412,7 +412,10 @@ public enum StatementJSON {
             w.field(EntryKey.days, warning.days)
             if let h = warning.hours { w.field(EntryKey.hours, h.text) }
             if let a = warning.amount { w.field(LineKey.all.amount, a) }
-            w.field(LineKey.all.text, labels.warning(warning))
+            w.key(LineKey.all.text)
+            var text = w.openString()
+            labels.writeWarning(warning, to: &text)
+            w.closeString()
             w.endObject()
         }
         w.endArray()
