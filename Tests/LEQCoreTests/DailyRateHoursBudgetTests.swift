@@ -305,6 +305,43 @@ struct BudgetTests {
         }
     }
 
+    @Test("Installments walked as day numbers are those of the months and periods intersected one by one, through any month")
+    func installmentsAsTheMonthsSay() {
+        // The installments as SPEC § 9 says them: month after month, the days the period shares with it.
+        func reference(_ budget: CaseBudget, through month: Month, rounding: RoundingMode) -> [Money] {
+            let total = budget.period.dayCount
+            var parts: [Money] = [], paid = Money.zero
+            var m = budget.period.from.month
+            while m <= month, let days = budget.period.intersection(m.period) {
+                let part = days.to == budget.period.to
+                    ? budget.amount - paid
+                    : Money(cents: rounding.round(Int128(budget.amount.cents) * Int128(days.dayCount), over: Int128(total)))
+                parts.append(part)
+                paid += part
+                m = m.next
+            }
+            return parts
+        }
+        var g = SplitMix(seed: 7)
+        var checked = 0
+        for rounding in RoundingMode.allCases {
+            for _ in 0..<400 {
+                // Periods of a day to six years, over leap years and year ends.
+                let from = d("2023-11-15").advanced(by: Int(g.next() % 1_500))
+                let to = from.advanced(by: Int(g.next() % 2_200))
+                let budget = CaseBudget(period: Period(from, to), amount: Money(cents: Int64(g.next() % 50_000_000) + 1))
+                var month = from.month
+                for _ in 0..<3 { month = Month(year: month.month == 1 ? month.year - 1 : month.year, month: month.month == 1 ? 12 : month.month - 1)! }
+                while month <= to.month.next.next {
+                    #expect(StatementBuilder.installments(budget, through: month, rounding: rounding) == reference(budget, through: month, rounding: rounding))
+                    checked += 1
+                    month = month.next
+                }
+            }
+        }
+        #expect(checked > 30_000)
+    }
+
     @Test("Drawdown: lines past the budget are cut in a line of their own")
     func drawdownCut() {
         let budget = CaseBudget(period: Period(d("2026-03-01"), d("2026-05-31")), amount: m("5000.00"), mode: .drawdown)

@@ -76,17 +76,28 @@ extension StatementBuilder {
         return (before, this)
     }
 
+    /// Each month's installment from the budget's first month through `month` (or its last, if
+    /// earlier): the month's days of the period over all of them, rounded; the last month the
+    /// remainder. The months are walked as day numbers, each month's end found from its length
+    /// (a `Month` made and intersected per step cost more than the rounding).
     private static func forEachInstallment(_ budget: CaseBudget, through month: Month, rounding: RoundingMode, _ body: (Money) -> Void) {
-        let total = budget.period.dayCount
+        let period = budget.period
+        let total = Int128(period.dayCount)
+        let end = period.to.dayNumber
         var paid = Money.zero
-        var m = budget.period.from.month
-        while m <= month, let days = budget.period.intersection(m.period) {
-            let part = days.to == budget.period.to
+        var (year, m, day) = period.from.components
+        // The first day of the budget in the month walked, and that month's last day.
+        var first = period.from.dayNumber
+        var last = first + Int32(CivilDate.daysIn(year: year, month: m) - day)
+        while (year, m) <= (month.year, month.month), first <= end {
+            let part = last >= end
                 ? budget.amount - paid
-                : Money(cents: rounding.round(Int128(budget.amount.cents) * Int128(days.dayCount), over: Int128(total)))
+                : Money(cents: rounding.round(Int128(budget.amount.cents) * Int128(last - first + 1), over: total))
             body(part)
             paid += part
-            m = m.next
+            (year, m) = m == 12 ? (year + 1, 1) : (year, m + 1)
+            first = last + 1
+            last += Int32(CivilDate.daysIn(year: year, month: m))
         }
     }
 }
