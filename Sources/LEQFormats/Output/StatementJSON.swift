@@ -283,10 +283,16 @@ public enum StatementJSON {
         /// Per service, its `"legalBasis": "…"` member.
         let legalBases: [(service: String, member: JSONWriter.Key)]
         static let noLegalBasis = JSONWriter.Key.shared(members: [("legalBasis", "")], depth: 5)
+        /// The statement's month, and its `"from"` and `"to"` members: the period of most lines
+        /// (two dates spelt out per line were 5 % of writing it).
+        let month: Period
+        let wholeMonth: JSONWriter.Key
 
         init(_ s: Statement) {
             bearerKeys = s.bearers.map { JSONWriter.Key.shared($0.id, depth: 6) }
             legalBases = s.services.map { ($0.id, JSONWriter.Key.shared(members: [("legalBasis", $0.legalBasis)], depth: 5)) }
+            month = s.month.period
+            wholeMonth = JSONWriter.Key.shared(members: [("from", month.from.iso), ("to", month.to.iso)], depth: 5)
         }
 
         func legalBasis(_ service: String) -> JSONWriter.Key {
@@ -339,8 +345,12 @@ public enum StatementJSON {
         var text = w.openString()
         if let texts { texts.write(line, labels, into: &text) } else { labels.writeText(line, to: &text) }
         w.closeString()
-        w.field(shared.keys.from, line.period.from)
-        w.field(shared.keys.to, line.period.to)
+        if line.period == shared.month {
+            w.members(shared.wholeMonth)
+        } else {
+            w.field(shared.keys.from, line.period.from)
+            w.field(shared.keys.to, line.period.to)
+        }
         w.field(shared.keys.quantity, line.quantity)
         w.members(LineMembers.unit(line.unit))
         w.field(shared.keys.rate, line.rate)
