@@ -280,8 +280,8 @@ public enum StatementJSON {
     struct LineContext {
         let keys = LineKey.all
         let bearerKeys: [JSONWriter.Key]
-        /// Per service, its `"legalBasis": "…"` member.
-        let legalBases: [(service: String, member: JSONWriter.Key)]
+        /// Per service of the statement, its `"service"` and `"legalBasis"` members, written whole.
+        let services: [(service: String, members: JSONWriter.Key)]
         static let noLegalBasis = JSONWriter.Key.shared(members: [("legalBasis", "")], depth: 5)
         /// The statement's month, and its `"from"` and `"to"` members: the period of most lines
         /// (two dates spelt out per line were 5 % of writing it).
@@ -290,14 +290,20 @@ public enum StatementJSON {
 
         init(_ s: Statement) {
             bearerKeys = s.bearers.map { JSONWriter.Key.shared($0.id, depth: 6) }
-            legalBases = s.services.map { ($0.id, JSONWriter.Key.shared(members: [("legalBasis", $0.legalBasis)], depth: 5)) }
+            services = s.services.map { ($0.id, JSONWriter.Key.shared(members: [("service", $0.id), ("legalBasis", $0.legalBasis)], depth: 5)) }
             month = s.month.period
             wholeMonth = JSONWriter.Key.shared(members: [("from", month.from.iso), ("to", month.to.iso)], depth: 5)
         }
 
-        func legalBasis(_ service: String) -> JSONWriter.Key {
-            for entry in legalBases where entry.service == service { return entry.member }
-            return Self.noLegalBasis
+        /// The line's `"service"` and `"legalBasis"` members; a service the statement does not
+        /// list (never in a settled statement) with an empty legal basis.
+        func writeService(_ service: String, _ w: inout JSONWriter) {
+            for entry in services where entry.service == service {
+                w.members(entry.members)
+                return
+            }
+            w.field(keys.service, service)
+            w.members(Self.noLegalBasis)
         }
     }
 
@@ -335,8 +341,7 @@ public enum StatementJSON {
         w.beginObject()
         w.field(shared.keys.`case`, line.caseID)
         w.field(shared.keys.fileReference, line.fileReference)
-        w.field(shared.keys.service, line.service)
-        w.members(shared.legalBasis(line.service))
+        shared.writeService(line.service, &w)
         w.members(LineMembers.kindAndSection(line.kind))
         if let c = line.category { w.field(shared.keys.category, c) }
         // The text goes into the document piece by piece, never made a string; or copied, where
