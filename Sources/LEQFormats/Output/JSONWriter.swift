@@ -174,6 +174,7 @@ public struct JSONWriter {
     }
 
     /// The same bytes as `field(name, value)` for each of the members made beforehand.
+    @inline(__always)
     public mutating func members(_ k: Key) {
         assert(k.depth == depth, "members made for another depth")
         assert(!pendingKey, "members where a value was due")
@@ -182,6 +183,7 @@ public struct JSONWriter {
     }
 
     /// The same bytes as `key(name)` for the key made beforehand.
+    @inline(__always)
     public mutating func key(_ k: Key) {
         assert(k.depth == depth, "a key made for another depth")
         k.write(afterMember: hasMember.last, to: out)
