@@ -192,9 +192,14 @@ public struct Case: Sendable {
         Self.prefetch(records.values.topUps)
     }
 
+    /// The list's storage (an array is one reference to it: its count, then its elements), taken
+    /// as an address without a retain. Through `withUnsafeBufferPointer` each list was retained and
+    /// released: an atomic write that waited for the very memory the hint was to fetch early,
+    /// seven per case-month (a tenth of the time of a million cases' year went to retains).
     @inline(__always)
     private static func prefetch<T>(_ list: [T]) {
-        list.withUnsafeBufferPointer { if let p = $0.baseAddress { leq_prefetch(p) } }
+        guard MemoryLayout<[T]>.size == MemoryLayout<UnsafeRawPointer>.size else { return }
+        leq_prefetch(unsafeBitCast(list, to: UnsafeRawPointer.self))
     }
 
     /// Whether the case has any absence (without copying the list).
