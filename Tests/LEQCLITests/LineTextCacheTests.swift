@@ -9,7 +9,8 @@ struct LineTextCacheTests {
     static func written(_ line: StatementLine, _ labels: Labels, by cache: LineTextCache) -> (cached: [UInt8], full: [UInt8]) {
         var w = JSONWriter()
         var text = w.openString()
-        cache.write(line, labels, into: &text)
+        var line = line
+        cache.write(&line, labels, into: &text)
         w.closeString()
         var full = JSONWriter()
         var spelt = full.openString()

@@ -124,7 +124,8 @@ struct StreamedJSONTests {
             StatementJSON.writeHead(s, labels, &w)
             let shared = StatementJSON.LineContext(s)
             // Every text spelt out in full: the document written in pieces keeps texts said before.
-            for var line in s.lines { StatementJSON.writeLine(&line, labels, shared, nil, &w) }
+            let texts = LineTextCache(language: language, keeps: false)
+            for var line in s.lines { StatementJSON.writeLine(&line, labels, shared, texts, &w) }
             StatementJSON.writeTail(s, labels, &w)
         }
         w.endArray()

@@ -275,7 +275,9 @@ public struct JSONWriter {
 
     /// The pieces of a string value, written into the document as they come.
     struct StringPieces: TextOut {
-        fileprivate let out: ByteBuffer
+        /// The document's buffer, held by the writer that opened the string for as long as the
+        /// pieces are written (a reference counted for each string was a retain and a release of it).
+        fileprivate unowned(unsafe) let out: ByteBuffer
 
         /// A text's own words: copied as they are, none of them needs escaping (checked in debug
         /// builds; the tests write every kind of line's text in both languages).

@@ -93,12 +93,15 @@ final class LineTextCache: @unchecked Sendable {
 
     /// The language of the texts kept.
     private(set) var language: Language
+    /// Whether texts are kept at all (a document with every text spelt out, to compare with).
+    private let keeps: Bool
     private let entries: UnsafeMutablePointer<Entry>
     private let bytes: UnsafeMutablePointer<UInt8>
     @exclusivity(unchecked) private var used = 0
 
-    init(language: Language) {
+    init(language: Language, keeps: Bool = true) {
         self.language = language
+        self.keeps = keeps
         entries = .allocate(capacity: Self.slots)
         entries.initialize(repeating: Entry(key: .empty, start: 0, count: 0), count: Self.slots)
         bytes = .allocate(capacity: Self.keptBytes)
@@ -110,9 +113,10 @@ final class LineTextCache: @unchecked Sendable {
     }
 
     /// `line`'s text, as `labels.writeText` writes it, into the string open in `text`: copied
-    /// when a line with the same key was written before, else written and kept.
-    func write(_ line: borrowing StatementLine, _ labels: Labels, into text: inout JSONWriter.StringPieces) {
-        guard let key = Key(line) else {
+    /// when a line with the same key was written before, else written and kept. `line` is read
+    /// in place, never changed (`inout`: borrowed, it was copied for the call, a retain with it).
+    func write(_ line: inout StatementLine, _ labels: Labels, into text: inout JSONWriter.StringPieces) {
+        guard keeps, let key = Key(line) else {
             labels.writeText(line, to: &text)
             return
         }

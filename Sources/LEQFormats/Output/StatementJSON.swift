@@ -336,7 +336,7 @@ public enum StatementJSON {
 
     /// One line, an element of the `lines` array.
     /// `line` is read in place, never changed (`inout`, see `withPlacesForReading`).
-    static func writeLine(_ line: inout StatementLine, _ labels: Labels, _ shared: LineContext, _ texts: LineTextCache?,
+    static func writeLine(_ line: inout StatementLine, _ labels: Labels, _ shared: LineContext, _ texts: LineTextCache,
                           _ w: inout JSONWriter) {
         w.beginObject()
         w.field(shared.keys.`case`, line.caseID)
@@ -348,7 +348,7 @@ public enum StatementJSON {
         // a line before it in this piece said the same.
         w.key(shared.keys.text)
         var text = w.openString()
-        if let texts { texts.write(line, labels, into: &text) } else { labels.writeText(line, to: &text) }
+        texts.write(&line, labels, into: &text)
         w.closeString()
         if line.period == shared.month {
             w.members(shared.wholeMonth)
