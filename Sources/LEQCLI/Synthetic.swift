@@ -181,16 +181,18 @@ struct Synthetic {
             }
         case "spfh":
             var from = c.start
+            var approvals: [HourApproval] = [], delivered: [DeliveredHours] = []
             while from <= last {
                 let to = min(from.addingMonths(6).previous, last)
-                c.hours.approvals.append(HourApproval(period: Period(from, to), quarterHours: 4 * (60 + next(80))))
+                approvals.append(HourApproval(period: Period(from, to), quarterHours: 4 * (60 + next(80))))
                 from = to.next
             }
             var month = c.start.month
             while month.firstDay <= last {
-                c.hours.delivered.append(DeliveredHours(month: month, quarterHours: next(4 * 30)))
+                delivered.append(DeliveredHours(month: month, quarterHours: next(4 * 30)))
                 month = month.next
             }
+            c.hours = Hours(approvals: approvals, delivered: delivered)
         case "fb":
             c.budgets = [CaseBudget(period: Period(c.start, last), amount: Money(cents: 500_000 + Int64(next(3_000_000))))]
         default:

@@ -250,6 +250,51 @@ struct HoursTests {
         #expect(s.warnings.map(\.kind) == [.hoursNotApproved] && s.warnings[0].hours == ExactDecimal("6")!)
     }
 
+    @Test("Hours paid walking approvals and months in order are those of every month against every approval (SPEC § 8)")
+    func hoursPaidInOrder() {
+        // SPEC § 8 as it reads: the delivered months in order, each drawing on the approvals covering it.
+        func reference(_ hours: Hours, month: Month) -> Int {
+            var remaining = hours.approvals.map(\.quarterHours)
+            var paid = 0
+            for d in hours.delivered where d.month <= month {
+                var left = d.quarterHours
+                paid = 0
+                for j in hours.approvals.indices where left > 0 && remaining[j] > 0
+                    && hours.approvals[j].period.from <= d.month.lastDay && hours.approvals[j].period.to >= d.month.firstDay {
+                    let take = min(left, remaining[j])
+                    remaining[j] -= take
+                    left -= take
+                    paid += take
+                }
+            }
+            return paid
+        }
+        var g = SplitMix(seed: 11)
+        var checked = 0
+        for _ in 0..<1_500 {
+            // Approvals of a day to two years, overlapping, nested, with gaps; months delivered at random.
+            let start = d("2024-01-01").advanced(by: Int(g.next() % 400))
+            var approvals: [HourApproval] = []
+            for _ in 0..<Int(g.next() % 6) {
+                let from = start.advanced(by: Int(g.next() % 900))
+                approvals.append(HourApproval(period: Period(from, from.advanced(by: Int(g.next() % 730))),
+                                              quarterHours: Int(g.next() % 400)))
+            }
+            var delivered: [DeliveredHours] = []
+            var month = start.month
+            for _ in 0..<40 {
+                if g.next() % 3 != 0 { delivered.append(DeliveredHours(month: month, quarterHours: Int(g.next() % 200))) }
+                month = month.next
+            }
+            let hours = Hours(approvals: approvals.reversed(), delivered: delivered.reversed())
+            for d in hours.delivered {
+                #expect(StatementBuilder.quarterHoursPaid(hours, month: d.month) == reference(hours, month: d.month))
+                checked += 1
+            }
+        }
+        #expect(checked > 30_000)
+    }
+
     @Test("Quarter hours are paid exactly: 7.25 h × 62.50 = 453.13 (rounded once)")
     func quarterHours() {
         let s = settle([spfh([("2026-01", 29)])], "2026-01", agreement())

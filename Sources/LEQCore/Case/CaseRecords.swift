@@ -17,8 +17,10 @@ public struct Absence: Hashable, Sendable {
 /// Specialist hours (Fachleistungsstunden): what was approved for which period, and what was
 /// delivered month by month.
 public struct Hours: Hashable, Sendable {
-    public var approvals: [HourApproval]
-    public var delivered: [DeliveredHours]
+    /// In order of their first day; set only here, so that settling can walk them in order.
+    public private(set) var approvals: [HourApproval]
+    /// In month order; set only here, as above.
+    public private(set) var delivered: [DeliveredHours]
 
     public init(approvals: [HourApproval] = [], delivered: [DeliveredHours] = []) {
         self.approvals = approvals.sorted { $0.period.from < $1.period.from }

@@ -33,22 +33,33 @@ extension StatementBuilder {
     /// The quarter hours of `month` paid: the approvals are used up by the delivered months in
     /// order, each month drawing on the approvals covering it in their order (SPEC § 8). What is
     /// left of each approval is counted on the stack: a list of it was an allocation per case-month.
+    /// Both lists are in order (`Hours` keeps them so): an approval that ended before a month
+    /// covers no later month either, and one that starts after it no earlier one, so each month
+    /// looks only at the approvals around it (every month against every approval was a tenth of
+    /// settling a case with hours, years of months against years of approvals).
     static func quarterHoursPaid(_ hours: Hours, month: Month) -> Int {
         let approvals = hours.approvals, delivered = hours.delivered
         return withUnsafeTemporaryAllocation(of: Int.self, capacity: approvals.count) { remaining in
             for j in approvals.indices { remaining[j] = approvals[j].quarterHours }
             var paid = 0
+            // The first approval that may cover the month walked, and later ones.
+            var open = 0
             // By index, fields read where they are: `for d in delivered` copied each month's record.
-            for k in delivered.indices where delivered[k].month <= month {
+            for k in delivered.indices {
+                guard delivered[k].month <= month else { break }
                 var left = delivered[k].quarterHours
                 paid = 0
                 let first = delivered[k].month.firstDay, last = delivered[k].month.lastDay
-                for j in approvals.indices where left > 0 && remaining[j] > 0
-                    && approvals[j].period.from <= last && approvals[j].period.to >= first {
-                    let take = min(left, remaining[j])
-                    remaining[j] -= take
-                    left -= take
-                    paid += take
+                while open < approvals.count && approvals[open].period.to < first { open += 1 }
+                var j = open
+                while j < approvals.count && approvals[j].period.from <= last && left > 0 {
+                    if approvals[j].period.to >= first && remaining[j] > 0 {
+                        let take = min(left, remaining[j])
+                        remaining[j] -= take
+                        left -= take
+                        paid += take
+                    }
+                    j += 1
                 }
             }
             return paid
