@@ -213,15 +213,15 @@ struct Labels {
         case .clearingExtensionNotApproved:
             out.write(de, "Clearing länger als die Pauschale deckt, Verlängerung nicht genehmigt: ",
                       "Clearing longer than the fee covers, no approved extension: ")
-            writeDays(w, de ? " Tage (" : " days (", to: &out)
+            writeWarningDays(w, de ? " Tage (" : " days (", to: &out)
             out.write(de, ") nicht abgerechnet.", ") not billed.")
         case .clearingBeyondMaximum:
             out.write(de, "Clearing über die Höchstdauer hinaus: ", "Clearing beyond its maximum length: ")
-            writeDays(w, de ? " Tage (" : " days (", to: &out)
+            writeWarningDays(w, de ? " Tage (" : " days (", to: &out)
             out.write(de, ") sind nie abrechenbar.", ") are never billed.")
         case .noCategory:
             out.write(de, "Keine Fallkategorie festgelegt: ", "No case category set: ")
-            writeDays(w, de ? " Tage (" : " days (", to: &out)
+            writeWarningDays(w, de ? " Tage (" : " days (", to: &out)
             out.write(de, ") ohne Fallpauschale.", ") without a flat rate.")
         case .clearingWithoutEnd:
             out.write(de, "Fall beendet, aber Clearing ohne Enddatum (", "Case ended but clearing has no end date (")
@@ -229,7 +229,7 @@ struct Labels {
             out.write(de, "): keine Clearingpauschale abgerechnet.", "): no clearing fee billed.")
         case .absenceCapReached:
             out.write(de, "Abwesenheit über der Jahresgrenze: ", "Absence past the yearly cap: ")
-            writeDays(w, de ? " Tage (" : " days (", to: &out)
+            writeWarningDays(w, de ? " Tage (" : " days (", to: &out)
             out.write(de, ") nicht vergütet.", ") not paid.")
         case .hoursNotApproved:
             out.write(de, "Fachleistungsstunden über die Bewilligung hinaus: ", "Specialist hours beyond the approval: ")
@@ -254,7 +254,7 @@ struct Labels {
     }
 
     /// `12 Tage (01.03.2026–12.03.2026`: the warning's days, `unit`, its period.
-    private func writeDays<Out: TextOut>(_ w: SettlementWarning, _ unit: StaticString, to out: inout Out) {
+    private func writeWarningDays<Out: TextOut>(_ w: SettlementWarning, _ unit: StaticString, to out: inout Out) {
         out.int(w.days)
         out.write(unit)
         out.period(w.period, f)

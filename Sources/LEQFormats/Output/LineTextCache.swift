@@ -37,6 +37,7 @@ final class LineTextCache: @unchecked Sendable {
 
         static var kinds: [LineKind] { LineKind.allCases.filter(keeps) }
 
+        // Spelt out: the initialiser from a line below takes the place of the memberwise one.
         private init(kind: UInt8, category: UInt64, quantity: ExactDecimal, rate: Int64, basisDays: Int) {
             self.kind = kind
             self.category = category

@@ -275,8 +275,8 @@ public enum StatementJSON {
     }
 
     /// What the lines of one statement share, looked up once: the keys of their bearer parts (six
-    /// deep) and their services' legal bases (looking up the service per line copied it, a retain
-    /// per field).
+    /// deep), their services with their legal bases (looking up the service per line copied it, a
+    /// retain per field) and the month's `from` and `to`.
     struct LineContext {
         let keys = LineKey.all
         let bearerKeys: [JSONWriter.Key]
@@ -345,7 +345,7 @@ public enum StatementJSON {
         w.members(LineMembers.kindAndSection(line.kind))
         if let c = line.category { w.field(shared.keys.category, c) }
         // The text goes into the document piece by piece, never made a string; or copied, where
-        // a line before it in this piece said the same.
+        // a line this worker wrote before said the same (`LineTextCache`).
         w.key(shared.keys.text)
         var text = w.openString()
         texts.write(&line, labels, into: &text)
