@@ -85,3 +85,43 @@ struct LineDetailTests {
         #expect(l == Self.plainLine() && l.hashValue == Self.plainLine().hashValue)
     }
 }
+
+@Suite("Which bearer rule a line matches (SPEC § 13)")
+struct BearerRuleMatchTests {
+    /// SPEC § 13 as it reads: every condition set must hold, an unset one matches anything.
+    static func reference(_ r: BearerRule, _ setting: Setting, _ service: String, _ kind: LineKind, _ flags: [String]) -> Bool {
+        (r.settings.map { $0.contains(setting) } ?? true) && (r.kinds.map { $0.contains(kind) } ?? true)
+            && (r.services.map { $0.contains(service) } ?? true) && r.flags.allSatisfy(flags.contains)
+    }
+
+    @Test("Settings and kinds held as bits match as the sets do, also after the sets are changed")
+    func bitsMatchTheSets() {
+        #expect(CasePlace.holds(Setting.self) && CasePlace.holds(LineKind.self))
+        var g = SplitMix(seed: 3)
+        func some<T: CaseIterable & Hashable>(_: T.Type) -> Set<T>? {
+            g.next() % 4 == 0 ? nil : Set(T.allCases.filter { _ in g.next() % 3 == 0 })
+        }
+        var checked = 0
+        for _ in 0..<300 {
+            var rule = BearerRule(services: g.next() % 3 == 0 ? ["heim", "spfh"] : nil, settings: some(Setting.self),
+                                  kinds: some(LineKind.self), flags: g.next() % 2 == 0 ? ["avoidsResidential"] : [],
+                                  numerators: [1], denominator: 1)
+            for round in 0..<2 {
+                if round == 1 {
+                    rule.settings = some(Setting.self)
+                    rule.kinds = some(LineKind.self)
+                }
+                for setting in Setting.allCases {
+                    for kind in LineKind.allCases {
+                        for (service, flags) in [("heim", []), ("flex", ["avoidsResidential"]), ("spfh", ["x", "avoidsResidential"])] {
+                            #expect(BearerRule.matches(&rule, setting: setting, service: service, kind: kind, flags: flags)
+                                    == Self.reference(rule, setting, service, kind, flags))
+                            checked += 1
+                        }
+                    }
+                }
+            }
+        }
+        #expect(checked > 100_000)
+    }
+}

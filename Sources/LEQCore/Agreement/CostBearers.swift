@@ -19,8 +19,13 @@ public struct CostBearer: Hashable, Sendable {
 /// that matches a line decides; no rule means the first bearer bears the whole line.
 public struct BearerRule: Hashable, Sendable {
     public var services: Set<String>?
-    public var settings: Set<Setting>?
-    public var kinds: Set<LineKind>?
+    public var settings: Set<Setting>? { didSet { settingBits = Self.bits(settings) } }
+    public var kinds: Set<LineKind>? { didSet { kindBits = Self.bits(kinds) } }
+    /// `settings` and `kinds` as bits by case place, all set for none given: what a line is
+    /// matched against. The sets are the agreement's, read by every core for every line; going
+    /// through them counted references on memory all cores wrote.
+    private(set) var settingBits: UInt64 = ~0
+    private(set) var kindBits: UInt64 = ~0
     /// Case flags that must all be set, e.g. `avoidsResidential`.
     public var flags: [String]
     /// Each bearer's share as a numerator over `denominator`, in the agreement's bearer order.
@@ -35,6 +40,15 @@ public struct BearerRule: Hashable, Sendable {
         self.flags = flags
         self.numerators = numerators
         self.denominator = denominator
+        settingBits = Self.bits(settings)
+        kindBits = Self.bits(kinds)
+    }
+
+    /// The cases of `set` as bits by place; all bits for nil (any case).
+    private static func bits<T: CaseIterable & Hashable>(_ set: Set<T>?) -> UInt64 {
+        guard let set else { return ~0 }
+        precondition(T.allCases.count <= 64 && CasePlace.holds(T.self), "a bit per case")
+        return set.reduce(0) { $0 | 1 << UInt64(CasePlace.of($1)) }
     }
 
     /// `amount` split among the bearers by these shares (largest remainder, SPEC § 13): the
@@ -53,11 +67,12 @@ public struct BearerRule: Hashable, Sendable {
     /// and a case with `caseFlags`. The rule is read in place (`inout`, never changed): borrowed
     /// from the agreement's list, it was copied for every line.
     static func matches(_ rule: inout BearerRule, setting: Setting, service: String, kind: LineKind, flags caseFlags: [String]) -> Bool {
+        if rule.settingBits & 1 << UInt64(CasePlace.of(setting)) == 0 { return false }
+        if rule.kindBits & 1 << UInt64(CasePlace.of(kind)) == 0 { return false }
         // A handful of members: a linear scan costs less than hashing for every line.
-        if let settings = rule.settings, !settings.contains(where: { $0 == setting }) { return false }
-        if let kinds = rule.kinds, !kinds.contains(where: { $0 == kind }) { return false }
         if let services = rule.services, !services.contains(where: { $0 == service }) { return false }
-        for flag in rule.flags where !caseFlags.contains(flag) { return false }
+        // By place: each flag compared where the rule holds it, not copied out of the list.
+        for i in rule.flags.indices where !caseFlags.contains(rule.flags[i]) { return false }
         return true
     }
 }

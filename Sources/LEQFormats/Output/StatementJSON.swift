@@ -321,16 +321,12 @@ public enum StatementJSON {
         static func unit(_ unit: QuantityUnit) -> JSONWriter.Key { units[ordinal(unit)] }
         static func rateUnit(_ unit: RateUnit) -> JSONWriter.Key { rateUnits[ordinal(unit)] }
 
-        /// The place of `value` among its type's cases: a case without a payload is stored as
-        /// that number, one byte (`ordinalsHold` checks it for these types; the tests call it).
-        @inline(__always) static func ordinal<T>(_ value: T) -> Int { Int(unsafeBitCast(value, to: UInt8.self)) }
+        /// The place of `value` among its type's cases (see `CasePlace`).
+        @inline(__always) static func ordinal<T>(_ value: T) -> Int { CasePlace.of(value) }
 
         /// Whether every case of the types read by `ordinal` is stored as its place.
         static func ordinalsHold() -> Bool {
-            func holds<T: CaseIterable & Equatable>(_: T.Type) -> Bool {
-                MemoryLayout<T>.size == 1 && T.allCases.enumerated().allSatisfy { ordinal($0.element) == $0.offset }
-            }
-            return holds(LineKind.self) && holds(QuantityUnit.self) && holds(RateUnit.self)
+            CasePlace.holds(LineKind.self) && CasePlace.holds(QuantityUnit.self) && CasePlace.holds(RateUnit.self)
         }
     }
 
