@@ -50,7 +50,7 @@ final class LineTextCache: @unchecked Sendable {
         /// category is longer than seven bytes).
         @inline(__always) init?(_ line: borrowing StatementLine) {
             guard Self.keeps(line.kind), line.details == nil, let category = Self.packed(line.category) else { return nil }
-            self.init(kind: UInt8(StatementJSON.LineMembers.ordinal(line.kind)), category: category, quantity: line.quantity,
+            self.init(kind: UInt8(CasePlace.of(line.kind)), category: category, quantity: line.quantity,
                       rate: line.rate.cents, basisDays: line.basisDays ?? .min)
         }
 

@@ -317,14 +317,11 @@ public enum StatementJSON {
         private static let units = QuantityUnit.allCases.map { JSONWriter.Key(members: [("unit", $0.rawValue)], depth: 5) }
         private static let rateUnits = RateUnit.allCases.map { JSONWriter.Key(members: [("rateUnit", $0.rawValue)], depth: 5) }
 
-        static func kindAndSection(_ kind: LineKind) -> JSONWriter.Key { kinds[ordinal(kind)] }
-        static func unit(_ unit: QuantityUnit) -> JSONWriter.Key { units[ordinal(unit)] }
-        static func rateUnit(_ unit: RateUnit) -> JSONWriter.Key { rateUnits[ordinal(unit)] }
+        static func kindAndSection(_ kind: LineKind) -> JSONWriter.Key { kinds[CasePlace.of(kind)] }
+        static func unit(_ unit: QuantityUnit) -> JSONWriter.Key { units[CasePlace.of(unit)] }
+        static func rateUnit(_ unit: RateUnit) -> JSONWriter.Key { rateUnits[CasePlace.of(unit)] }
 
-        /// The place of `value` among its type's cases (see `CasePlace`).
-        @inline(__always) static func ordinal<T>(_ value: T) -> Int { CasePlace.of(value) }
-
-        /// Whether every case of the types read by `ordinal` is stored as its place.
+        /// Whether every case of the types indexed by `CasePlace.of` here is stored as its place.
         static func ordinalsHold() -> Bool {
             CasePlace.holds(LineKind.self) && CasePlace.holds(QuantityUnit.self) && CasePlace.holds(RateUnit.self)
         }
