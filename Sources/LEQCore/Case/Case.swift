@@ -175,8 +175,16 @@ public struct Case: Sendable {
     /// method of the value copied the case first (a retain and a release of each field).
     @inline(__always)
     mutating func prefetchRecords() {
-        leq_prefetch(Unmanaged.passUnretained(records).toOpaque())
+        let box = UnsafeRawPointer(Unmanaged.passUnretained(records).toOpaque())
+        var offset = 0
+        while offset < Self.recordsBytes {
+            leq_prefetch(box + offset)
+            offset += 64
+        }
     }
+
+    /// The records box's size in memory: the object header, the values and the effective categories.
+    private static var recordsBytes: Int { 16 + MemoryLayout<Values>.stride + MemoryLayout<[CategoryPeriod]>.stride }
 
     /// Asks the processor to fetch the lists settling reads first (categories, budgets, goal
     /// evaluations, reports, absences, hours): their places are read from the records box, which
