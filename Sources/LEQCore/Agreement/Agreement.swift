@@ -115,22 +115,37 @@ public struct Agreement: Sendable {
     /// agreement (some 860 bytes) for every case-month.
     @inline(__always)
     public func flatRate(service: String, category: String) -> RateSchedule? {
-        guard let s = serviceIndex(service), let c = categoryIndex(category) else { return nil }
+        serviceIndex(service).flatMap { flatRate(serviceAt: $0, category: category) }
+    }
+
+    /// The same, for the service at place `s` of `services`: settling finds a case's service's
+    /// place once and looks its rates up by it (by name, every look-up compared the names again).
+    @inline(__always)
+    func flatRate(serviceAt s: Int, category: String) -> RateSchedule? {
+        guard let c = categoryIndex(category) else { return nil }
         return flatRates[s][c]
     }
 
     /// The daily rate schedule for a service and category (the category's own, else the general one).
     @inline(__always)
     public func dailyRate(service: String, category: String?) -> RateSchedule? {
-        guard let s = serviceIndex(service) else { return nil }
-        return dailyRates.schedule(service: s, category: category.flatMap { categoryIndex($0) })
+        serviceIndex(service).flatMap { dailyRate(serviceAt: $0, category: category) }
+    }
+
+    @inline(__always)
+    func dailyRate(serviceAt s: Int, category: String?) -> RateSchedule? {
+        dailyRates.schedule(service: s, category: category.flatMap { categoryIndex($0) })
     }
 
     /// The hourly rate schedule for a service and category (the category's own, else the general one).
     @inline(__always)
     public func hourlyRate(service: String, category: String?) -> RateSchedule? {
-        guard let s = serviceIndex(service) else { return nil }
-        return hourlyRates.schedule(service: s, category: category.flatMap { categoryIndex($0) })
+        serviceIndex(service).flatMap { hourlyRate(serviceAt: $0, category: category) }
+    }
+
+    @inline(__always)
+    func hourlyRate(serviceAt s: Int, category: String?) -> RateSchedule? {
+        hourlyRates.schedule(service: s, category: category.flatMap { categoryIndex($0) })
     }
 
     /// A line's amount split among the bearers by the first matching rule's shares, else all to

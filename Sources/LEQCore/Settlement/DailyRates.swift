@@ -1,26 +1,26 @@
 // Daily rates with absences (SPEC §§ 2, 7): one line for the days present, and one for each run
 // of absence days paid in full, reduced, or not at all.
 extension StatementBuilder {
-    mutating func settleDailyRates(_ c: Case, service: Service, billable: Period, boundaries: [CivilDate]) {
+    mutating func settleDailyRates(_ c: Case, service: Service, serviceAt: Int, billable: Period, boundaries: [CivilDate]) {
         let calendar = AbsenceCalendar(c, rules: agreement.absenceRules, month: month,
                                        prior: priorAbsenceDays(year: month.year, rules: agreement.absenceRules))
         // The category periods, and before the first one the days without a category; settled as
         // they are found (a list of them was an allocation per case-month).
         let categories = c.effectiveCategories
         if let gap = billable.clipped(to: (categories.first?.from ?? billable.to.next).previous) {
-            settleDailyPart(c, service: service, part: gap, category: nil, boundaries: boundaries, calendar: calendar)
+            settleDailyPart(c, service: service, serviceAt: serviceAt, part: gap, category: nil, boundaries: boundaries, calendar: calendar)
         }
         for (k, period) in categories.enumerated() {
             let until = k + 1 < categories.count ? categories[k + 1].from.previous : billable.to
             guard period.from <= until, let part = Period(period.from, until).intersection(billable) else { continue }
-            settleDailyPart(c, service: service, part: part, category: period.category, boundaries: boundaries, calendar: calendar)
+            settleDailyPart(c, service: service, serviceAt: serviceAt, part: part, category: period.category, boundaries: boundaries, calendar: calendar)
         }
     }
 
     /// The days of one category (or of none) within the month.
-    private mutating func settleDailyPart(_ c: Case, service: Service, part: Period, category: String?, boundaries: [CivilDate],
+    private mutating func settleDailyPart(_ c: Case, service: Service, serviceAt: Int, part: Period, category: String?, boundaries: [CivilDate],
                                           calendar: AbsenceCalendar) {
-        guard let schedule = agreement.dailyRate(service: service.id, category: category) else {
+        guard let schedule = agreement.dailyRate(serviceAt: serviceAt, category: category) else {
             if let category {
                 problems.append(SettlementProblem(caseID: c.id, kind: .missingRate(.dailyRate, category: category), day: part.from))
             } else {

@@ -1,7 +1,8 @@
 // Monthly flat rates by category (SPEC §§ 2, 6): prorated per `calendar`, `thirty` or
 // `divisor`, split where category, rate, degression step or budget changes.
 extension StatementBuilder {
-    mutating func settleFlatRates(_ c: Case, service: Service, billable: Period, boundaries: [CivilDate]) {
+    /// `serviceAt`: the place of `service` in the agreement's services, for its rates.
+    mutating func settleFlatRates(_ c: Case, service: Service, serviceAt: Int, billable: Period, boundaries: [CivilDate]) {
         let categories = c.effectiveCategories
         let flatFrom = categories.first?.from ?? billable.to.next
         if let gap = billable.clipped(to: flatFrom.previous) {
@@ -19,7 +20,7 @@ extension StatementBuilder {
         for (k, period) in categories.enumerated() {
             let until = k + 1 < categories.count ? categories[k + 1].from.previous : covered.to
             guard period.from <= until, let part = Period(period.from, until).intersection(covered) else { continue }
-            guard let schedule = agreement.flatRate(service: service.id, category: period.category) else {
+            guard let schedule = agreement.flatRate(serviceAt: serviceAt, category: period.category) else {
                 problems.append(SettlementProblem(caseID: c.id, kind: .unknownCategory(period.category), day: part.from))
                 continue
             }

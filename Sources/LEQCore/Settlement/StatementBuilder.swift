@@ -129,21 +129,23 @@ struct StatementBuilder {
             let service = index.map { UnsafeMutablePointer(mutating: list.baseAddress!) + $0 }
             if let active = c.activeDays(in: month.period) {
                 if let service {
-                    settleCare(c, service: &service.pointee, active: active, handsOverLastDay: handsOverLastDay)
+                    settleCare(c, service: &service.pointee, serviceAt: index!, active: active, handsOverLastDay: handsOverLastDay)
                 } else {
                     problems.append(SettlementProblem(caseID: c.id, kind: .unknownService(c.service), day: active.from))
                 }
             }
             // Incentive events may fall after the case's last day (a report's grace period, a successor).
-            if withBudgets, let terms = agreement.incentives, c.hasIncentiveRecords || c.end.map({ $0 >= month.firstDay }) ?? false
+            // The terms are taken last: taken first, they were copied out of the agreement (a
+            // retain of each of their lists) for every case-month, with incentives or not.
+            if withBudgets, c.hasIncentiveRecords || c.end.map({ $0 >= month.firstDay }) ?? false
                 || successor.map({ month.period.contains($0.start) }) ?? false,
-               let service {
+               let service, let terms = agreement.incentives {
                 settleIncentives(c, service: &service.pointee, terms: terms, handsOverLastDay: handsOverLastDay, successor: successor)
             }
         }
     }
 
-    private mutating func settleCare(_ c: borrowing Case, service: inout Service, active: Period, handsOverLastDay: Bool) {
+    private mutating func settleCare(_ c: borrowing Case, service: inout Service, serviceAt: Int, active: Period, handsOverLastDay: Bool) {
         let firstLine = lines.count
         var firstUncleared: CivilDate? = c.start
         if let clearing = c.clearing {
@@ -157,12 +159,12 @@ struct StatementBuilder {
         let boundaries = c.hasBudgets ? Self.budgetBoundaries(c, mode: agreement.budgetTerms.mode) : []
         switch service.payment {
         case .monthly:
-            if let base { settleFlatRates(c, service: service, billable: base, boundaries: boundaries) }
+            if let base { settleFlatRates(c, service: service, serviceAt: serviceAt, billable: base, boundaries: boundaries) }
         case .daily:
             if !agreement.lastDayBilled, let end = c.end, let b = base, b.to == end { base = b.clipped(to: end.previous) }
-            if let base { settleDailyRates(c, service: service, billable: base, boundaries: boundaries) }
+            if let base { settleDailyRates(c, service: service, serviceAt: serviceAt, billable: base, boundaries: boundaries) }
         case .hourly:
-            settleHours(c, service: service, active: active)
+            settleHours(c, service: service, serviceAt: serviceAt, active: active)
         case .budget:
             break
         }
