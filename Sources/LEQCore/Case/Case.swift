@@ -197,7 +197,18 @@ public struct Case: Sendable {
         Self.prefetch(records.values.reports)
         Self.prefetch(records.values.absences)
         Self.prefetch(records.values.hours.delivered)
+        Self.prefetch(records.values.hours.approvals)
         Self.prefetch(records.values.topUps)
+    }
+
+    /// Asks the processor to fetch the whole of the hours lists, whose first bytes
+    /// `prefetchLists()` should have brought in a little earlier. A case with hours has a record
+    /// for every month since it began, and every month walks them from the first: the walk
+    /// waited for each of their lines from memory (15 % of settling's time at 100,000 cases).
+    @inline(__always)
+    mutating func prefetchHours() {
+        Self.prefetchWhole(records.values.hours.delivered)
+        Self.prefetchWhole(records.values.hours.approvals)
     }
 
     /// The list's storage (an array is one reference to it: its count, then its elements), taken
@@ -208,6 +219,20 @@ public struct Case: Sendable {
     private static func prefetch<T>(_ list: [T]) {
         guard MemoryLayout<[T]>.size == MemoryLayout<UnsafeRawPointer>.size else { return }
         leq_prefetch(unsafeBitCast(list, to: UnsafeRawPointer.self))
+    }
+
+    /// The list's storage from its second line to its end (at most 2 KB), as above.
+    @inline(__always)
+    private static func prefetchWhole<T>(_ list: [T]) {
+        guard MemoryLayout<[T]>.size == MemoryLayout<UnsafeRawPointer>.size else { return }
+        let start = unsafeBitCast(list, to: UnsafeRawPointer.self)
+        // The storage's header (32 bytes) and the elements, each line after the first.
+        let bytes = min(32 + list.count * MemoryLayout<T>.stride, 2048)
+        var offset = 64
+        while offset < bytes {
+            leq_prefetch(start + offset)
+            offset += 64
+        }
     }
 
     /// Whether the case has any absence (without copying the list).

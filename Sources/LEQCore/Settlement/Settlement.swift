@@ -112,18 +112,21 @@ public enum Settlement {
         // was copied for the call (a retain per field, some 8 % of settling).
         let handsOver = caseload.handsOverLastDay, successors = caseload.successors
         let bounds = caseload.earlierBounds
-        caseload.cases.withPlacesForReading { cases in
+        let services = agreement.services
+        services.withUnsafeBufferPointer { services in caseload.cases.withPlacesForReading { cases in
             for k in indices.indices {
                 // The cases a few ahead asked for from memory meanwhile: a case's records box
-                // four ahead, the lists in the box two ahead (the box fetched by then).
+                // four ahead, the lists in the box two ahead (the box fetched by then), the rest
+                // of the hours lists one ahead (their first bytes fetched by then).
                 if k + 4 < indices.endIndex { cases![indices[k + 4]].prefetchRecords() }
                 if k + 2 < indices.endIndex { cases![indices[k + 2]].prefetchLists() }
+                if k + 1 < indices.endIndex { cases![indices[k + 1]].prefetchHours() }
                 let i = indices[k]
                 // The person's earlier cases with absences (the yearly caps), as places.
                 builder.earlier = bounds[i]..<bounds[i + 1]
-                builder.settle(inPlace: &cases![i], handsOverLastDay: handsOver[i], successor: successors[i])
+                builder.settle(inPlace: &cases![i], handsOverLastDay: handsOver[i], successor: successors[i], services: services)
             }
-        }
+        } }
         return builder
     }
 
