@@ -116,9 +116,9 @@ struct StatementBuilder {
     /// The same, for a case of the caseload read in place (`inout`, never changed): borrowed, a
     /// case read through its list was copied for the call (a retain of its records, cold at a
     /// million cases: 4 % of a year's time), the builder holding that list and changing.
-    /// `services`: the agreement's services, read in place for all the cases of a run (taken
-    /// out of the agreement for each case-month, the list was retained and released each time:
-    /// atomic writes that waited for the lines written before them, 6 % of settling's time).
+    /// `services`: the builder's agreement's services, read in place for all the cases of a run
+    /// (taken out of the agreement for each case-month, the list was retained and released each
+    /// time: atomic writes that waited for the lines written before them, 6 % of settling's time).
     mutating func settle(inPlace c: inout Case, handsOverLastDay: Bool, successor: Successor?,
                          services: UnsafeBufferPointer<Service>) {
         settle(c, handsOverLastDay: handsOverLastDay, successor: successor, services: services)
@@ -134,26 +134,25 @@ struct StatementBuilder {
         // The case's service read in place (`inout`, never changed): looked up and handed over,
         // it was copied for every case-month (a retain per field).
         let index = agreement.serviceIndex(c.service)
-        do {
-            let service = index.map { UnsafeMutablePointer(mutating: list.baseAddress!) + $0 }
-            if let active = c.activeDays(in: month.period) {
-                if let service {
-                    settleCare(c, service: &service.pointee, serviceAt: index!, active: active, handsOverLastDay: handsOverLastDay)
-                } else {
-                    problems.append(SettlementProblem(caseID: c.id, kind: .unknownService(c.service), day: active.from))
-                }
+        let service = index.map { UnsafeMutablePointer(mutating: list.baseAddress!) + $0 }
+        if let active = c.activeDays(in: month.period) {
+            if let service {
+                settleCare(c, service: &service.pointee, serviceAt: index!, active: active, handsOverLastDay: handsOverLastDay)
+            } else {
+                problems.append(SettlementProblem(caseID: c.id, kind: .unknownService(c.service), day: active.from))
             }
-            // Incentive events may fall after the case's last day (a report's grace period, a successor).
-            // The terms are taken last: taken first, they were copied out of the agreement (a
-            // retain of each of their lists) for every case-month, with incentives or not.
-            if withBudgets, c.hasIncentiveRecords || c.end.map({ $0 >= month.firstDay }) ?? false
-                || successor.map({ month.period.contains($0.start) }) ?? false,
-               let service, let terms = agreement.incentives {
-                settleIncentives(c, service: &service.pointee, terms: terms, handsOverLastDay: handsOverLastDay, successor: successor)
-            }
+        }
+        // Incentive events may fall after the case's last day (a report's grace period, a successor).
+        // The terms are taken last: taken first, they were copied out of the agreement (a
+        // retain of each of their lists) for every case-month, with incentives or not.
+        if withBudgets, c.hasIncentiveRecords || c.end.map({ $0 >= month.firstDay }) ?? false
+            || successor.map({ month.period.contains($0.start) }) ?? false,
+           let service, let terms = agreement.incentives {
+            settleIncentives(c, service: &service.pointee, terms: terms, handsOverLastDay: handsOverLastDay, successor: successor)
         }
     }
 
+    /// `serviceAt`: the place of `service` in the agreement's services, for its rates.
     private mutating func settleCare(_ c: borrowing Case, service: inout Service, serviceAt: Int, active: Period, handsOverLastDay: Bool) {
         let firstLine = lines.count
         var firstUncleared: CivilDate? = c.start
