@@ -72,6 +72,50 @@ struct CaseloadTests {
         #expect(plain.earlier.contains { !$0.isEmpty } && plain.successors.contains { $0 != nil })
     }
 
+    @Test("Cases given in settling order are seen to be in it, and given otherwise (shuffled, two swapped, a provider split, an id twice) are ordered: the same caseload either way")
+    func givenInOrderOrNot() {
+        var generator = Synthetic(seed: 7)
+        let agreements = generator.agreements()
+        var cases = generator.cases(2_000, providers: agreements.map(\.provider.id))
+        for i in cases.indices { cases[i].person = "P\(i % 700)" }
+        let sorted = cases.sorted { ($0.provider, $0.id) < ($1.provider, $1.id) }
+        let plain = Plain(cases)
+        // In order: the providers and where each begins, as the cases say.
+        let seen = Caseload.inSettlingOrder(sorted)
+        let providers = Array(Set(cases.map(\.provider))).sorted()
+        #expect(seen?.providers == providers)
+        #expect(seen?.firsts == providers.map { p in sorted.firstIndex { $0.provider == p }! } + [sorted.count])
+        #expect(Caseload.inSettlingOrder([])?.providers == [] && Caseload.inSettlingOrder([])?.firsts == [0])
+        // Not in order, each in its own way.
+        var swapped = sorted
+        swapped.swapAt(500, 501)
+        var split = sorted
+        let last = split.lastIndex { $0.provider == providers[0] }!
+        split.append(split.remove(at: last))
+        var twice = sorted
+        twice[11].id = twice[10].id
+        for (name, given) in [("shuffled", cases), ("swapped", swapped), ("split", split)] {
+            #expect(Caseload.inSettlingOrder(given) == nil, "\(name)")
+        }
+        #expect(Caseload.inSettlingOrder(twice) == nil)
+        // Each way in, the same caseload as the plain way works out.
+        for (name, given) in [("sorted", sorted), ("shuffled", cases), ("swapped", swapped), ("split", split)] {
+            let caseload = Caseload(given)
+            #expect(caseload.cases.map(\.id) == plain.cases.map(\.id), "\(name)")
+            #expect(caseload.providers == providers, "\(name)")
+            for provider in providers {
+                #expect(caseload.cases(of: provider).map(\.id) == plain.cases.filter { $0.provider == provider }.map(\.id), "\(name)")
+            }
+            var mismatches = 0
+            for i in caseload.cases.indices {
+                let earlier = caseload.earlierWithAbsences[caseload.earlierBounds[i]..<caseload.earlierBounds[i + 1]].map { caseload.cases[$0].id }
+                if earlier != plain.earlier[i] || caseload.successors[i] != plain.successors[i]
+                    || caseload.handsOverLastDay[i] != plain.handsOverLastDay[i] { mismatches += 1 }
+            }
+            #expect(mismatches == 0, "\(name)")
+        }
+    }
+
     @Test("People grouped by a hash of their pseudonym, also when two pseudonyms share it")
     func peopleGrouped() {
         var generator = Synthetic(seed: 11)

@@ -26,15 +26,18 @@ public struct Caseload: Sendable {
         // cases given in that order are taken as they are, others laid out afresh.
         var originals = cases
         let count = originals.count, parallel = count >= 10_000
-        let (providers, orders) = Self.settlingOrder(providers: originals.map(\.provider), ids: originals.map(\.id), parallel: parallel)
-        var firsts = [0]
-        for order in orders { firsts.append(firsts.last! + order.count) }
-        let laidOut: [Case]
-        if orders.indices.allSatisfy({ p in orders[p].elementsEqual(firsts[p]..<firsts[p + 1]) }) {
+        let providers: [String], firsts: [Int], laidOut: [Case]
+        if let inOrder = Self.inSettlingOrder(originals) {
             // Read in settling order already (`CaseFile.decode(settlingOrder:)`), records stored
             // in that order as they were read: taken as they are.
+            (providers, firsts) = inOrder
             laidOut = originals
         } else {
+            let orders: [[Int]]
+            (providers, orders) = Self.settlingOrder(providers: originals.map(\.provider), ids: originals.map(\.id), parallel: parallel)
+            var starts = [0]
+            for order in orders { starts.append(starts.last! + order.count) }
+            firsts = starts
             laidOut = Self.laidOut(&originals, orders: orders, firsts: firsts, parallel: parallel)
         }
         originals = []
@@ -86,6 +89,31 @@ public struct Caseload: Sendable {
         self.earlierWithAbsences = flat
         self.earlierBounds = bounds
         self.handsOverLastDay = handsOverLastDay
+    }
+
+    /// The providers and where each one's cases begin (and, last, where they end), when `cases`
+    /// are in settling order already: by provider, then id, each id once per provider. Nil
+    /// otherwise, when `settlingOrder` orders them. One walk comparing each case with the one
+    /// before: working the order out again from the cases read in it (lists of ids and
+    /// providers, a dictionary of places, each provider's places sorted) took 0.24 s at a
+    /// million cases.
+    static func inSettlingOrder(_ cases: [Case]) -> (providers: [String], firsts: [Int])? {
+        var providers: [String] = [], firsts: [Int] = []
+        let ordered = cases.withPlacesForReading { c -> Bool in
+            for i in cases.indices {
+                if i > 0 && c![i].provider == c![i - 1].provider {
+                    guard c![i - 1].id < c![i].id else { return false }
+                } else {
+                    guard i == 0 || c![i - 1].provider < c![i].provider else { return false }
+                    providers.append(c![i].provider)
+                    firsts.append(i)
+                }
+            }
+            return true
+        }
+        guard ordered else { return nil }
+        firsts.append(cases.count)
+        return (providers, firsts)
     }
 
     /// The order settling walks cases in, given each one's provider and id: the providers sorted,
