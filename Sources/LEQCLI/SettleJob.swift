@@ -180,10 +180,9 @@ struct SettleJob {
                 out.append(s)
                 continue
             }
-            out.append(Settlement.correcting(s, agreement: agreement, caseload: caseload, finalised: finalised) { month in
-                Settlement.run(agreements: inputs.agreements, caseload: caseload, month: month, issued: month.lastDay.next,
-                               provider: s.provider.id).statements.first
-            })
+            out.append(Settlement.correcting(s, agreement: agreement, caseload: caseload, finalised: finalised,
+                                             recomputed: Settlement.recomputing(agreements: inputs.agreements, caseload: caseload,
+                                                                                provider: s.provider.id)))
         }
         return out
     }

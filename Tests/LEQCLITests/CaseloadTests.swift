@@ -116,6 +116,23 @@ struct CaseloadTests {
         }
     }
 
+    @Test("A case found by its id is the first in settling order with it, also when two providers have the same id; an unknown id finds none")
+    func placeOfCaseID() {
+        var generator = Synthetic(seed: 9)
+        let agreements = generator.agreements()
+        var cases = generator.cases(1_200, providers: agreements.map(\.provider.id))
+        // Ids given again under other providers.
+        for i in stride(from: 0, to: cases.count, by: 37) { cases[i].id = cases[(i * 7 + 11) % cases.count].id }
+        let caseload = Caseload(cases)
+        var twice = 0
+        for c in caseload.cases {
+            #expect(caseload.place(ofCaseID: c.id) == caseload.cases.firstIndex { $0.id == c.id }, "\(c.id)")
+            if caseload.cases.filter({ $0.id == c.id }).count > 1 { twice += 1 }
+        }
+        #expect(twice > 20)
+        for id in ["", "C0", "Z999999999", caseload.cases[0].id + "x"] { #expect(caseload.place(ofCaseID: id) == nil, "\(id)") }
+    }
+
     @Test("People grouped by a hash of their pseudonym, also when two pseudonyms share it")
     func peopleGrouped() {
         var generator = Synthetic(seed: 11)

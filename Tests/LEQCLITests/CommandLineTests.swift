@@ -156,7 +156,7 @@ struct CommandLineTests {
     func versionAndHelp() {
         let v = leq(["--version"])
         #expect(v.status == 0 && String(decoding: v.out, as: UTF8.self).hasPrefix("leq \(LEQ.version)\n"))
-        #expect(String(decoding: v.out, as: UTF8.self).contains("Schema 4"))
+        #expect(String(decoding: v.out, as: UTF8.self).contains("Schema 5"))
         for args in [["help", "--help"], ["help", "-h"], ["help", "help"], ["help"]] {
             let r = leq(args)
             #expect(r.status == 0 && String(decoding: r.out, as: UTF8.self).contains("leq BEFEHL"), "\(args)")

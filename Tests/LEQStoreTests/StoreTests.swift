@@ -114,6 +114,37 @@ struct StoreTests {
         #expect { try store.signOff("X-2026-03", role: .approved, by: "BVOGT", at: "t3") } throws: { "\($0)".contains("Vier-Augen-Prinzip") }
     }
 
+    @Test("A store of schema 4 migrates to 5: its correction lines are found through their own index, the same lines as before")
+    func correctionIndex() throws {
+        let (path, cleanUp) = temporaryStore()
+        defer { cleanUp() }
+        do {
+            let four = try Store(path: path, create: true, audit: false, migrateTo: 4)
+            _ = try four.finalize([item(statement("X-2026-03"))], inputs: inputs, by: "Anna", at: "t1")
+            var april = statement("X-2026-04", month: "2026-04")
+            var correction = april.lines[0]
+            correction.kind = .correction
+            correction.amount = Money(cents: -1_000)
+            correction.corrects = "X-2026-03"
+            correction.correctedKind = .flatRate
+            april = Statement(number: april.number, month: april.month, issued: april.issued, agreementID: april.agreementID,
+                              youthOffice: april.youthOffice, provider: april.provider, bearers: april.bearers, services: [],
+                              lines: april.lines + [correction], warnings: [])
+            _ = try four.finalize([item(april)], inputs: inputs, by: "Anna", at: "t2")
+            #expect(try four.version() == 4)
+            #expect(try four.db.rows("SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'statement_line_corrects'", [], { $0.text(0) }).isEmpty)
+            #expect(try four.corrections(of: "X-2026-03").map(\.amount) == [Money(cents: -1_000)])
+        }
+        let store = try Store(path: path)
+        #expect(try store.version() == 5 && Store.schemaVersion == 5)
+        let plan = try store.db.rows("EXPLAIN QUERY PLAN SELECT case_id FROM statement_line WHERE corrects = ?1", [.text("X-2026-03")], { $0.text(3) })
+        #expect(plan.contains { $0.contains("statement_line_corrects") }, "\(plan)")
+        let found = try store.corrections(of: "X-2026-03")
+        #expect(found.map(\.amount) == [Money(cents: -1_000)] && found.map(\.corrects) == ["X-2026-03"])
+        #expect(try store.corrections(of: "X-2026-04").isEmpty)
+        #expect(try Store.openForAudit(path: path).verify().verified)
+    }
+
     @Test("Stores of schema 1 and 2 migrate: statements and sign-offs are chained as they are, old sign-offs marked as given before registration")
     func migration() throws {
         let (path, cleanUp) = temporaryStore()

@@ -116,6 +116,21 @@ public struct Caseload: Sendable {
         return (providers, firsts)
     }
 
+    /// The place of the first case (in settling order) with id `id`, or nil: found by halving
+    /// each provider's cases, which are in id order.
+    func place(ofCaseID id: String) -> Int? {
+        var first: Int?
+        for places in byProvider.values {
+            var low = 0, high = places.count
+            while low < high {
+                let middle = (low + high) / 2
+                if cases[places[middle]].id < id { low = middle + 1 } else { high = middle }
+            }
+            if low < places.count && cases[places[low]].id == id { first = min(first ?? places[low], places[low]) }
+        }
+        return first
+    }
+
     /// The order settling walks cases in, given each one's provider and id: the providers sorted,
     /// and per provider the places of its cases sorted by id. `CaseFile` reads a file's cases in
     /// this order (from their bytes), and a caseload takes cases so given as they are.

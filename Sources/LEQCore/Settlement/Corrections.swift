@@ -36,7 +36,6 @@ extension Settlement {
     public static func correcting(_ open: Statement, agreement: Agreement, caseload: Caseload, finalised: [FinalisedStatement],
                                   recomputed: (Month) -> Statement?) -> Statement {
         var builder = StatementBuilder(agreement: agreement, month: open.month)
-        let flags = Dictionary(caseload.cases.map { ($0.id, $0.flags) }, uniquingKeysWith: { a, _ in a })
         for f in finalised.sorted(by: { $0.month < $1.month }) where f.month < open.month {
             struct Key: Hashable {
                 var caseID: String
@@ -52,8 +51,10 @@ extension Settlement {
                 now[Key(caseID: line.caseID, kind: line.kind), default: .zero] += line.amount
                 places[line.caseID] = (line.service, line.fileReference)
             }
+            // By case, then kind in the order of its cases (a search of the kinds per comparison
+            // was an eighth of a month settled with a store).
             let keys = Set(was.keys).union(now.keys).sorted {
-                ($0.caseID, LineKind.allCases.firstIndex(of: $0.kind)!) < ($1.caseID, LineKind.allCases.firstIndex(of: $1.kind)!)
+                ($0.caseID, CasePlace.of($0.kind)) < ($1.caseID, CasePlace.of($1.kind))
             }
             for key in keys {
                 let before = was[key] ?? .zero, after = now[key] ?? .zero
@@ -65,13 +66,33 @@ extension Settlement {
                 l.correctedKind = key.kind
                 l.previousAmount = before
                 l.forMonth = f.month
-                builder.appendCorrection(l, flags: flags[key.caseID] ?? [])
+                // The case's flags, of its first case by that id: found for the few lines that
+                // correct something (a table of every case's flags, made for each provider and
+                // month, cost more than the rest of the corrections together).
+                builder.appendCorrection(l, flags: caseload.place(ofCaseID: key.caseID).map { caseload.cases[$0].flags } ?? [])
             }
         }
         guard !builder.lines.isEmpty else { return open }
         return Statement(number: open.number, month: open.month, issued: open.issued, agreementID: open.agreementID,
                          youthOffice: open.youthOffice, provider: open.provider, bearers: open.bearers, services: open.services,
                          lines: open.lines + builder.lines, warnings: open.warnings, budgets: open.budgets)
+    }
+}
+
+extension Settlement {
+    /// `provider`'s statement of a month settled again from the current input, for
+    /// `correcting`: months asked for one after the other carry the provider's incentive year on
+    /// (as a range does), where each settled alone worked it out again from January (December's
+    /// corrections settled 66 months, not 11). Any other month is settled as a single run settles
+    /// it; the statements are the same either way.
+    public static func recomputing(agreements: [Agreement], caseload: Caseload, provider: String) -> (Month) -> Statement? {
+        var carried: (month: Month, ledgers: [String: IncentiveLedger])?
+        return { month in
+            let run = Settlement.run(agreements: agreements, caseload: caseload, month: month, issued: month.lastDay.next,
+                                     provider: provider, ledgers: carried.flatMap { $0.month.next == month ? $0.ledgers : nil })
+            carried = (month, run.ledgers)
+            return run.statements.first
+        }
     }
 }
 
