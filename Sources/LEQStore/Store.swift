@@ -145,7 +145,7 @@ public final class Store {
         // 5: the correction lines found by the statement they correct. Every month settled with a
         // store asks, for each finalised statement before it, what corrected it since: without
         // the index each asking read every line of the store (six finalised months of 10,000
-        // cases, settled for six more: 2.7 s instead of 0.1 s without the store).
+        // cases, settled for six more: 2.7 s without it, 1.1 s with it).
         """
         CREATE INDEX statement_line_corrects ON statement_line (corrects) WHERE corrects IS NOT NULL;
         """,
