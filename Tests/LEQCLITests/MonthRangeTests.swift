@@ -119,6 +119,65 @@ struct RecomputingTests {
     }
 }
 
+extension RecomputingTests {
+    @Test("Correction lines are those of every case and kind compared as SPEC § 15 reads: lines gone, added, changed, unchanged and paid as zero")
+    func correctionsAsTheRuleReads() {
+        var generator = Synthetic(seed: 21)
+        let agreements = generator.agreements()
+        let caseload = Caseload(generator.cases(2_000, providers: agreements.map(\.provider.id)))
+        let agreement = agreements[0], provider = agreement.provider.id
+        let march = Month(year: 2026, month: 3)!, april = Month(year: 2026, month: 4)!
+        let settled = { (m: Month) in
+            Settlement.run(agreements: agreements, caseload: caseload, month: m, issued: m.lastDay.next, provider: provider).statements.first!
+        }
+        let now = settled(march), open = settled(april)
+        // What was paid for March: the lines as settled now, some left out, some changed, and
+        // some that the settling now does not have (one of them paid as zero).
+        var state: UInt64 = 21
+        func next(_ n: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(state >> 33) % n
+        }
+        var paid: [FinalisedStatement.Paid] = []
+        for line in now.lines {
+            switch next(10) {
+            case 0: continue
+            case 1: paid.append(.init(caseID: line.caseID, service: line.service, fileReference: line.fileReference, kind: line.kind,
+                                      amount: line.amount + Money(cents: Int64(next(5_000) - 2_500))))
+            default: paid.append(.init(caseID: line.caseID, service: line.service, fileReference: line.fileReference, kind: line.kind,
+                                       amount: line.amount))
+            }
+        }
+        for (k, c) in caseload.cases.prefix(60).enumerated() {
+            paid.append(.init(caseID: c.id, service: c.service, fileReference: c.fileReference, kind: .endBonus,
+                              amount: k % 10 == 0 ? .zero : Money(cents: Int64(100 * (k + 1)))))
+        }
+        let finalised = [FinalisedStatement(number: "P-2026-03", month: march, paid: paid)]
+        let corrected = Settlement.correcting(open, agreement: agreement, caseload: caseload, finalised: finalised) { $0 == march ? now : nil }
+        let made = corrected.lines.filter { $0.kind == .correction }
+
+        // SPEC § 15 as it reads: every case and kind paid or settled now, in order of case and
+        // kind, whose amount now differs from what was paid.
+        struct Key: Hashable { var caseID: String; var kind: LineKind }
+        var was: [Key: Money] = [:], is_: [Key: Money] = [:]
+        for p in paid { was[Key(caseID: p.caseID, kind: p.kind), default: .zero] += p.amount }
+        for l in now.lines where l.kind != .correction { is_[Key(caseID: l.caseID, kind: l.kind), default: .zero] += l.amount }
+        let expected = Set(was.keys).union(is_.keys)
+            .sorted { ($0.caseID, LineKind.allCases.firstIndex(of: $0.kind)!) < ($1.caseID, LineKind.allCases.firstIndex(of: $1.kind)!) }
+            .filter { (was[$0] ?? .zero) != (is_[$0] ?? .zero) }
+        #expect(made.count == expected.count && made.count > 50)
+        for (line, key) in zip(made, expected) {
+            let before = was[key] ?? .zero, after = is_[key] ?? .zero
+            #expect(line.caseID == key.caseID && line.correctedKind == key.kind && line.amount == after - before
+                    && line.previousAmount == before && line.corrects == "P-2026-03" && line.forMonth == march)
+            #expect(line.bearerParts.reduce(.zero, +) == line.amount)
+        }
+        // Each sort of change is there.
+        #expect(expected.contains { was[$0] == nil } && expected.contains { is_[$0] == nil } && expected.contains { was[$0] != nil && is_[$0] != nil })
+        #expect(was.contains { $0.value == .zero && is_[$0.key] == nil })
+    }
+}
+
 @Suite("Both cores")
 struct ParallelTests {
     @Test("Settling cases in chunks and rendering statements on all cores gives the bytes of one after the other (a generated caseload)")

@@ -41,24 +41,32 @@ extension Settlement {
                 var caseID: String
                 var kind: LineKind
             }
+            let lines = recomputed(f.month)?.lines ?? []
+            // Made as large as they get: grown as they filled, the tables were copied over and
+            // again (a twentieth of a month settled with a store).
             var was: [Key: Money] = [:], now: [Key: Money] = [:]
             var places: [String: (service: String, fileReference: String)] = [:]
+            was.reserveCapacity(f.paid.count)
+            now.reserveCapacity(lines.count)
+            places.reserveCapacity(max(f.paid.count, lines.count))
             for p in f.paid {
                 was[Key(caseID: p.caseID, kind: p.kind), default: .zero] += p.amount
                 places[p.caseID] = (p.service, p.fileReference)
             }
-            for line in recomputed(f.month)?.lines ?? [] where line.kind != .correction {
+            for line in lines where line.kind != .correction {
                 now[Key(caseID: line.caseID, kind: line.kind), default: .zero] += line.amount
                 places[line.caseID] = (line.service, line.fileReference)
             }
-            // By case, then kind in the order of its cases (a search of the kinds per comparison
-            // was an eighth of a month settled with a store).
-            let keys = Set(was.keys).union(now.keys).sorted {
-                ($0.caseID, CasePlace.of($0.kind)) < ($1.caseID, CasePlace.of($1.kind))
-            }
+            // The case and kinds whose amount changed (what is not in a table counts as zero),
+            // by case, then kind in the order of its cases. Only those are sorted: all of them
+            // sorted, most to be passed over, were a fifth of a month settled with a store.
+            var keys: [Key] = []
+            for (key, after) in now where was[key] ?? .zero != after { keys.append(key) }
+            for (key, before) in was where before != .zero && now[key] == nil { keys.append(key) }
+            keys.sort { ($0.caseID, CasePlace.of($0.kind)) < ($1.caseID, CasePlace.of($1.kind)) }
             for key in keys {
                 let before = was[key] ?? .zero, after = now[key] ?? .zero
-                guard before != after, let place = places[key.caseID] else { continue }
+                guard let place = places[key.caseID] else { continue }
                 var l = StatementLine(caseID: key.caseID, fileReference: place.fileReference, service: place.service, kind: .correction,
                                       category: nil, period: f.month.period, quantity: ExactDecimal(1), unit: .once,
                                       rate: after - before, rateUnit: .once, amount: after - before, bearerParts: [])
