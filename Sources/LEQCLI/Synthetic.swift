@@ -41,7 +41,9 @@ struct Synthetic {
     /// One provider's agreement: six services of every payment kind (monthly flat rates with a
     /// rate change in July 2026, a 30-day month for the day group, daily rates with a category's
     /// own rate and absence rules, hourly rates, budgets), clearing, an increase in January 2027,
-    /// a cost-bearer rule, incentives with yearly caps.
+    /// a cost-bearer rule, incentives with yearly caps. The caps differ from provider to provider,
+    /// around what the generated bonuses and maluses come to (some 0.1–0.2 % of the base), so that
+    /// some providers reach them in some months and others never.
     static func agreementTemplate(_ p: Int) -> String {
         """
         {
@@ -104,8 +106,8 @@ struct Synthetic {
               {"category": "B", "bonusPercent": "4", "malusPercent": "2", "reportMalus": "75.00", "endBonus": "300.00", "endMalus": "225.00"},
               {"category": "C", "bonusPercent": "5", "malusPercent": "3", "reportMalus": "100.00", "endBonus": "400.00", "endMalus": "300.00"}
             ],
-            "bonusCapPercent": "2",
-            "malusCapPercent": "1",
+            "bonusCapPercent": "\(["0.10", "0.12", "0.14", "0.16", "0.18"][p % 5])",
+            "malusCapPercent": "\(["0.15", "0.17", "0.19", "0.21"][p % 4])",
             "family": {"perGoalArea": "50.00"}
           }
         }
