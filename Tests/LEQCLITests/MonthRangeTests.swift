@@ -91,8 +91,8 @@ struct RecomputingTests {
         var generator = Synthetic(seed: 5)
         var agreements = generator.agreements()
         let caseload = Caseload(generator.cases(3_000, providers: agreements.map(\.provider.id)))
-        // The carried year matters only where the caps are reached: tight ones here (the generated
-        // agreements' 2 % and 1 % are not reached by 300 cases a provider).
+        // The carried year matters only where the caps are reached: tight ones here, so that every
+        // provider reaches them (the generated agreements' own are reached by some only).
         for k in agreements.indices {
             agreements[k].incentives?.bonusCapPercent = ExactDecimal(units: 5, scale: 2)
             agreements[k].incentives?.malusCapPercent = ExactDecimal(units: 5, scale: 2)
