@@ -178,6 +178,31 @@ extension RecomputingTests {
     }
 }
 
+@Suite("Chunks joined")
+struct JoinTests {
+    @Test("A provider's chunks are moved into its builder, in order, one chunk or several: the parts are left without lines")
+    func joinMoves() {
+        var generator = Synthetic(seed: 13)
+        let agreements = generator.agreements()
+        let caseload = Caseload(generator.cases(1_500, providers: agreements.map(\.provider.id)))
+        let agreement = agreements[0], month = Month(year: 2026, month: 6)!
+        let cases = caseload.cases(of: agreement.provider.id)
+        for chunks in [1, 3, 7] {
+            var parts: [StatementBuilder] = []
+            for k in 0..<chunks {
+                var b = StatementBuilder(agreement: agreement, month: month)
+                for c in cases[(k * cases.count / chunks)..<((k + 1) * cases.count / chunks)] { b.settle(c) }
+                parts.append(b)
+            }
+            let expected = parts.flatMap(\.lines), warnings = parts.flatMap(\.warnings).count
+            var joined = StatementBuilder(agreement: agreement, month: month)
+            joined.join(&parts)
+            #expect(expected.count > 100 && joined.lines == expected && joined.warnings.count == warnings, "\(chunks)")
+            #expect(parts.allSatisfy { $0.lines.isEmpty }, "\(chunks)")
+        }
+    }
+}
+
 @Suite("Both cores")
 struct ParallelTests {
     @Test("Settling cases in chunks and rendering statements on all cores gives the bytes of one after the other (a generated caseload)")

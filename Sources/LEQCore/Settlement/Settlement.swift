@@ -48,11 +48,13 @@ public enum Settlement {
             }
         }
         let useCores = parallel && caseload.cases.count >= 2_000
-        let settled = pieces.parallelMap(parallel: useCores) { piece in
+        var settled = pieces.parallelMap(parallel: useCores) { piece in
             settle(agreement: inForce[piece.provider]!, agreements: agreements, caseload: caseload, indices: piece.indices, month: month)
         }
         var byProvider = [[StatementBuilder]](repeating: [], count: providers.count)
         for (piece, builder) in zip(pieces, settled) { byProvider[piece.provider].append(builder) }
+        // Held by `byProvider` only: each provider's builders are moved into its statement.
+        settled = []
         struct One {
             var statement: Statement?
             var problems: [SettlementProblem] = []
@@ -60,29 +62,32 @@ public enum Settlement {
         }
         // Then per provider, on all cores: its chunks joined, its yearly caps (a single month
         // settles the year before for them), its statement.
-        let results = Array(providers.indices).parallelMap(parallel: useCores) { p -> One in
-            let provider = providers[p]
-            guard let agreement = inForce[p] else {
-                var one = One(statement: nil)
-                for i in caseload.byProvider[provider] ?? [] where caseload.cases[i].activeDays(in: month.period) != nil {
-                    one.problems.append(SettlementProblem(caseID: caseload.cases[i].id, kind: .noAgreement(provider: provider),
-                                                          day: month.firstDay))
+        let results = byProvider.withUnsafeMutableBufferPointer { parts in
+            let parts = ProviderParts(parts: parts.baseAddress)
+            return Array(providers.indices).parallelMap(parallel: useCores) { p -> One in
+                let provider = providers[p]
+                guard let agreement = inForce[p] else {
+                    var one = One(statement: nil)
+                    for i in caseload.byProvider[provider] ?? [] where caseload.cases[i].activeDays(in: month.period) != nil {
+                        one.problems.append(SettlementProblem(caseID: caseload.cases[i].id, kind: .noAgreement(provider: provider),
+                                                              day: month.firstDay))
+                    }
+                    return one
                 }
+                var builder = StatementBuilder(agreement: agreement, month: month)
+                builder.join(&parts.parts![p])
+                var one = One(statement: nil)
+                if let terms = agreement.incentives, terms.bonusCapPercent != nil || terms.malusCapPercent != nil {
+                    var ledger = ledgers?[provider].flatMap { $0.year == month.year ? $0 : nil } ?? IncentiveLedger(year: month.year)
+                    if ledgers?[provider] == nil && month.month > 1 {
+                        ledger = yearToDate(agreements: agreements, caseload: caseload, provider: provider, before: month)
+                    }
+                    one.ledger = builder.applyCaps(terms, ledger: ledger)
+                }
+                one.problems = builder.problems
+                one.statement = builder.statement(issued: issued)
                 return one
             }
-            var builder = StatementBuilder(agreement: agreement, month: month)
-            builder.join(byProvider[p])
-            var one = One(statement: nil)
-            if let terms = agreement.incentives, terms.bonusCapPercent != nil || terms.malusCapPercent != nil {
-                var ledger = ledgers?[provider].flatMap { $0.year == month.year ? $0 : nil } ?? IncentiveLedger(year: month.year)
-                if ledgers?[provider] == nil && month.month > 1 {
-                    ledger = yearToDate(agreements: agreements, caseload: caseload, provider: provider, before: month)
-                }
-                one.ledger = builder.applyCaps(terms, ledger: ledger)
-            }
-            one.problems = builder.problems
-            one.statement = builder.statement(issued: issued)
-            return one
         }
         for (provider, one) in zip(providers, results) {
             problems += one.problems
@@ -168,3 +173,8 @@ public enum Settlement {
     }
 }
 
+/// Each provider's settled builders, shared by the workers that each join one provider's (no
+/// provider's are touched by two).
+private struct ProviderParts: @unchecked Sendable {
+    let parts: UnsafeMutablePointer<[StatementBuilder]>?
+}
