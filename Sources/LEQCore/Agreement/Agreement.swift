@@ -132,6 +132,7 @@ public struct Agreement: Sendable {
         serviceIndex(service).flatMap { dailyRate(serviceAt: $0, category: category) }
     }
 
+    /// The same, by the service's place (see `flatRate(serviceAt:category:)`).
     @inline(__always)
     func dailyRate(serviceAt s: Int, category: String?) -> RateSchedule? {
         dailyRates.schedule(service: s, category: category.flatMap { categoryIndex($0) })
@@ -143,6 +144,7 @@ public struct Agreement: Sendable {
         serviceIndex(service).flatMap { hourlyRate(serviceAt: $0, category: category) }
     }
 
+    /// The same, by the service's place (see `flatRate(serviceAt:category:)`).
     @inline(__always)
     func hourlyRate(serviceAt s: Int, category: String?) -> RateSchedule? {
         hourlyRates.schedule(service: s, category: category.flatMap { categoryIndex($0) })

@@ -175,12 +175,7 @@ public struct Case: Sendable {
     /// method of the value copied the case first (a retain and a release of each field).
     @inline(__always)
     mutating func prefetchRecords() {
-        let box = UnsafeRawPointer(Unmanaged.passUnretained(records).toOpaque())
-        var offset = 0
-        while offset < Self.recordsBytes {
-            leq_prefetch(box + offset)
-            offset += 64
-        }
+        Self.prefetchLines(UnsafeRawPointer(Unmanaged.passUnretained(records).toOpaque()), from: 0, to: Self.recordsBytes)
     }
 
     /// The records box's size in memory: the object header, the values and the effective categories.
@@ -225,11 +220,15 @@ public struct Case: Sendable {
     @inline(__always)
     private static func prefetchWhole<T>(_ list: [T]) {
         guard MemoryLayout<[T]>.size == MemoryLayout<UnsafeRawPointer>.size else { return }
-        let start = unsafeBitCast(list, to: UnsafeRawPointer.self)
         // The storage's header (32 bytes) and the elements, each line after the first.
-        let bytes = min(32 + list.count * MemoryLayout<T>.stride, 2048)
-        var offset = 64
-        while offset < bytes {
+        prefetchLines(unsafeBitCast(list, to: UnsafeRawPointer.self), from: 64, to: min(32 + list.count * MemoryLayout<T>.stride, 2048))
+    }
+
+    /// The memory from `start + from` to `start + to`, a cache line (64 bytes) at a time.
+    @inline(__always)
+    private static func prefetchLines(_ start: UnsafeRawPointer, from: Int, to: Int) {
+        var offset = from
+        while offset < to {
             leq_prefetch(start + offset)
             offset += 64
         }

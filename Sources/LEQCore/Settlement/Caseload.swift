@@ -35,9 +35,7 @@ public struct Caseload: Sendable {
         } else {
             let orders: [[Int]]
             (providers, orders) = Self.settlingOrder(providers: originals.map(\.provider), ids: originals.map(\.id), parallel: parallel)
-            var starts = [0]
-            for order in orders { starts.append(starts.last! + order.count) }
-            firsts = starts
+            firsts = orders.reduce(into: [0]) { $0.append($0.last! + $1.count) }
             laidOut = Self.laidOut(&originals, orders: orders, firsts: firsts, parallel: parallel)
         }
         originals = []

@@ -105,6 +105,9 @@ struct StatementBuilder {
             budgets += parts[k].budgets
             problems += parts[k].problems
             parts[k].lines = []
+            parts[k].warnings = []
+            parts[k].budgets = []
+            parts[k].problems = []
         }
     }
 

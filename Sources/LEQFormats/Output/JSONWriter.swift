@@ -221,8 +221,7 @@ public struct JSONWriter {
     public mutating func string(_ s: String) { valuePrefix(); writeString(s) }
     public mutating func raw(_ s: String) {
         valuePrefix()
-        var s = s
-        s.withUTF8 { out.append($0) }
+        Self.utf8(s) { out.append($0) }
     }
     public mutating func bool(_ b: Bool) { raw(b ? "true" : "false") }
     /// A whole number, digit by digit: the same bytes as `raw(String(n))` without the string
@@ -251,14 +250,19 @@ public struct JSONWriter {
     /// Writes a string literal: in one pass when nothing needs escaping (nearly always), else
     /// runs of bytes that need no escaping are copied in one go.
     private mutating func writeString(_ s: String) {
-        // Read in place where the string's bytes are at hand (nearly always): `withUTF8` needs a
-        // copy of the string it may change (a retain and release of its bytes each time).
-        if let plain = s.utf8.withContiguousStorageIfAvailable({ out.appendQuotedIfPlain($0) }), plain { return }
+        if Self.utf8(s, { out.appendQuotedIfPlain($0) }) { return }
+        out.append(UInt8(ascii: "\""))
+        Self.utf8(s) { out.appendEscaped($0) }
+        out.append(UInt8(ascii: "\""))
+    }
+
+    /// `body` on the string's UTF-8 bytes: read in place where they are at hand (nearly always);
+    /// `withUTF8` needs a copy of the string it may change (a retain and release of its bytes).
+    @inline(__always)
+    static func utf8<R>(_ s: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if let r = s.utf8.withContiguousStorageIfAvailable(body) { return r }
         var s = s
-        if s.withUTF8({ out.appendQuotedIfPlain($0) }) { return }
-        out.append(UInt8(ascii: "\""))
-        s.withUTF8 { out.appendEscaped($0) }
-        out.append(UInt8(ascii: "\""))
+        return s.withUTF8(body)
     }
 
     /// A string value written piece by piece, each piece escaped as it comes: the same bytes as
@@ -293,12 +297,7 @@ public struct JSONWriter {
             out.append(bytes)
         }
 
-        mutating func write(_ text: String) {
-            // In place where the bytes are at hand, as in `writeString`.
-            if text.utf8.withContiguousStorageIfAvailable({ out.appendEscaped($0) }) != nil { return }
-            var text = text
-            text.withUTF8 { out.appendEscaped($0) }
-        }
+        mutating func write(_ text: String) { JSONWriter.utf8(text) { out.appendEscaped($0) } }
 
         mutating func write(plain bytes: UnsafeBufferPointer<UInt8>) { out.append(bytes) }
 
