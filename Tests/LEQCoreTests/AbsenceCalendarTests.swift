@@ -113,6 +113,10 @@ struct AbsenceCalendarTests {
                 var expected = [AbsenceCalendar.Day](repeating: AbsenceCalendar.Day(pay: .present, absence: -1, number: 0),
                                                      count: month.dayCount)
                 for (date, d) in walked where date >= month.firstDay { expected[month.firstDay.distance(to: date)] = d }
+                // A month no absence touches is left all present without a walk; one an absence
+                // touches (an open one, or one that ends on its first day) is walked.
+                let touched = absences.contains { $0.from <= month.lastDay && ($0.to ?? month.lastDay) >= month.firstDay }
+                #expect(calendar.allPresent == !touched, "\(month) of \(c.absences)")
                 var d = month.firstDay
                 while d <= month.lastDay {
                     #expect(calendar.day(d) == expected[month.firstDay.distance(to: d)], "\(d) of \(c.absences)")
