@@ -83,11 +83,11 @@ extension Labels {
             out.write(de, "Fallbudget ", "Case budget ")
             out.money(line.rate, f)
             out.write(" (")
-            writePeriod(details?.value.budgetPeriod, to: &out)
+            writePeriod(line.budgetPeriod, to: &out)
             out.write(", ")
             writeBasisDays(line, to: &out)
             out.write(de, " Tage): ", " days): ")
-            if let budget = details?.value.budgetPeriod, line.period.contains(budget.to) {
+            if let budget = line.budgetPeriod, line.period.contains(budget.to) {
                 out.write(de, "Schlussrate (Restbetrag)", "final installment (the remainder)")
             } else {
                 out.write(de, "Rate für ", "installment for ")
@@ -103,11 +103,11 @@ extension Labels {
             out.write(de, "Kürzung: Fallbudget ", "Cut: case budget ")
             out.money(line.rate, f)
             out.write(" (")
-            writePeriod(details?.value.budgetPeriod, to: &out)
+            writePeriod(line.budgetPeriod, to: &out)
             out.write(de, ") ausgeschöpft", ") used up")
         case .budgetSavings:
             out.write(de, "Einsparanteil Fallbudget (", "Savings share of the case budget (")
-            writePeriod(details?.value.budgetPeriod, to: &out)
+            writePeriod(line.budgetPeriod, to: &out)
             out.write("): ")
             writePercent(details, to: &out)
             out.write(de, " % von ", " % of ")

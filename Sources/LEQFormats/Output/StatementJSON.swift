@@ -372,10 +372,12 @@ public enum StatementJSON {
                 w.field(shared.keys.absenceDayFirst, d.lowerBound)
                 w.field(shared.keys.absenceDayLast, d.upperBound)
             }
-            if let p = box.value.budgetPeriod {
-                w.field(shared.keys.budgetFrom, p.from)
-                w.field(shared.keys.budgetTo, p.to)
-            }
+        }
+        if let p = line.budgetPeriod {
+            w.field(shared.keys.budgetFrom, p.from)
+            w.field(shared.keys.budgetTo, p.to)
+        }
+        if let box = line.details {
             if let c = box.value.annualCost { w.field(shared.keys.annualCost, c) }
             if let p = box.value.positionShare { w.field(shared.keys.positionShare, p) }
             if let r = box.value.topUpReason { w.field(shared.keys.topUpReason, r.rawValue) }
