@@ -354,7 +354,9 @@ public enum StatementJSON {
         w.field(shared.keys.rate, line.rate)
         w.members(LineMembers.rateUnit(line.rateUnit))
         if let b = line.basisDays { w.field(shared.keys.basisDays, b) }
-        if let box = line.details {
+        // The rare fields, the budget's period among them where it falls in their order.
+        let box = line.details
+        if let box {
             if let p = box.value.increase { w.field(shared.keys.increasePercent, p) }
             if let r = box.value.weeklyRate { w.field(shared.keys.weeklyRate, r) }
             if let d = box.value.clearingDays {
@@ -377,7 +379,7 @@ public enum StatementJSON {
             w.field(shared.keys.budgetFrom, p.from)
             w.field(shared.keys.budgetTo, p.to)
         }
-        if let box = line.details {
+        if let box {
             if let c = box.value.annualCost { w.field(shared.keys.annualCost, c) }
             if let p = box.value.positionShare { w.field(shared.keys.positionShare, p) }
             if let r = box.value.topUpReason { w.field(shared.keys.topUpReason, r.rawValue) }
