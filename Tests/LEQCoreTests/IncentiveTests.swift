@@ -75,6 +75,37 @@ struct IncentiveTests {
         #expect(lines(settle([c], "2026-06")[0], .goalMalus).map(\.amount) == [m("-235.20")])
     }
 
+    @Test("Attainment summed in whole units is the mean summed fraction by fraction, for random ratings and weights of 0 to 3 decimals, some weights zero")
+    func attainmentAsFractions() {
+        var state: UInt64 = 2026
+        func next(_ n: UInt64) -> UInt64 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return (state >> 33) % n
+        }
+        func decimal(_ maxUnits: UInt64) -> ExactDecimal {
+            let scale = Int(next(4))
+            var p: Int64 = 1
+            for _ in 0..<scale { p *= 10 }
+            return ExactDecimal(units: Int64(next(maxUnits)) * (next(3) == 0 ? 1 : p / max(1, Int64(next(UInt64(p)) + 1))), scale: scale)
+        }
+        for _ in 0..<2_000 {
+            let areas = GoalArea.allCases.filter { _ in next(2) == 0 }
+            let ratings = areas.map { (area: $0, rating: decimal(101), weight: next(5) == 0 ? ExactDecimal(units: 0, scale: Int(next(3))) : decimal(4)) }
+            let e = GoalEvaluation(date: d("2026-06-30"), ratings: ratings)
+            // SPEC § 12 as it reads: Σ rating × weight / Σ weight, each step an exact fraction.
+            var sum = Fraction(0, 1), weights = Fraction(0, 1)
+            for r in e.ratings {
+                sum = sum + r.rating.fraction * r.weight.fraction
+                weights = weights + r.weight.fraction
+            }
+            let expected = weights.numerator == 0 ? Fraction(0, 1) : sum / weights
+            #expect(e.attainment == expected, "\(ratings)")
+        }
+        #expect(GoalEvaluation(date: d("2026-06-30"), ratings: []).attainment == Fraction(0, 1))
+        #expect(GoalEvaluation(date: d("2026-06-30"), ratings: [(.school, x("80"), x("2")), (.therapy, x("65.5"), x("0.5"))]).attainment
+            == Fraction(3855, 50))  // (160 + 32.75) / 2.5 = 77.1
+    }
+
     @Test("A report late or missing costs the malus once, in the month its grace period ends")
     func reports() {
         var c = flex()

@@ -101,13 +101,29 @@ public struct GoalEvaluation: Hashable, Sendable {
     }
 
     /// The (weighted) mean of the ratings, exact.
+    /// Summed in whole units over one power of ten and reduced once: summed as fractions, each
+    /// step reduced its sum by a greatest common divisor (some 1,400 instructions an evaluation).
     public var attainment: Fraction {
-        var sum = Fraction(0, 1), weights = Fraction(0, 1)
+        // Σ rating × weight over 10^(the largest scale of a product); Σ weight over 10^(the
+        // largest weight scale). Their quotient is the mean, exactly.
+        var productScale = 0, weightScale = 0
         for r in ratings {
-            sum = sum + r.rating.fraction * r.weight.fraction
-            weights = weights + r.weight.fraction
+            productScale = max(productScale, Int(r.rating.scale) + Int(r.weight.scale))
+            weightScale = max(weightScale, Int(r.weight.scale))
         }
-        return weights.numerator == 0 ? Fraction(0, 1) : sum / weights
+        var sum: Int128 = 0, weights: Int128 = 0
+        for r in ratings {
+            sum += Int128(r.rating.units) * Int128(r.weight.units) * Self.power(productScale - Int(r.rating.scale) - Int(r.weight.scale))
+            weights += Int128(r.weight.units) * Self.power(weightScale - Int(r.weight.scale))
+        }
+        guard weights != 0 else { return Fraction(0, 1) }
+        return Fraction(exactly: sum * Self.power(weightScale), over: weights * Self.power(productScale))
+    }
+
+    private static func power(_ n: Int) -> Int128 {
+        var p: Int128 = 1
+        for _ in 0..<n { p *= 10 }
+        return p
     }
 
     public static func == (a: GoalEvaluation, b: GoalEvaluation) -> Bool {

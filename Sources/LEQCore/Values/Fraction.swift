@@ -13,6 +13,19 @@ public struct Fraction: Hashable, Sendable {
         self.denominator = sign * denominator / Int64(divisor)
     }
 
+    /// `numerator / denominator` reduced, from 128-bit integers (sums taken in whole units);
+    /// the reduced parts must fit 64 bits.
+    init(exactly numerator: Int128, over denominator: Int128) {
+        precondition(denominator != 0, "a fraction needs a denominator other than zero")
+        var (x, y) = (numerator.magnitude, denominator.magnitude)
+        while y != 0 { (x, y) = (y, x % y) }
+        let divisor = x == 0 ? 1 : x
+        let negative = (numerator < 0) != (denominator < 0)
+        let n = Int64(numerator.magnitude / divisor)
+        self.numerator = negative ? -n : n
+        self.denominator = Int64(denominator.magnitude / divisor)
+    }
+
     public static let zero = Fraction(0, 1)
     public static let one = Fraction(1, 1)
 
