@@ -90,26 +90,29 @@ extension StatementBuilder {
         var first = period.from.dayNumber
         var last = first + Int32(CivilDate.daysIn(year: year, month: m) - day)
         // A month's installment depends only on its number of days: those of whole months (28 to
-        // 31 days) are rounded once each, not once per month walked (a division each; a case's
-        // budget is walked from its first month every month, 4 % of settling's instructions).
-        var wholeMonths: (Int64, Int64, Int64, Int64) = (.min, .min, .min, .min)
-        func share(_ days: Int32) -> Money {
-            func rounded() -> Int64 { rounding.round(Int128(budget.amount.cents) * Int128(days), over: total) }
-            switch days {
-            case 28: if wholeMonths.0 == .min { wholeMonths.0 = rounded() }; return Money(cents: wholeMonths.0)
-            case 29: if wholeMonths.1 == .min { wholeMonths.1 = rounded() }; return Money(cents: wholeMonths.1)
-            case 30: if wholeMonths.2 == .min { wholeMonths.2 = rounded() }; return Money(cents: wholeMonths.2)
-            case 31: if wholeMonths.3 == .min { wholeMonths.3 = rounded() }; return Money(cents: wholeMonths.3)
-            default: return Money(cents: rounded())
+        // 31 days) are rounded once each, kept on the stack (`Int64.min`: not yet), not once per
+        // month walked (a division each; a case's budget is walked from its first month every
+        // month: 4 % of settling's instructions).
+        withUnsafeTemporaryAllocation(of: Int64.self, capacity: 4) { wholeMonths in
+            wholeMonths.initialize(repeating: .min)
+            func share(_ days: Int) -> Int64 { rounding.round(Int128(budget.amount.cents) * Int128(days), over: total) }
+            while (year, m) <= (month.year, month.month), first <= end {
+                let days = Int(last - first + 1)
+                let part: Money
+                if last >= end {
+                    part = budget.amount - paid
+                } else if days >= 28 && days <= 31 {
+                    if wholeMonths[days - 28] == .min { wholeMonths[days - 28] = share(days) }
+                    part = Money(cents: wholeMonths[days - 28])
+                } else {
+                    part = Money(cents: share(days))
+                }
+                body(part)
+                paid += part
+                (year, m) = m == 12 ? (year + 1, 1) : (year, m + 1)
+                first = last + 1
+                last += Int32(CivilDate.daysIn(year: year, month: m))
             }
-        }
-        while (year, m) <= (month.year, month.month), first <= end {
-            let part = last >= end ? budget.amount - paid : share(last - first + 1)
-            body(part)
-            paid += part
-            (year, m) = m == 12 ? (year + 1, 1) : (year, m + 1)
-            first = last + 1
-            last += Int32(CivilDate.daysIn(year: year, month: m))
         }
     }
 }
