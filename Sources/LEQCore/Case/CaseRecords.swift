@@ -101,6 +101,7 @@ public struct GoalEvaluation: Hashable, Sendable {
     }
 
     /// The (weighted) mean of the ratings, exact.
+    ///
     /// Summed in whole units over one power of ten and reduced once: summed as fractions, each
     /// step reduced its sum by a greatest common divisor (some 1,400 instructions an evaluation).
     public var attainment: Fraction {
@@ -108,13 +109,13 @@ public struct GoalEvaluation: Hashable, Sendable {
         // largest weight scale). Their quotient is the mean, exactly.
         var productScale = 0, weightScale = 0
         for r in ratings {
-            productScale = max(productScale, Int(r.rating.scale) + Int(r.weight.scale))
-            weightScale = max(weightScale, Int(r.weight.scale))
+            productScale = max(productScale, r.rating.scale + r.weight.scale)
+            weightScale = max(weightScale, r.weight.scale)
         }
         var sum: Int128 = 0, weights: Int128 = 0
         for r in ratings {
-            sum += Int128(r.rating.units) * Int128(r.weight.units) * Self.power(productScale - Int(r.rating.scale) - Int(r.weight.scale))
-            weights += Int128(r.weight.units) * Self.power(weightScale - Int(r.weight.scale))
+            sum += Int128(r.rating.units) * Int128(r.weight.units) * Self.power(productScale - r.rating.scale - r.weight.scale)
+            weights += Int128(r.weight.units) * Self.power(weightScale - r.weight.scale)
         }
         guard weights != 0 else { return Fraction(0, 1) }
         return Fraction(exactly: sum * Self.power(weightScale), over: weights * Self.power(productScale))
