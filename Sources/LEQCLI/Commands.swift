@@ -109,17 +109,23 @@ extension LEQ {
         ]
     ) { options, console in
         let inputs = Inputs.load(agreements: options.all("agreement"), cases: options.value("cases"))
-        guard inputs.diagnostics.isEmpty else {
+        let status: Int32
+        if !inputs.diagnostics.isEmpty {
             report(inputs.diagnostics, to: console)
-            return ExitStatus.badInput
+            status = ExitStatus.badInput
+        } else {
+            for a in inputs.agreements {
+                console.tell("ok: agreement \(a.id) for \(a.provider.name): services \(a.services.count), categories \(a.categories.count), cost bearers \(a.bearers.count)\n")
+            }
+            if let cases = inputs.cases {
+                console.tell("ok: cases \(cases.cases.count) in \(inputs.casesFile ?? "")\n")
+            }
+            status = ExitStatus.success
         }
-        for a in inputs.agreements {
-            console.tell("ok: agreement \(a.id) for \(a.provider.name): services \(a.services.count), categories \(a.categories.count), cost bearers \(a.bearers.count)\n")
-        }
-        if let cases = inputs.cases {
-            console.tell("ok: cases \(cases.cases.count) in \(inputs.casesFile ?? "")\n")
-        }
-        return ExitStatus.success
+        // What was read is freed while the run returns (see `Release`): freed before, on one
+        // core, it was the last fifth of checking 100,000 cases (60 ms of 0.33 s).
+        Release.later(consume inputs)
+        return status
     }
 }
 
