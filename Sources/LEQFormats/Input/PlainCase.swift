@@ -313,13 +313,12 @@ struct PlainCase {
     /// is the first of the bytes that matter (a flag above it may be false, never one below).
     @inline(__always)
     private func closingQuote(from start: Int) -> Int? {
-        let lows: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
         var k = start
         let raw = UnsafeRawPointer(b.baseAddress!)
         while k + 8 <= b.count && k < end {
             let w = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: k, as: UInt64.self))
-            let quote = w ^ (0x22 &* lows), backslash = w ^ (0x5C &* lows)
-            let flags = ((quote &- lows) & ~quote | (backslash &- lows) & ~backslash | (w &- 0x20 &* lows) & ~w | w) & highs
+            // What a string must escape, and bytes beyond ASCII (their top bit set).
+            let flags = JSONWord.mustEscape(w) | w & JSONWord.highs
             if flags != 0 {
                 let at = k + flags.trailingZeroBitCount / 8
                 return at < end && b[at] == UInt8(ascii: "\"") ? at : nil

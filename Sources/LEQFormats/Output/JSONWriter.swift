@@ -465,14 +465,8 @@ final class ByteBuffer: @unchecked Sendable {
         return true
     }
 
-    /// Whether any of the eight bytes of `w` must be escaped in a JSON string: a quote, a
-    /// backslash or a control character. (A byte `x - 0x01…` borrows into its top bit only below
-    /// the value looked for; a flag may be false only above a true one, so any flag is exact.)
-    @inline(__always) static func needsEscape(_ w: UInt64) -> Bool {
-        let lows: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        let quote = w ^ (0x22 &* lows), backslash = w ^ (0x5C &* lows)
-        return ((quote &- lows) & ~quote | (backslash &- lows) & ~backslash | (w &- 0x20 &* lows) & ~w) & highs != 0
-    }
+    /// Whether any of the eight bytes of `w` must be escaped in a JSON string.
+    @inline(__always) static func needsEscape(_ w: UInt64) -> Bool { JSONWord.mustEscape(w) != 0 }
 
     /// The `count` (1–7) bytes at `p` in the low bytes of a word (first byte lowest), spaces
     /// above them: read in at most three loads, never past the last byte.
