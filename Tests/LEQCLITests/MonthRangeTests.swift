@@ -86,7 +86,7 @@ struct MonthRangeTests {
 
 @Suite("Months settled again for corrections")
 struct RecomputingTests {
-    @Test("Months settled again one after the other, the incentive year carried on, are those settled alone: in order, with gaps, across a year's end")
+    @Test("Months settled again one after the other, the incentive year carried on, are those settled alone (whole or in pieces): in order, with gaps, across a year's end")
     func carriedEqualsAlone() {
         var generator = Synthetic(seed: 5)
         var agreements = generator.agreements()
@@ -110,6 +110,11 @@ struct RecomputingTests {
                     #expect(carried != nil && alone != nil)
                     guard let carried, let alone else { continue }
                     #expect(StatementJSON.render([carried]) == StatementJSON.render([alone]), "\(provider) \(month)")
+                    // The year before summed in pieces of the provider's cases, on both cores: the same.
+                    let inPieces = Settlement.run(agreements: agreements, caseload: caseload, month: month, issued: month.lastDay.next,
+                                                  provider: provider, ledgers: nil, parallel: true, chunk: 97).statements.first
+                    let same = inPieces.map { StatementJSON.render([$0]) } == StatementJSON.render([alone])
+                    #expect(same, "\(provider) \(month)")
                     capped += carried.lines.filter { $0.kind == .bonusCapCut || $0.kind == .malusCapCut }.count
                 }
             }

@@ -13,6 +13,57 @@ public struct IncentiveLedger: Sendable, Equatable {
     public var maluses: Money = .zero
 
     public init(year: Int) { self.year = year }
+
+    /// The year after a month whose lines sum to `sums`, the caps of `terms` applied (SPEC § 12),
+    /// and the cuts the caps make this month: a bonus cut as a negative amount, a malus cut as a
+    /// positive one (nil: the cap not reached, or none).
+    func adding(_ sums: IncentiveSums, terms: IncentiveTerms, rounding: RoundingMode) -> (IncentiveLedger, cuts: (bonus: Money?, malus: Money?)) {
+        var after = self
+        var bonus = sums.bonus, malus = sums.malus
+        var cuts: (bonus: Money?, malus: Money?) = (nil, nil)
+        after.base += sums.base
+        if let p = terms.bonusCapPercent {
+            let allowed = max(.zero, rounding.percent(p, of: after.base) - bonuses)
+            if bonus > allowed {
+                cuts.bonus = allowed - bonus
+                bonus = allowed
+            }
+        }
+        if let p = terms.malusCapPercent {
+            let allowed = max(.zero, rounding.percent(p, of: after.base) - maluses)
+            if malus > allowed {
+                cuts.malus = malus - allowed
+                malus = allowed
+            }
+        }
+        after.bonuses += bonus
+        after.maluses += malus
+        return (after, cuts)
+    }
+}
+
+/// What the yearly caps count of a provider's month, before they are applied: its flat, daily and
+/// hourly amounts, its bonuses and its maluses (as a positive amount). Sums add up in any order,
+/// so a month's cases may be summed in pieces.
+struct IncentiveSums: Sendable {
+    var base = Money.zero
+    var bonus = Money.zero
+    var malus = Money.zero
+
+    /// Adds the amounts of `lines` by their kinds. Kind and amount read in place: `for l in lines`
+    /// copied every line (a retain per field).
+    mutating func add(_ lines: ArraySlice<StatementLine>) {
+        for i in lines.indices {
+            let kind = lines[i].kind, amount = lines[i].amount
+            if kind.isIncentiveBase { base += amount }
+            if kind.isBonus { bonus += amount }
+            if kind.isMalus { malus -= amount }
+        }
+    }
+
+    static func + (a: IncentiveSums, b: IncentiveSums) -> IncentiveSums {
+        IncentiveSums(base: a.base + b.base, bonus: a.bonus + b.bonus, malus: a.malus + b.malus)
+    }
 }
 
 extension LineKind {
@@ -115,32 +166,11 @@ extension StatementBuilder {
     /// The provider's yearly caps (SPEC § 12): what passes them this month is cut in a line of its
     /// own. Returns the ledger after this month.
     mutating func applyCaps(_ terms: IncentiveTerms, ledger: IncentiveLedger) -> IncentiveLedger {
-        var base = Money.zero, bonus = Money.zero, malus = Money.zero
-        // Kind and amount read in place: `for l in lines` copied every line (a retain per field).
-        for i in lines.indices {
-            let kind = lines[i].kind, amount = lines[i].amount
-            if kind.isIncentiveBase { base += amount }
-            if kind.isBonus { bonus += amount }
-            if kind.isMalus { malus -= amount }
-        }
-        var after = ledger
-        after.base += base
-        if let p = terms.bonusCapPercent {
-            let allowed = max(.zero, agreement.rounding.percent(p, of: after.base) - ledger.bonuses)
-            if bonus > allowed {
-                capLine(.bonusCapCut, amount: allowed - bonus, cap: p, base: after.base)
-                bonus = allowed
-            }
-        }
-        if let p = terms.malusCapPercent {
-            let allowed = max(.zero, agreement.rounding.percent(p, of: after.base) - ledger.maluses)
-            if malus > allowed {
-                capLine(.malusCapCut, amount: malus - allowed, cap: p, base: after.base)
-                malus = allowed
-            }
-        }
-        after.bonuses += bonus
-        after.maluses += malus
+        var sums = IncentiveSums()
+        sums.add(lines[...])
+        let (after, cuts) = ledger.adding(sums, terms: terms, rounding: agreement.rounding)
+        if let cut = cuts.bonus, let p = terms.bonusCapPercent { capLine(.bonusCapCut, amount: cut, cap: p, base: after.base) }
+        if let cut = cuts.malus, let p = terms.malusCapPercent { capLine(.malusCapCut, amount: cut, cap: p, base: after.base) }
         return after
     }
 

@@ -47,12 +47,25 @@ public enum Settlement {
                 pieces.append(Piece(provider: p, indices: indices[start..<min(start + chunk, indices.count)]))
             }
         }
+        // A provider with yearly caps whose year so far is not carried in from the month before
+        // has its months since January settled again for what the caps count (a single month's
+        // run): with its cases, each case's months one after the other while it is at hand.
+        let yearBefore = providers.indices.map { p -> [EarlierMonth] in
+            guard month.month > 1, ledgers?[providers[p]] == nil, let terms = inForce[p]?.incentives,
+                  terms.bonusCapPercent != nil || terms.malusCapPercent != nil else { return [] }
+            return EarlierMonth.since(january: month, provider: providers[p], agreements: agreements)
+        }
         let useCores = parallel && caseload.cases.count >= 2_000
         var settled = pieces.parallelMap(parallel: useCores) { piece in
-            settle(agreement: inForce[piece.provider]!, agreements: agreements, caseload: caseload, indices: piece.indices, month: month)
+            settle(agreement: inForce[piece.provider]!, agreements: agreements, caseload: caseload, indices: piece.indices, month: month,
+                   yearBefore: yearBefore[piece.provider])
         }
         var byProvider = [[StatementBuilder]](repeating: [], count: providers.count)
-        for (piece, builder) in zip(pieces, settled) { byProvider[piece.provider].append(builder) }
+        var yearSums = yearBefore.map { [IncentiveSums](repeating: IncentiveSums(), count: $0.count) }
+        for (piece, one) in zip(pieces, settled) {
+            byProvider[piece.provider].append(one.builder)
+            for j in one.yearSums.indices { yearSums[piece.provider][j] = yearSums[piece.provider][j] + one.yearSums[j] }
+        }
         // Held by `byProvider` only: each provider's builders are moved into its statement.
         settled = []
         struct One {
@@ -80,7 +93,7 @@ public enum Settlement {
                 if let terms = agreement.incentives, terms.bonusCapPercent != nil || terms.malusCapPercent != nil {
                     var ledger = ledgers?[provider].flatMap { $0.year == month.year ? $0 : nil } ?? IncentiveLedger(year: month.year)
                     if ledgers?[provider] == nil && month.month > 1 {
-                        ledger = yearToDate(agreements: agreements, caseload: caseload, provider: provider, before: month)
+                        ledger = EarlierMonth.ledger(yearBefore[p], sums: yearSums[p], year: month.year)
                     }
                     one.ledger = builder.applyCaps(terms, ledger: ledger)
                 }
@@ -104,15 +117,35 @@ public enum Settlement {
         return Run(statements: statements, problems: problems, ledgers: after)
     }
 
-    /// One provider's cases in one month, before the caps.
+    /// One provider's cases in one month, before the caps; and, for `yearBefore`, what the caps
+    /// count of each of those months.
     private static func settle(agreement: Agreement, agreements: [Agreement], caseload: Caseload, indices: ArraySlice<Int>, month: Month,
-                               onlyIncentiveLedger: Bool = false) -> StatementBuilder {
+                               yearBefore: [EarlierMonth] = []) -> (builder: StatementBuilder, yearSums: [IncentiveSums]) {
         var builder = StatementBuilder(agreement: agreement, month: month)
-        builder.onlyIncentiveLedger = onlyIncentiveLedger
         builder.lines.reserveCapacity(indices.count + indices.count / 4)
         builder.agreements = agreements
         builder.allCases = caseload.cases
         builder.earlierIndices = caseload.earlierWithAbsences
+        // The earlier months: a builder each, emptied after every case, and its agreement's
+        // services at hand as the month's are (see below).
+        var earlier = yearBefore.map { e in
+            var b = builder.sameContext(month: e.month, agreement: e.agreement)
+            b.onlyIncentiveLedger = true
+            return b
+        }
+        var yearSums = [IncentiveSums](repeating: IncentiveSums(), count: yearBefore.count)
+        let earlierServices = yearBefore.map { e in
+            let copy = UnsafeMutableBufferPointer<Service>.allocate(capacity: e.agreement.services.count)
+            _ = copy.initialize(fromContentsOf: e.agreement.services)
+            return UnsafeBufferPointer(copy)
+        }
+        defer {
+            for s in earlierServices {
+                let copy = UnsafeMutableBufferPointer(mutating: s)
+                copy.deinitialize()
+                copy.deallocate()
+            }
+        }
         // Each case read in place through the buffer: through the array's subscript, every case
         // was copied for the call (a retain per field, some 8 % of settling).
         let handsOver = caseload.handsOverLastDay, successors = caseload.successors
@@ -130,46 +163,66 @@ public enum Settlement {
                 // The person's earlier cases with absences (the yearly caps), as places.
                 builder.earlier = bounds[i]..<bounds[i + 1]
                 builder.settle(inPlace: &cases![i], handsOverLastDay: handsOver[i], successor: successors[i], services: services)
+                for j in earlier.indices {
+                    earlier[j].earlier = builder.earlier
+                    earlier[j].settle(inPlace: &cases![i], handsOverLastDay: handsOver[i], successor: successors[i], services: earlierServices[j])
+                    yearSums[j].add(earlier[j].lines[...])
+                    // What else the caps do not count: a problem of an earlier month is that month's.
+                    earlier[j].lines.removeAll(keepingCapacity: true)
+                    earlier[j].warnings.removeAll(keepingCapacity: true)
+                    earlier[j].problems.removeAll(keepingCapacity: true)
+                }
             }
         } }
-        return builder
-    }
-
-    /// A provider's incentive year from January up to the month before `month`, each month with
-    /// its caps applied in turn.
-    static func yearToDate(agreements: [Agreement], caseload: Caseload, provider: String, before month: Month) -> IncentiveLedger {
-        var ledger = IncentiveLedger(year: month.year)
-        var m = Month(year: month.year, month: 1)!
-        let indices = (caseload.byProvider[provider] ?? [])[...]
-        while m < month {
-            if let agreement = agreements.first(where: { $0.provider.id == provider && $0.validity.contains(m.firstDay) }),
-               let terms = agreement.incentives {
-                var builder = settle(agreement: agreement, agreements: agreements, caseload: caseload, indices: indices, month: m,
-                                     onlyIncentiveLedger: true)
-                ledger = builder.applyCaps(terms, ledger: ledger)
-            }
-            m = m.next
-        }
-        return ledger
+        return (builder, yearSums)
     }
 
     /// Settles one provider's cases for one month under one agreement.
     public static func statement(agreement: Agreement, cases: [Case], month: Month, issued: CivilDate)
         -> (statement: Statement, problems: [SettlementProblem]) {
         let caseload = Caseload(cases)
-        var builder = settle(agreement: agreement, agreements: [agreement], caseload: caseload, indices: Array(caseload.cases.indices)[...], month: month)
+        var yearBefore: [EarlierMonth] = []
         if let terms = agreement.incentives, terms.bonusCapPercent != nil || terms.malusCapPercent != nil {
-            var ledger = IncentiveLedger(year: month.year)
-            var m = Month(year: month.year, month: 1)!
-            while m < month {
-                var b = settle(agreement: agreement, agreements: [agreement], caseload: caseload, indices: Array(caseload.cases.indices)[...], month: m,
-                               onlyIncentiveLedger: true)
-                ledger = b.applyCaps(terms, ledger: ledger)
-                m = m.next
-            }
-            _ = builder.applyCaps(terms, ledger: ledger)
+            // Every month since January under this one agreement.
+            yearBefore = (1..<month.month).map { EarlierMonth(month: Month(year: month.year, month: $0)!, agreement: agreement) }
+        }
+        var (builder, sums) = settle(agreement: agreement, agreements: [agreement], caseload: caseload,
+                                     indices: Array(caseload.cases.indices)[...], month: month, yearBefore: yearBefore)
+        if let terms = agreement.incentives, terms.bonusCapPercent != nil || terms.malusCapPercent != nil {
+            _ = builder.applyCaps(terms, ledger: EarlierMonth.ledger(yearBefore, sums: sums, year: month.year))
         }
         return (builder.statement(issued: issued), builder.problems)
+    }
+}
+
+/// A month before the one settled, in the same year, under the provider's agreement then in force
+/// with incentives: the yearly caps count its lines (SPEC § 12).
+struct EarlierMonth {
+    let month: Month
+    let agreement: Agreement
+
+    /// The provider's months from January up to the one before `month` that have incentives.
+    static func since(january month: Month, provider: String, agreements: [Agreement]) -> [EarlierMonth] {
+        var out: [EarlierMonth] = []
+        var m = Month(year: month.year, month: 1)!
+        while m < month {
+            if let agreement = agreements.first(where: { $0.provider.id == provider && $0.validity.contains(m.firstDay) }),
+               agreement.incentives != nil {
+                out.append(EarlierMonth(month: m, agreement: agreement))
+            }
+            m = m.next
+        }
+        return out
+    }
+
+    /// The provider's year before the month settled: each earlier month's sums with its caps
+    /// applied in turn.
+    static func ledger(_ months: [EarlierMonth], sums: [IncentiveSums], year: Int) -> IncentiveLedger {
+        var ledger = IncentiveLedger(year: year)
+        for (e, s) in zip(months, sums) {
+            ledger = ledger.adding(s, terms: e.agreement.incentives!, rounding: e.agreement.rounding).0
+        }
+        return ledger
     }
 }
 

@@ -49,9 +49,10 @@ struct StatementBuilder {
         }
     }
 
-    /// A builder for another month of the same case, with the same person context.
-    func sameContext(month m: Month) -> StatementBuilder {
-        var b = StatementBuilder(agreement: agreement, month: m)
+    /// A builder for another month of the same case, with the same person context (and the
+    /// agreement in force then, if another).
+    func sameContext(month m: Month, agreement other: Agreement? = nil) -> StatementBuilder {
+        var b = StatementBuilder(agreement: other ?? agreement, month: m)
         b.allCases = allCases
         b.earlierIndices = earlierIndices
         b.earlier = earlier
