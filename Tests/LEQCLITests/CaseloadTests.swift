@@ -133,7 +133,7 @@ struct CaseloadTests {
         for id in ["", "C0", "Z999999999", caseload.cases[0].id + "x"] { #expect(caseload.place(ofCaseID: id) == nil, "\(id)") }
     }
 
-    @Test("People grouped by a hash of their pseudonym, also when two pseudonyms share it")
+    @Test("People grouped by a hash of their pseudonym, in one part or several, also when two pseudonyms share it")
     func peopleGrouped() {
         var generator = Synthetic(seed: 11)
         let agreements = generator.agreements()
@@ -141,17 +141,23 @@ struct CaseloadTests {
         // 'XVWOEnPi' and 'Dpi7kbB0' share the hash the grouping sorts by, and so do 'zMe8G0z3' and 'lJtaX87C'.
         let names = ["XVWOEnPi", "Dpi7kbB0", "zMe8G0z3", "lJtaX87C"] + (0..<400).map { "P\($0)" }
         for i in cases.indices { cases[i].person = names[(i * 7) % names.count] }
-        let (places, starts) = Caseload.byPerson(cases, parallel: true)
-        #expect(places.sorted() == Array(cases.indices) && starts.last == cases.count)
-        var seen = Set<String>()
-        for k in 0..<(starts.count - 1) {
-            let group = Array(places[starts[k]..<starts[k + 1]])
-            let person = cases[group[0]].person
-            #expect(group.allSatisfy { cases[$0].person == person } && group == group.sorted())
-            #expect(group.count == cases.indices.filter { cases[$0].person == person }.count)
-            #expect(seen.insert(person).inserted, "\(person) in two groups")
+        // In one part, or in several that share no person (one per core).
+        for count in [1, 2, 3] {
+            let parts = Caseload.byPerson(cases, parts: count)
+            #expect(parts.count == count)
+            #expect(parts.flatMap(\.places).sorted() == Array(cases.indices) && parts.allSatisfy { $0.starts.last == $0.places.count })
+            var seen = Set<String>()
+            for (places, starts) in parts {
+                for k in 0..<(starts.count - 1) {
+                    let group = Array(places[starts[k]..<starts[k + 1]])
+                    let person = cases[group[0]].person
+                    #expect(group.allSatisfy { cases[$0].person == person } && group == group.sorted())
+                    #expect(group.count == cases.indices.filter { cases[$0].person == person }.count)
+                    #expect(seen.insert(person).inserted, "\(person) in two groups")
+                }
+            }
+            #expect(seen.count == names.count)
         }
-        #expect(seen.count == names.count)
         // And what the caseload works out from the groups is what the plain way finds.
         let caseload = Caseload(cases)
         let plain = Plain(cases)

@@ -44,39 +44,27 @@ public struct Caseload: Sendable {
         let cases = laidOut
         self.cases = cases
         self.byProvider = byProvider
-        // Each person's cases as places in one flat list, grouped by person, each group in
-        // settling order (`Self.byPerson`); then each group of several cases looked at once.
-        let (places, personStart) = Self.byPerson(cases, parallel: parallel)
+        // Each person's cases as places in flat lists, grouped by person, each group in settling
+        // order (`Self.byPerson`; people split in two parts, one per core); then each group of
+        // several cases looked at once, each part on a core of its own (what they write lies apart:
+        // each case belongs to one person).
         var successors = [Successor?](repeating: nil, count: cases.count)
         var earlier = [[Int]](repeating: [], count: cases.count)
         var handsOverLastDay = [Bool](repeating: false, count: cases.count)
-        // Loops rather than filters: a filtered list per case was an allocation per case of a
-        // person with several (most of the time this took at a million cases).
-        for k in 0..<(personStart.count - 1) where personStart[k + 1] - personStart[k] > 1 {
-            let same = places[personStart[k]..<personStart[k + 1]]
-            for i in same {
-                let start = cases[i].start, id = cases[i].id
-                // The person's cases with absences that started before this one (or the same day
-                // with a smaller id), by start and id.
-                var list: [Int] = []
-                for j in same where cases[j].start <= start && (cases[j].start, cases[j].id) < (start, id) && cases[j].hasAbsences {
-                    list.append(j)
+        let parts = Self.byPerson(cases, parts: parallel ? 2 : 1)
+        // Whether each case has absences, read in memory order: asked of a person's other cases
+        // through their records, it was two loads from afar each time.
+        let halves = [0..<cases.count / 2, cases.count / 2..<cases.count]
+        let withAbsences = Array(halves.parallelMap(parallel: parallel) { half in half.map { cases[$0].hasAbsences } }.joined())
+        successors.withUnsafeMutableBufferPointer { s in earlier.withUnsafeMutableBufferPointer { e in
+            handsOverLastDay.withUnsafeMutableBufferPointer { h in
+                let out = PersonLinks(successors: s.baseAddress, earlier: e.baseAddress, handsOverLastDay: h.baseAddress)
+                _ = parts.parallelMap(parallel: parallel) { part -> Bool in
+                    Self.link(cases, withAbsences: withAbsences, places: part.places, starts: part.starts, into: out)
+                    return true
                 }
-                if list.count > 1 { list.sort { (cases[$0].start, cases[$0].id) < (cases[$1].start, cases[$1].id) } }
-                earlier[i] = list
-                guard let end = cases[i].end else { continue }
-                // The next case after the end (by start, then id), and how many start on the last day.
-                var next: Int?
-                var sameDay = 0
-                for j in same {
-                    let s = cases[j].start
-                    if s == end { sameDay += 1 }
-                    if s > end, next.map({ (s, cases[j].id) < (cases[$0].start, cases[$0].id) }) ?? true { next = j }
-                }
-                successors[i] = next.map { Successor(caseID: cases[$0].id, start: cases[$0].start) }
-                handsOverLastDay[i] = sameDay > (start == end ? 1 : 0)
             }
-        }
+        } }
         var flat: [Int] = [], bounds = [0]
         bounds.reserveCapacity(cases.count + 1)
         for list in earlier {
@@ -87,6 +75,39 @@ public struct Caseload: Sendable {
         self.earlierWithAbsences = flat
         self.earlierBounds = bounds
         self.handsOverLastDay = handsOverLastDay
+    }
+
+    /// Per case of a person with several (`places[starts[k]..<starts[k + 1]]` are person k's): the
+    /// person's earlier cases with absences, the next case after its end, and whether another
+    /// case starts on its last day. Written through `out`, at the cases' own places only.
+    private static func link(_ cases: [Case], withAbsences: [Bool], places: [Int], starts: [Int], into out: PersonLinks) {
+        // Loops rather than filters: a filtered list per case was an allocation per case of a
+        // person with several (most of the time this took at a million cases).
+        for k in 0..<(starts.count - 1) where starts[k + 1] - starts[k] > 1 {
+            let same = places[starts[k]..<starts[k + 1]]
+            for i in same {
+                let start = cases[i].start, id = cases[i].id
+                // The person's cases with absences that started before this one (or the same day
+                // with a smaller id), by start and id.
+                var list: [Int] = []
+                for j in same where withAbsences[j] && cases[j].start <= start && (cases[j].start, cases[j].id) < (start, id) {
+                    list.append(j)
+                }
+                if list.count > 1 { list.sort { (cases[$0].start, cases[$0].id) < (cases[$1].start, cases[$1].id) } }
+                out.earlier![i] = list
+                guard let end = cases[i].end else { continue }
+                // The next case after the end (by start, then id), and how many start on the last day.
+                var next: Int?
+                var sameDay = 0
+                for j in same {
+                    let s = cases[j].start
+                    if s == end { sameDay += 1 }
+                    if s > end, next.map({ (s, cases[j].id) < (cases[$0].start, cases[$0].id) }) ?? true { next = j }
+                }
+                out.successors![i] = next.map { Successor(caseID: cases[$0].id, start: cases[$0].start) }
+                out.handsOverLastDay![i] = sameDay > (start == end ? 1 : 0)
+            }
+        }
     }
 
     /// The providers and where each one's cases begin (and, last, where they end), when `cases`
@@ -169,15 +190,17 @@ public struct Caseload: Sendable {
         }
     }
 
-    /// The cases grouped by person: `places[starts[k]..<starts[k + 1]]` are person k's cases, in
-    /// ascending order. Grouped by a hash of the pseudonym (computed on all cores), sorted by it
-    /// (radix, keeping the order), and checked by the pseudonyms themselves where hashes meet:
-    /// a dictionary of a million people was a cache miss per case and a fifth of a second.
-    static func byPerson(_ cases: [Case], parallel: Bool) -> (places: [Int], starts: [Int]) {
+    /// The cases grouped by person, in `parts` parts that share no person: in each,
+    /// `places[starts[k]..<starts[k + 1]]` are person k's cases, in ascending order. Grouped by a
+    /// hash of the pseudonym (computed on all cores), its first bits choosing the part, sorted by
+    /// it (radix, keeping the order; each part on a core of its own), and checked by the
+    /// pseudonyms themselves where hashes meet: a dictionary of a million people was a cache miss
+    /// per case and a fifth of a second.
+    static func byPerson(_ cases: [Case], parts: Int) -> [(places: [Int], starts: [Int])] {
         let count = cases.count
         let halves = [0..<count / 2, count / 2..<count]
         // The upper half of a 64-bit FNV-1a hash of each pseudonym's bytes.
-        let hashes = Array(halves.parallelMap(parallel: parallel) { half -> [UInt32] in
+        let hashes = Array(halves.parallelMap(parallel: parts > 1) { half -> [UInt32] in
             half.map { i in
                 var person = cases[i].person
                 return person.withUTF8 { bytes in
@@ -187,45 +210,49 @@ public struct Caseload: Sendable {
                 }
             }
         }.joined())
-        // Places sorted by hash, sixteen bits at a time, each pass keeping the order before it.
-        var order = Array(0..<count), sorted = [Int](repeating: 0, count: count)
-        for shift in [UInt32(0), 16] {
-            var counts = [Int](repeating: 0, count: 65_537)
-            for i in order { counts[Int((hashes[i] >> shift) & 0xFFFF) + 1] += 1 }
-            for d in 0..<65_536 { counts[d + 1] += counts[d] }
-            for i in order {
-                let d = Int((hashes[i] >> shift) & 0xFFFF)
-                sorted[counts[d]] = i
-                counts[d] += 1
-            }
-            swap(&order, &sorted)
-        }
-        // Runs of one hash are one person, unless two pseudonyms share it: then split, in order.
-        var places: [Int] = [], starts = [0]
-        places.reserveCapacity(count)
-        starts.reserveCapacity(count + 1)
-        var r = 0
-        while r < count {
-            var e = r + 1
-            while e < count && hashes[order[e]] == hashes[order[r]] { e += 1 }
-            let first = cases[order[r]].person
-            if order[(r + 1)..<e].allSatisfy({ cases[$0].person == first }) {
-                places += order[r..<e]
-                starts.append(places.count)
-            } else {
-                var groups: [String: [Int]] = [:], names: [String] = []
-                for i in order[r..<e] {
-                    if groups[cases[i].person] == nil { names.append(cases[i].person) }
-                    groups[cases[i].person, default: []].append(i)
+        return Array(0..<parts).parallelMap(parallel: parts > 1) { part in
+            // The part's places, in ascending order.
+            var order = hashes.indices.filter { (Int(hashes[$0]) &* parts) >> 32 == part }
+            // Sorted by hash, sixteen bits at a time, each pass keeping the order before it.
+            var sorted = [Int](repeating: 0, count: order.count)
+            for shift in [UInt32(0), 16] {
+                var counts = [Int](repeating: 0, count: 65_537)
+                for i in order { counts[Int((hashes[i] >> shift) & 0xFFFF) + 1] += 1 }
+                for d in 0..<65_536 { counts[d + 1] += counts[d] }
+                for i in order {
+                    let d = Int((hashes[i] >> shift) & 0xFFFF)
+                    sorted[counts[d]] = i
+                    counts[d] += 1
                 }
-                for name in names {
-                    places += groups[name]!
+                swap(&order, &sorted)
+            }
+            // Runs of one hash are one person, unless two pseudonyms share it: then split, in order.
+            var places: [Int] = [], starts = [0]
+            places.reserveCapacity(order.count)
+            starts.reserveCapacity(order.count + 1)
+            var r = 0
+            while r < order.count {
+                var e = r + 1
+                while e < order.count && hashes[order[e]] == hashes[order[r]] { e += 1 }
+                let first = cases[order[r]].person
+                if order[(r + 1)..<e].allSatisfy({ cases[$0].person == first }) {
+                    places += order[r..<e]
                     starts.append(places.count)
+                } else {
+                    var groups: [String: [Int]] = [:], names: [String] = []
+                    for i in order[r..<e] {
+                        if groups[cases[i].person] == nil { names.append(cases[i].person) }
+                        groups[cases[i].person, default: []].append(i)
+                    }
+                    for name in names {
+                        places += groups[name]!
+                        starts.append(places.count)
+                    }
                 }
+                r = e
             }
-            r = e
+            return (places, starts)
         }
-        return (places, starts)
     }
 
     public var providers: [String] { byProvider.keys.sorted() }
@@ -239,6 +266,14 @@ public struct Caseload: Sendable {
 private struct Places: @unchecked Sendable {
     let from: UnsafeMutablePointer<Case>?
     let to: UnsafeMutablePointer<Case>?
+}
+
+/// What `Caseload.link` writes, shared by the workers that each link one part's people (no case
+/// is touched by two).
+private struct PersonLinks: @unchecked Sendable {
+    let successors: UnsafeMutablePointer<Successor?>?
+    let earlier: UnsafeMutablePointer<[Int]>?
+    let handsOverLastDay: UnsafeMutablePointer<Bool>?
 }
 
 /// A person's next case after a case ended.

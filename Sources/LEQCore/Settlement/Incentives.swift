@@ -52,7 +52,7 @@ struct IncentiveSums: Sendable {
 
     /// Adds the amounts of `lines` by their kinds. Kind and amount read in place: `for l in lines`
     /// copied every line (a retain per field).
-    mutating func add(_ lines: ArraySlice<StatementLine>) {
+    mutating func add(_ lines: [StatementLine]) {
         for i in lines.indices {
             let kind = lines[i].kind, amount = lines[i].amount
             if kind.isIncentiveBase { base += amount }
@@ -167,11 +167,22 @@ extension StatementBuilder {
     /// own. Returns the ledger after this month.
     mutating func applyCaps(_ terms: IncentiveTerms, ledger: IncentiveLedger) -> IncentiveLedger {
         var sums = IncentiveSums()
-        sums.add(lines[...])
+        sums.add(lines)
         let (after, cuts) = ledger.adding(sums, terms: terms, rounding: agreement.rounding)
         if let cut = cuts.bonus, let p = terms.bonusCapPercent { capLine(.bonusCapCut, amount: cut, cap: p, base: after.base) }
         if let cut = cuts.malus, let p = terms.malusCapPercent { capLine(.malusCapCut, amount: cut, cap: p, base: after.base) }
         return after
+    }
+
+    /// Adds what the caps count of the lines settled so far to `sums`, and empties the builder
+    /// for the next case (an earlier month's, settled only for the caps: its problems and
+    /// warnings are that month's). In place: handing the lines out was a count of references
+    /// for every case and month.
+    mutating func moveIncentiveSums(into sums: inout IncentiveSums) {
+        sums.add(lines)
+        lines.removeAll(keepingCapacity: true)
+        warnings.removeAll(keepingCapacity: true)
+        problems.removeAll(keepingCapacity: true)
     }
 
     private mutating func capLine(_ kind: LineKind, amount: Money, cap: ExactDecimal, base: Money) {

@@ -166,11 +166,7 @@ public enum Settlement {
                 for j in earlier.indices {
                     earlier[j].earlier = builder.earlier
                     earlier[j].settle(inPlace: &cases![i], handsOverLastDay: handsOver[i], successor: successors[i], services: earlierServices[j])
-                    yearSums[j].add(earlier[j].lines[...])
-                    // What else the caps do not count: a problem of an earlier month is that month's.
-                    earlier[j].lines.removeAll(keepingCapacity: true)
-                    earlier[j].warnings.removeAll(keepingCapacity: true)
-                    earlier[j].problems.removeAll(keepingCapacity: true)
+                    earlier[j].moveIncentiveSums(into: &yearSums[j])
                 }
             }
         } }
