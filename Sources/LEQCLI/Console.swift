@@ -164,11 +164,13 @@ enum Files {
     /// `commit`: whoever reads `path` sees the old file or the whole new one, never a part; a
     /// file not committed is removed.
     ///
-    /// A large file is handed to the disk as it is written and leaves the page cache behind the
-    /// writer: `posix_fadvise(DONTNEED)` every `handOver` bytes once the run has written
-    /// `keptInCache`, one stretch behind, so that what is dropped has been written back. A
-    /// country's year of statements is 8 GB: left in the cache, every page written was a fresh
-    /// page of memory to find, and writing it cost this machine 8–15 s of system time, not 2.5 s.
+    /// Files are written past the page cache (`O_DIRECT`) where the file system allows it. One
+    /// written through the cache (a file system without direct writes) is handed to the disk as
+    /// it is written and leaves the cache behind the writer: `posix_fadvise(DONTNEED)` every
+    /// `handOver` bytes once the run has written `keptInCache`, one stretch behind, so that what
+    /// is dropped has been written back. A country's year of statements is 8 GB: left in the
+    /// cache, every page written was a fresh page of memory to find, and writing it cost this
+    /// machine 8–15 s of system time, not 2.5 s.
     final class AtomicFile {
         let path: String
         private let temporary: String
@@ -179,11 +181,14 @@ enum Files {
         private var handedFrom = 0
         private var handedTo = 0
         private let handOver: Int
-        /// Until the run has written this much (all its files), its files stay in the cache like
-        /// any other. Past it, through the cache, a run waited for the kernel to write back what
-        /// it (and the run before) had written: a year of 100,000 cases (872 MB), run after run,
-        /// took 0.86–1.57 s through the cache and 0.87–1.05 s past it from 256 MiB on (with the
-        /// cache flushed before each run, as fast either way).
+        /// Until the run has written this much (all its files), its files go through the cache
+        /// like any other; none by default. Through the cache, the writer spent its time in the
+        /// kernel's copy of every byte into fresh pages (0.6 s of a million cases' month), and run
+        /// after run waited for the kernel to write back what the run before had written. A
+        /// million cases, alternating, 3 runs each: one month 5.01–5.29 s with the first 256 MiB
+        /// of a run through the cache, 4.79–4.93 s with none; the year 8.97–9.14 → 8.42–8.49 s
+        /// (2 runs each). 100,000 cases: a month 0.48–0.51 s either way, the year 0.92–1.42 →
+        /// 0.91–0.98 s. (Tests set it to try the ordinary way.)
         private let keptInCache: Int
         private static let writtenInRun = Atomic<Int>(0)
         private let diskQueue = DispatchQueue(label: "leq.file.handover")
@@ -201,7 +206,7 @@ enum Files {
         /// Direct writing was tried for this file (it is not tried twice).
         private var triedDirect = false
 
-        init(_ path: String, handOver: Int = 64 << 20, keptInCache: Int = 256 << 20, directFrom: Int = 256 << 20) throws(Failure) {
+        init(_ path: String, handOver: Int = 64 << 20, keptInCache: Int = 0, directFrom: Int = 256 << 20) throws(Failure) {
             self.handOver = handOver
             self.keptInCache = keptInCache
             self.directFrom = directFrom
