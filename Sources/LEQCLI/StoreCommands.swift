@@ -112,13 +112,21 @@ extension LEQ {
             console.tell("Nothing to finalise: no provider has cases or corrections in \(job.month).\n")
             return ExitStatus.success
         }
-        let items = job.statements.map { s in
-            // The e-invoice only where the agreement holds what it needs (bank, contact, Leitweg-ID).
-            let formats = storedFormats + (XRechnung.missing(s).isEmpty ? ["xrechnung"] : [])
-            return Finalisable(statement: s, renderings: formats.flatMap { format in
-                Language.allCases.map { Rendering(format: format, language: $0.rawValue, bytes: render([s], format: format, language: $0)) }
-            })
+        // Every statement in every format and language, all renderings on all cores (one after
+        // the other, they were most of finalising a month: 100,000 cases' month took 6.5 s).
+        // The e-invoice only where the agreement holds what it needs (bank, contact, Leitweg-ID).
+        let statements = job.statements
+        let wanted = statements.indices.flatMap { i in
+            (storedFormats + (XRechnung.missing(statements[i]).isEmpty ? ["xrechnung"] : [])).flatMap { format in
+                Language.allCases.map { (statement: i, format: format, language: $0) }
+            }
         }
+        let rendered = wanted.parallelMap { w in
+            Rendering(format: w.format, language: w.language.rawValue, bytes: render([statements[w.statement]], format: w.format, language: w.language))
+        }
+        var renderings = [[Rendering]](repeating: [], count: statements.count)
+        for (w, r) in zip(wanted, rendered) { renderings[w.statement].append(r) }
+        let items = zip(statements, renderings).map { Finalisable(statement: $0, renderings: $1) }
         do throws(StoreError) {
             let outcome = try open.finalize(items, inputs: inputs, by: by, at: console.timestamp())
             for number in outcome.stored {
