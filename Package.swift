@@ -19,7 +19,10 @@ let package = Package(
         // The system SQLite library (libsqlite3-dev), the one system dependency.
         .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
         // The statement store: finalised statements that never change, corrections, approvals.
-        .target(name: "LEQStore", dependencies: ["LEQCore", "LEQFormats", "CSQLite"]),
+        .target(name: "LEQStore", dependencies: ["LEQCore", "LEQFormats", "CSQLite", "CSHA256"]),
+        // SHA-256's compression with the processor's SHA instructions where it has them (the
+        // store digests every rendering it keeps); LEQStore's Swift implementation elsewhere.
+        .target(name: "CSHA256"),
         // The commands of the `leq` tool, as a library so that tests can run them in-process.
         .target(name: "LEQCLI", dependencies: ["LEQCore", "LEQFormats", "LEQStore"]),
         .executableTarget(name: "leq", dependencies: ["LEQCLI"]),

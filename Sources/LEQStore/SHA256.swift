@@ -1,7 +1,17 @@
+import CSHA256
+
 /// SHA-256 (FIPS 180-4), for the digests of the input files a statement was settled from.
 /// Written here because the toolchain's Foundation on Linux has no digest and the project takes
-/// no packages; tested against the standard's vectors.
+/// no packages; tested against the standard's vectors. Whole blocks go through the processor's
+/// SHA instructions where it has them (`CSHA256`: some 1.5 GB/s here, against 0.3 GB/s in
+/// Swift — finalising a month digests every rendering it stores, 290 MB for 100,000 cases);
+/// the tests compare both ways on the vectors and on random input.
 public struct SHA256: Sendable {
+    /// Whether this processor has the SHA instructions.
+    static let hardwareAvailable = leq_sha256_hardware() != 0
+    /// Whether whole blocks go through them (tests turn it off to check the Swift way).
+    private let hardware: Bool
+
     private var state: [UInt32] = [
         0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19,
     ]
@@ -19,7 +29,10 @@ public struct SHA256: Sendable {
         0x748f_82ee, 0x78a5_636f, 0x84c8_7814, 0x8cc7_0208, 0x90be_fffa, 0xa450_6ceb, 0xbef9_a3f7, 0xc671_78f2,
     ]
 
-    public init() {}
+    public init() { hardware = Self.hardwareAvailable }
+
+    /// `hardware`: false for the Swift compression even where the processor has SHA instructions.
+    init(hardware: Bool) { self.hardware = hardware && Self.hardwareAvailable }
 
     /// The hex digest of `bytes`, e.g. `ba7816bf…` for "abc".
     public static func hex(_ bytes: [UInt8]) -> String {
@@ -37,13 +50,14 @@ public struct SHA256: Sendable {
                 buffer += raw[0..<take]
                 start = take
                 if buffer.count == 64 {
-                    buffer.withUnsafeBytes { compress($0.baseAddress!) }
+                    buffer.withUnsafeBytes { compress($0.baseAddress!, blocks: 1) }
                     buffer.removeAll(keepingCapacity: true)
                 }
             }
-            while start + 64 <= raw.count {
-                compress(raw.baseAddress! + start)
-                start += 64
+            let blocks = (raw.count - start) / 64
+            if blocks > 0 {
+                compress(raw.baseAddress! + start, blocks: blocks)
+                start += 64 * blocks
             }
             if start < raw.count { buffer += raw[start...] }
         }
@@ -55,10 +69,21 @@ public struct SHA256: Sendable {
         while tail.count % 64 != 56 { tail.append(0) }
         for i in (0..<8).reversed() { tail.append(UInt8(truncatingIfNeeded: bits >> (UInt64(i) * 8))) }
         tail.withUnsafeBytes { raw in
-            for block in stride(from: 0, to: raw.count, by: 64) { compress(raw.baseAddress! + block) }
+            compress(raw.baseAddress!, blocks: raw.count / 64)
         }
         buffer.removeAll()
         return state.flatMap { word in (0..<4).reversed().map { UInt8(truncatingIfNeeded: word >> (UInt32($0) * 8)) } }
+    }
+
+    /// `blocks` 64-byte blocks from `data`, through the processor's SHA instructions or in Swift.
+    private mutating func compress(_ data: UnsafeRawPointer, blocks: Int) {
+        if hardware {
+            state.withUnsafeMutableBufferPointer { s in
+                leq_sha256_blocks(s.baseAddress!, data.assumingMemoryBound(to: UInt8.self), blocks)
+            }
+            return
+        }
+        for b in 0..<blocks { compress(data + 64 * b) }
     }
 
     /// One 64-byte block at `block`; the message schedule lives on the stack, not the heap, and

@@ -3,21 +3,43 @@ import Testing
 
 @Suite("SHA-256 against the FIPS 180-4 vectors")
 struct SHA256Tests {
-    @Test func vectors() {
-        #expect(SHA256.hex([]) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
-        #expect(SHA256.hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
-        #expect(SHA256.hex(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8))
-            == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
-        #expect(SHA256.hex([UInt8](repeating: UInt8(ascii: "a"), count: 1_000_000))
-            == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+    /// The digest of `bytes` as hex, through the processor's SHA instructions or in Swift.
+    static func hex(_ bytes: [UInt8], hardware: Bool) -> String {
+        var h = SHA256(hardware: hardware)
+        h.update(bytes)
+        return SHA256.hexString(h.finish())
     }
 
-    @Test("Feeding in pieces of any size gives the same digest")
-    func pieces() {
+    @Test("The standard's vectors, in Swift and (where the processor has them) with the SHA instructions", arguments: [false, true])
+    func vectors(hardware: Bool) {
+        #expect(Self.hex([], hardware: hardware) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(Self.hex(Array("abc".utf8), hardware: hardware) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(Self.hex(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8), hardware: hardware)
+            == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+        #expect(Self.hex([UInt8](repeating: UInt8(ascii: "a"), count: 1_000_000), hardware: hardware)
+            == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+        #expect(SHA256.hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+    }
+
+    @Test("The SHA instructions give the Swift digest for random input of every length up to 300 bytes and some long ones")
+    func hardwareEqualsSwift() {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next() -> UInt8 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return UInt8(truncatingIfNeeded: state >> 56)
+        }
+        for length in Array(0...300) + [1_000, 4_096, 65_537, 1_000_003] {
+            let bytes = (0..<length).map { _ in next() }
+            #expect(Self.hex(bytes, hardware: true) == Self.hex(bytes, hardware: false), "\(length) bytes")
+        }
+    }
+
+    @Test("Feeding in pieces of any size gives the same digest, both ways", arguments: [false, true])
+    func pieces(hardware: Bool) {
         let bytes = (0..<1000).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }
         let whole = SHA256.hex(bytes)
         for size in [1, 3, 63, 64, 65, 200] {
-            var h = SHA256()
+            var h = SHA256(hardware: hardware)
             var i = 0
             while i < bytes.count {
                 h.update(Array(bytes[i..<min(i + size, bytes.count)]))
