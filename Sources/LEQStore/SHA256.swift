@@ -79,7 +79,9 @@ public struct SHA256: Sendable {
     private mutating func compress(_ data: UnsafeRawPointer, blocks: Int) {
         if hardware {
             state.withUnsafeMutableBufferPointer { s in
-                leq_sha256_blocks(s.baseAddress!, data.assumingMemoryBound(to: UInt8.self), blocks)
+                Self.k.withUnsafeBufferPointer { k in
+                    leq_sha256_blocks(s.baseAddress!, data.assumingMemoryBound(to: UInt8.self), blocks, k.baseAddress!)
+                }
             }
             return
         }

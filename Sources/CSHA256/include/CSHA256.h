@@ -9,8 +9,9 @@
 int leq_sha256_hardware(void);
 
 /// Runs SHA-256's compression over `blocks` whole 64-byte blocks at `data`, updating the eight
-/// state words in `state` (FIPS 180-4, § 6.2.2) with the processor's SHA instructions. Padding
-/// and the length are the caller's (LEQStore's `SHA256`).
-void leq_sha256_blocks(uint32_t state[8], const uint8_t *data, size_t blocks);
+/// state words in `state` (FIPS 180-4, § 6.2.2) with the processor's SHA instructions; `k`: the
+/// standard's 64 round constants (LEQStore's `SHA256` keeps the one table). Padding and the
+/// length are the caller's.
+void leq_sha256_blocks(uint32_t state[8], const uint8_t *data, size_t blocks, const uint32_t k[64]);
 
 #endif
