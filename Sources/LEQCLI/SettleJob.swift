@@ -62,6 +62,8 @@ struct SettleJob {
         var provider: String?
         var store: Store?
         var storePath: String
+        /// The corrections worked out so far in this run (for the months after).
+        let corrections = CorrectionMemo()
 
         static func make(_ options: ParsedOptions, command: String, console: Console, createStore: Bool) -> Result<Prepared, Status> {
             var usage: [Message] = []
@@ -147,7 +149,7 @@ struct SettleJob {
         var statements = run.statements
         if let store {
             do throws(StoreError) {
-                statements = try corrected(statements, store: store, inputs: inputs, caseload: caseload)
+                statements = try corrected(statements, store: store, inputs: inputs, caseload: caseload, memo: p.corrections)
             } catch {
                 console.fail("leq \(command): \(error.text)\n")
                 return .failure(Status(exitStatus(error)))
@@ -160,31 +162,62 @@ struct SettleJob {
     }
 
     /// Adds to each open statement the corrections of its provider's finalised earlier months.
-    private static func corrected(_ statements: [Statement], store: Store, inputs: Inputs, caseload: Caseload) throws(StoreError) -> [Statement] {
+    /// A finalised statement's corrections are worked out once per run (`memo`) and found again
+    /// for the next month as long as nothing corrected it since: a year settled with six
+    /// finalised months settled each of them again for every later month.
+    private static func corrected(_ statements: [Statement], store: Store, inputs: Inputs, caseload: Caseload,
+                                  memo: CorrectionMemo) throws(StoreError) -> [Statement] {
         var out: [Statement] = []
         for s in statements {
-            var finalised: [FinalisedStatement] = []
+            var corrections: [StatementLine] = []
+            var any = false
             for record in try store.statements(provider: s.provider.id) where record.month < s.month {
+                any = true
+                let count = try store.correctionCount(of: record.number)
+                if let known = memo.lines[record.number], known.corrections == count {
+                    corrections += known.lines
+                    continue
+                }
                 var paid: [FinalisedStatement.Paid] = []
                 // Its own lines (not the corrections it carries of earlier months), and the corrections of it since.
                 let own = try store.lines(record.number).filter { $0.corrects == nil }
-                for line in try own + store.corrections(of: record.number) {
+                let since = try store.corrections(of: record.number)
+                for line in own + since {
                     guard let kind = LineKind(rawValue: line.correctedKind ?? line.kind) else { continue }
                     paid.append(FinalisedStatement.Paid(caseID: line.caseID, service: line.service, fileReference: line.fileReference,
                                                         kind: kind, amount: line.amount))
                 }
-                finalised.append(FinalisedStatement(number: record.number, month: record.month, paid: paid))
+                let recomputed = memo.recomputing(s.provider.id, inputs: inputs, caseload: caseload)(record.month)
+                let lines = Settlement.corrections(of: FinalisedStatement(number: record.number, month: record.month, paid: paid),
+                                                   recomputed: recomputed)
+                memo.lines[record.number] = (since.count, lines)
+                corrections += lines
             }
-            guard !finalised.isEmpty, let agreement = inputs.agreements.first(where: { $0.provider.id == s.provider.id && $0.validity.contains(s.month.firstDay) })
+            guard any, let agreement = inputs.agreements.first(where: { $0.provider.id == s.provider.id && $0.validity.contains(s.month.firstDay) })
             else {
                 out.append(s)
                 continue
             }
-            out.append(Settlement.correcting(s, agreement: agreement, caseload: caseload, finalised: finalised,
-                                             recomputed: Settlement.recomputing(agreements: inputs.agreements, caseload: caseload,
-                                                                                provider: s.provider.id)))
+            out.append(Settlement.correcting(s, agreement: agreement, caseload: caseload, corrections: corrections))
         }
         return out
+    }
+
+    /// What a run keeps of the corrections it worked out, for the next month it settles.
+    final class CorrectionMemo {
+        /// Per finalised statement: how many correction lines of it the store held, and its
+        /// correction lines (before the bearer split) found then.
+        var lines: [String: (corrections: Int, lines: [StatementLine])] = [:]
+        /// Per provider: its earlier months settled again one after the other, the incentive year
+        /// carried on (`Settlement.recomputing`).
+        private var recomputers: [String: (Month) -> Statement?] = [:]
+
+        func recomputing(_ provider: String, inputs: Inputs, caseload: Caseload) -> (Month) -> Statement? {
+            if let r = recomputers[provider] { return r }
+            let r = Settlement.recomputing(agreements: inputs.agreements, caseload: caseload, provider: provider)
+            recomputers[provider] = r
+            return r
+        }
     }
 
     /// The exit status for a store error: 2 when the user must change what they asked for.

@@ -185,6 +185,17 @@ extension Store {
         return try db.rows("SELECT \(Store.lineColumns) FROM statement_line WHERE corrects = ?1 ORDER BY number, position", [.text(number)], Store.line)
     }
 
+    /// How many correction lines in finalised statements correct `number`, checked as
+    /// `corrections(of:)` checks them. Lines are never changed or deleted once finalised (the
+    /// store's triggers, the chain), only added: the same count means the same corrections.
+    public func correctionCount(of number: String) throws(StoreError) -> Int {
+        guard let provider = try statement(number)?.provider else { return 0 }
+        for s in try db.rows("SELECT number FROM statement WHERE provider = ?1", [.text(provider)], { $0.text(0) }) {
+            try requireVerified(s, [Part.lines])
+        }
+        return try db.rows("SELECT COUNT(*) FROM statement_line WHERE corrects = ?1", [.text(number)]) { Int($0.int(0)) }.first ?? 0
+    }
+
     private static let lineColumns = "case_id, service, file_reference, kind, amount_cents, corrects, corrected_kind"
 
     private static func line(_ r: Database.Row) -> StoredLine {

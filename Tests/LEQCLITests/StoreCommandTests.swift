@@ -110,6 +110,43 @@ struct StoreCommandTests {
         #expect(try correctionLines(w.run("settle", "2026-05", ["--format", "json"]).out).isEmpty)
     }
 
+    @Test("With finalised months and changed cases, a range settles the bytes of one run per month, and finalising a range stores the corrections once, as month by month")
+    func correctionsOverARange() throws {
+        let a = Workspace(), b = Workspace()
+        defer { a.remove(); b.remove() }
+        let changes = [
+            (#""categories": [{"category": "B", "from": "2025-10-01"}]"#, #""categories": [{"category": "B", "from": "2025-10-01"}, {"category": "C", "from": "2026-02-16"}]"#),
+            (#""absences": [{"from": "2026-03-09", "to": "2026-03-22", "reason": "holiday"}]"#, #""absences": [{"from": "2026-03-09", "to": "2026-03-22", "reason": "holiday"}, {"from": "2026-03-26", "to": "2026-03-29", "reason": "hospital"}]"#),
+        ]
+        for w in [a, b] {
+            #expect(w.run("finalize", "2026-02..2026-03", ["--by", "Anna"]).status == 0)
+            w.change(changes)
+        }
+        // Settled over a range, each finalised month's corrections are worked out once and found
+        // again for the months after: the bytes of one run per month.
+        let range = a.run("settle", "2026-04..2026-07", ["--format", "json"])
+        #expect(range.status == 0, "\(range.err)")
+        let months = (4...7).map { a.run("settle", String(format: "2026-%02d", $0), ["--format", "json"]).out }
+        #expect(range.out == months.flatMap { $0 })
+        // Each month shows the corrections of February and March (none is finalised yet).
+        let shown = try months.map { try correctionLines($0).count }
+        #expect(shown[0] > 2 && Set(shown).count == 1)
+        // Finalised over a range, April stores the corrections and May and June correct nothing
+        // again (what corrected a statement since is in the store): the same lines as month by month.
+        #expect(a.run("finalize", "2026-04..2026-06", ["--by", "Anna"]).status == 0)
+        for m in 4...6 { #expect(b.run("finalize", String(format: "2026-%02d", m), ["--by", "Anna"]).status == 0) }
+        let sa = try Store(path: a.store), sb = try Store(path: b.store)
+        let numbers = try sa.statements().map(\.number), others = try sb.statements().map(\.number)
+        #expect(numbers == others && numbers.count > 4)
+        var corrections = 0
+        for n in numbers {
+            let la = try sa.lines(n), lb = try sb.lines(n)
+            #expect(la.map(\.caseID) == lb.map(\.caseID) && la.map(\.amount) == lb.map(\.amount) && la.map(\.corrects) == lb.map(\.corrects), "\(n)")
+            corrections += la.filter { $0.corrects != nil }.count
+        }
+        #expect(corrections == shown[0])
+    }
+
     @Test("Four eyes by identity: registered people certify and approve by ID; both shown in list and show")
     func fourEyes() {
         let w = Workspace()

@@ -35,50 +35,71 @@ extension Settlement {
     /// statement settled again from the current input (nil: nothing to settle then).
     public static func correcting(_ open: Statement, agreement: Agreement, caseload: Caseload, finalised: [FinalisedStatement],
                                   recomputed: (Month) -> Statement?) -> Statement {
+        let lines = finalised.sorted(by: { $0.month < $1.month }).filter { $0.month < open.month }.flatMap { f in
+            corrections(of: f, recomputed: recomputed(f.month))
+        }
+        return correcting(open, agreement: agreement, caseload: caseload, corrections: lines)
+    }
+
+    /// The correction lines of one finalised statement (before their bearer split): each case and
+    /// kind whose amount in `recomputed` (the month settled again; nil: nothing to settle then)
+    /// differs from what was paid so far, by case, then kind. They depend on the finalised
+    /// statement, what corrected it since and the input only, not on the open month: a run that
+    /// settles several months works them out once per finalised statement (see `leq settle`).
+    public static func corrections(of f: FinalisedStatement, recomputed: Statement?) -> [StatementLine] {
+        struct Key: Hashable {
+            var caseID: String
+            var kind: LineKind
+        }
+        let lines = recomputed?.lines ?? []
+        // Made as large as they get: grown as they filled, the tables were copied over and
+        // again (a twentieth of a month settled with a store).
+        var was: [Key: Money] = [:], now: [Key: Money] = [:]
+        var places: [String: (service: String, fileReference: String)] = [:]
+        was.reserveCapacity(f.paid.count)
+        now.reserveCapacity(lines.count)
+        places.reserveCapacity(max(f.paid.count, lines.count))
+        for p in f.paid {
+            was[Key(caseID: p.caseID, kind: p.kind), default: .zero] += p.amount
+            places[p.caseID] = (p.service, p.fileReference)
+        }
+        for line in lines where line.kind != .correction {
+            now[Key(caseID: line.caseID, kind: line.kind), default: .zero] += line.amount
+            places[line.caseID] = (line.service, line.fileReference)
+        }
+        // The case and kinds whose amount changed (what is not in a table counts as zero),
+        // by case, then kind in the order of its cases. Only those are sorted: all of them
+        // sorted, most to be passed over, were a fifth of a month settled with a store.
+        var keys: [Key] = []
+        for (key, after) in now where was[key] ?? .zero != after { keys.append(key) }
+        for (key, before) in was where before != .zero && now[key] == nil { keys.append(key) }
+        keys.sort { ($0.caseID, CasePlace.of($0.kind)) < ($1.caseID, CasePlace.of($1.kind)) }
+        var out: [StatementLine] = []
+        for key in keys {
+            let before = was[key] ?? .zero, after = now[key] ?? .zero
+            guard let place = places[key.caseID] else { continue }
+            var l = StatementLine(caseID: key.caseID, fileReference: place.fileReference, service: place.service, kind: .correction,
+                                  category: nil, period: f.month.period, quantity: ExactDecimal(1), unit: .once,
+                                  rate: after - before, rateUnit: .once, amount: after - before, bearerParts: [])
+            l.corrects = f.number
+            l.correctedKind = key.kind
+            l.previousAmount = before
+            l.forMonth = f.month
+            out.append(l)
+        }
+        return out
+    }
+
+    /// The open statement with `corrections` (from `corrections(of:recomputed:)`, in the order of
+    /// the statements they correct) added, each split among the bearers under the open month's
+    /// agreement as the lines it corrects are.
+    public static func correcting(_ open: Statement, agreement: Agreement, caseload: Caseload, corrections: [StatementLine]) -> Statement {
         var builder = StatementBuilder(agreement: agreement, month: open.month)
-        for f in finalised.sorted(by: { $0.month < $1.month }) where f.month < open.month {
-            struct Key: Hashable {
-                var caseID: String
-                var kind: LineKind
-            }
-            let lines = recomputed(f.month)?.lines ?? []
-            // Made as large as they get: grown as they filled, the tables were copied over and
-            // again (a twentieth of a month settled with a store).
-            var was: [Key: Money] = [:], now: [Key: Money] = [:]
-            var places: [String: (service: String, fileReference: String)] = [:]
-            was.reserveCapacity(f.paid.count)
-            now.reserveCapacity(lines.count)
-            places.reserveCapacity(max(f.paid.count, lines.count))
-            for p in f.paid {
-                was[Key(caseID: p.caseID, kind: p.kind), default: .zero] += p.amount
-                places[p.caseID] = (p.service, p.fileReference)
-            }
-            for line in lines where line.kind != .correction {
-                now[Key(caseID: line.caseID, kind: line.kind), default: .zero] += line.amount
-                places[line.caseID] = (line.service, line.fileReference)
-            }
-            // The case and kinds whose amount changed (what is not in a table counts as zero),
-            // by case, then kind in the order of its cases. Only those are sorted: all of them
-            // sorted, most to be passed over, were a fifth of a month settled with a store.
-            var keys: [Key] = []
-            for (key, after) in now where was[key] ?? .zero != after { keys.append(key) }
-            for (key, before) in was where before != .zero && now[key] == nil { keys.append(key) }
-            keys.sort { ($0.caseID, CasePlace.of($0.kind)) < ($1.caseID, CasePlace.of($1.kind)) }
-            for key in keys {
-                let before = was[key] ?? .zero, after = now[key] ?? .zero
-                guard let place = places[key.caseID] else { continue }
-                var l = StatementLine(caseID: key.caseID, fileReference: place.fileReference, service: place.service, kind: .correction,
-                                      category: nil, period: f.month.period, quantity: ExactDecimal(1), unit: .once,
-                                      rate: after - before, rateUnit: .once, amount: after - before, bearerParts: [])
-                l.corrects = f.number
-                l.correctedKind = key.kind
-                l.previousAmount = before
-                l.forMonth = f.month
-                // The case's flags, of its first case by that id: found for the few lines that
-                // correct something (a table of every case's flags, made for each provider and
-                // month, cost more than the rest of the corrections together).
-                builder.appendCorrection(l, flags: caseload.place(ofCaseID: key.caseID).map { caseload.cases[$0].flags } ?? [])
-            }
+        for l in corrections {
+            // The case's flags, of its first case by that id: found for the few lines that
+            // correct something (a table of every case's flags, made for each provider and
+            // month, cost more than the rest of the corrections together).
+            builder.appendCorrection(l, flags: caseload.place(ofCaseID: l.caseID).map { caseload.cases[$0].flags } ?? [])
         }
         guard !builder.lines.isEmpty else { return open }
         return Statement(number: open.number, month: open.month, issued: open.issued, agreementID: open.agreementID,
