@@ -167,15 +167,25 @@ struct SettleJob {
     /// finalised months settled each of them again for every later month.
     private static func corrected(_ statements: [Statement], store: Store, inputs: Inputs, caseload: Caseload,
                                   memo: CorrectionMemo) throws(StoreError) -> [Statement] {
-        var out: [Statement] = []
+        /// A finalised statement's corrections: known from an earlier month of the run, or to be
+        /// worked out from what it paid (and how many corrections of it the store held).
+        enum Finalised {
+            case known([StatementLine])
+            case paid(FinalisedStatement, corrections: Int)
+        }
+        struct Work {
+            var statement: Statement
+            var finalised: [Finalised] = []
+            var recompute: ((Month) -> Statement?)?
+        }
+        // What the store holds, read on this thread (one connection)...
+        var works: [Work] = []
         for s in statements {
-            var corrections: [StatementLine] = []
-            var any = false
+            var work = Work(statement: s)
             for record in try store.statements(provider: s.provider.id) where record.month < s.month {
-                any = true
                 let count = try store.correctionCount(of: record.number)
                 if let known = memo.lines[record.number], known.corrections == count {
-                    corrections += known.lines
+                    work.finalised.append(.known(known.lines))
                     continue
                 }
                 var paid: [FinalisedStatement.Paid] = []
@@ -187,20 +197,36 @@ struct SettleJob {
                     paid.append(FinalisedStatement.Paid(caseID: line.caseID, service: line.service, fileReference: line.fileReference,
                                                         kind: kind, amount: line.amount))
                 }
-                let recomputed = memo.recomputing(s.provider.id, inputs: inputs, caseload: caseload)(record.month)
-                let lines = Settlement.corrections(of: FinalisedStatement(number: record.number, month: record.month, paid: paid),
-                                                   recomputed: recomputed)
-                memo.lines[record.number] = (since.count, lines)
-                corrections += lines
+                work.finalised.append(.paid(FinalisedStatement(number: record.number, month: record.month, paid: paid), corrections: since.count))
+                work.recompute = memo.recomputing(s.provider.id, inputs: inputs, caseload: caseload)
             }
-            guard any, let agreement = inputs.agreements.first(where: { $0.provider.id == s.provider.id && $0.validity.contains(s.month.firstDay) })
-            else {
-                out.append(s)
-                continue
-            }
-            out.append(Settlement.correcting(s, agreement: agreement, caseload: caseload, corrections: corrections))
+            works.append(work)
         }
-        return out
+        // ...then each provider's months settled again and compared on all cores (a provider's
+        // in the order of its months, so that its incentive year carries on).
+        let done = works.parallelMap { work -> (statement: Statement, found: [(number: String, corrections: Int, lines: [StatementLine])]) in
+            let s = work.statement
+            guard !work.finalised.isEmpty,
+                  let agreement = inputs.agreements.first(where: { $0.provider.id == s.provider.id && $0.validity.contains(s.month.firstDay) })
+            else { return (s, []) }
+            var corrections: [StatementLine] = []
+            var found: [(number: String, corrections: Int, lines: [StatementLine])] = []
+            for f in work.finalised {
+                switch f {
+                case let .known(lines):
+                    corrections += lines
+                case let .paid(finalised, count):
+                    let lines = Settlement.corrections(of: finalised, recomputed: work.recompute!(finalised.month))
+                    found.append((finalised.number, count, lines))
+                    corrections += lines
+                }
+            }
+            return (Settlement.correcting(s, agreement: agreement, caseload: caseload, corrections: corrections), found)
+        }
+        for (_, found) in done {
+            for f in found { memo.lines[f.number] = (f.corrections, f.lines) }
+        }
+        return done.map(\.statement)
     }
 
     /// What a run keeps of the corrections it worked out, for the next month it settles.
