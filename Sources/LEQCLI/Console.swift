@@ -192,16 +192,17 @@ enum Files {
         private let keptInCache: Int
         private static let writtenInRun = Atomic<Int>(0)
         private let diskQueue = DispatchQueue(label: "leq.file.handover")
-        /// A file opened once the run is past `keptInCache`, or the rest of a file past
-        /// `directFrom`, is written past the page cache (`O_DIRECT`), from buffers of its own, in
-        /// aligned stretches: the kernel then copies nothing, and a million cases' year spends
-        /// seconds less of both cores in `write`. Nil: written the ordinary way (small files of
-        /// small runs, or a file system without direct writes).
+        /// A file opened once the run is past `keptInCache` (from the start, by default), or the
+        /// rest of a file past `directFrom`, is written past the page cache (`O_DIRECT`), from
+        /// buffers of its own, in aligned stretches: the kernel then copies nothing, and a million
+        /// cases' year spends seconds less of both cores in `write`. Nil: written the ordinary way
+        /// (a file system without direct writes, or a test that keeps files in the cache).
         private var direct: DirectStretch?
 
-        /// Past this many bytes a file goes on past the page cache, whatever the run: a month of a
-        /// million cases is 730 MB, and the second such file through the cache waited for it
-        /// (0.7 s of a year's 22 s) while a file of 100,000 cases (73 MB) never does.
+        /// Past this many bytes a file opened through the cache goes on past it, whatever the run
+        /// (a file system that refused `O_DIRECT` at the open is not asked again). With
+        /// `keptInCache` at its default every file is opened past the cache, so this is for tests
+        /// that keep the first part of a run in it.
         private let directFrom: Int
         /// Direct writing was tried for this file (it is not tried twice).
         private var triedDirect = false
@@ -530,7 +531,8 @@ final class StagedFiles {
 
     var count: Int { staged.count + (pending == nil ? 0 : 1) }
 
-    /// Where a file goes past the page cache (`Files.AtomicFile`; tests make it small).
+    /// Where a file opened through the page cache goes past it (`Files.AtomicFile`; tests make
+    /// it small).
     private let directFrom: Int
 
     init(directFrom: Int = 256 << 20) {
