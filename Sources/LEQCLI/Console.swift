@@ -531,12 +531,14 @@ final class StagedFiles {
 
     var count: Int { staged.count + (pending == nil ? 0 : 1) }
 
-    /// Where a file opened through the page cache goes past it (`Files.AtomicFile`; tests make
-    /// it small).
+    /// Where a file opened through the page cache goes past it, and how much of a run is written
+    /// through the cache first (`Files.AtomicFile`; tests set them, to have both kinds of file).
     private let directFrom: Int
+    private let keptInCache: Int
 
-    init(directFrom: Int = 256 << 20) {
+    init(directFrom: Int = 256 << 20, keptInCache: Int = 0) {
         self.directFrom = directFrom
+        self.keptInCache = keptInCache
     }
 
     /// Writes `bytes` for `target` (nil: for standard output).
@@ -554,7 +556,7 @@ final class StagedFiles {
             temporary = FileManager.default.temporaryDirectory.appendingPathComponent("leq-\(tag)-\(count)").path
         }
         try finishPending()
-        let file = try Files.AtomicFile(temporary, directFrom: directFrom)
+        let file = try Files.AtomicFile(temporary, keptInCache: keptInCache, directFrom: directFrom)
         write(file.write)
         if file.isDirect {
             pending = (file, temporary, target)

@@ -256,11 +256,12 @@ struct StagedFilesTests {
         return out
     }
 
-    @Test("Months of which some go past the cache: every file complete and in place after the commit, none before")
-    func monthsInPlace() throws {
+    @Test("Months past the cache from the start, or some through it and some past it from 4 KiB on: every file complete and in place after the commit, none before",
+          arguments: [0, 1 << 40])
+    func monthsInPlace(keptInCache: Int) throws {
         let folder = temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let staged = StagedFiles(directFrom: 4_096)
+        let staged = StagedFiles(directFrom: 4_096, keptInCache: keptInCache)
         var expected: [String: [UInt8]] = [:]
         for (k, size) in [100, 9 << 20, 9_000, 17 << 20 + 5, 10 << 20].enumerated() {
             let name = "2026-0\(k + 1).json"
