@@ -272,6 +272,24 @@ extension Store {
         return findings
     }
 
+    /// Checks the lines of the statements `numbers` against the chain on all cores, each through a
+    /// connection of its own, before they are read one by one: what matches is marked as checked;
+    /// anything else is left to `requireVerified`, which names it and refuses. The first reading
+    /// of a million cases' six finalised months (7 million lines) was 2 s on one core.
+    func checkLinesAhead(_ numbers: [String]) {
+        let open = numbers.filter { !verifiedParts.contains("\($0)\t*") && !verifiedParts.contains("\($0)\t\(Part.lines)") }
+        guard open.count > 1 else { return }
+        let recorded = open.map { n in chain.last(where: { $0.kind == .statement && $0.ref == n })?.part(Part.lines) }
+        let path = self.path
+        let digests = open.parallelMap { number -> String? in
+            guard let db = try? Database(path: path, create: false) else { return nil }
+            return try? Store.linesDigest(db, number)
+        }
+        for (number, (now, then)) in zip(open, zip(digests, recorded)) where now != nil && now == then {
+            verifiedParts.insert("\(number)\t\(Part.lines)")
+        }
+    }
+
     /// Checks the named parts (all, and no others, when nil) once per store session; refuses
     /// (`tampered`) when one does not verify.
     func requireVerified(_ number: String, _ names: [String]?) throws(StoreError) {

@@ -102,6 +102,7 @@ extension Store {
         }
         sql += " ORDER BY s.month, s.number"
         let list = try db.rows(sql, values, Store.record)
+        checkLinesAhead(list.map(\.number))
         for s in list { try requireVerified(s.number, [Part.head, Part.inputs, Part.lines]) }
         return list
     }
