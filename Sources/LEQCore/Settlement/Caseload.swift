@@ -4,6 +4,8 @@ public struct Caseload: Sendable {
     public let cases: [Case]
     /// Indices into `cases` per provider id, each list ordered by case id.
     let byProvider: [String: [Int]]
+    /// Each provider's places, in settling order (providers sorted; each provider's cases by id).
+    let providerPlaces: [Range<Int>]
     /// Per case: its last day is the first day of another case of the same person (a move to
     /// another provider or help), so only the receiving case bills that day (SPEC § 2).
     let handsOverLastDay: [Bool]
@@ -44,6 +46,7 @@ public struct Caseload: Sendable {
         let cases = laidOut
         self.cases = cases
         self.byProvider = byProvider
+        providerPlaces = providers.indices.map { firsts[$0]..<firsts[$0 + 1] }
         // Each person's cases as places in flat lists, grouped by person, each group in settling
         // order (`Self.byPerson`; people split in two parts, one per core); then each group of
         // several cases looked at once, each part on a core of its own (what they write lies apart:
@@ -136,18 +139,21 @@ public struct Caseload: Sendable {
     }
 
     /// The place of the first case (in settling order) with id `id`, or nil: found by halving
-    /// each provider's cases, which are in id order.
+    /// each provider's cases, which are in id order, provider after provider in settling order —
+    /// the first found is the first (every provider halved, the smallest place kept, was 2.6 % of
+    /// a million cases' year with corrections).
     func place(ofCaseID id: String) -> Int? {
-        var first: Int?
-        for places in byProvider.values {
-            var low = 0, high = places.count
-            while low < high {
-                let middle = (low + high) / 2
-                if cases[places[middle]].id < id { low = middle + 1 } else { high = middle }
+        cases.withPlacesForReading { c -> Int? in
+            for places in providerPlaces {
+                var low = places.lowerBound, high = places.upperBound
+                while low < high {
+                    let middle = (low + high) / 2
+                    if c![middle].id < id { low = middle + 1 } else { high = middle }
+                }
+                if low < places.upperBound && c![low].id == id { return low }
             }
-            if low < places.count && cases[places[low]].id == id { first = min(first ?? places[low], places[low]) }
+            return nil
         }
-        return first
     }
 
     /// The order settling walks cases in, given each one's provider and id: the providers sorted,
