@@ -157,6 +157,14 @@ extension RecomputingTests {
             paid.append(.init(caseID: c.id, service: c.service, fileReference: c.fileReference, kind: .endBonus,
                               amount: k % 10 == 0 ? .zero : Money(cents: Int64(100 * (k + 1)))))
         }
+        // Corrections of it since, after its own lines (a case's paid lines apart from each other),
+        // some under a file reference the case had then; and a case gone from the input.
+        for line in now.lines where next(7) == 0 {
+            paid.append(.init(caseID: line.caseID, service: line.service, fileReference: next(2) == 0 ? "alt-\(line.caseID)" : line.fileReference,
+                              kind: line.kind, amount: Money(cents: Int64(next(3_000) - 1_500))))
+        }
+        paid.append(.init(caseID: "GONE-1", service: "flex", fileReference: "old-1", kind: .flatRate, amount: Money(cents: 12_345)))
+        paid.append(.init(caseID: "GONE-1", service: "flex", fileReference: "old-2", kind: .hours, amount: Money(cents: 500)))
         let finalised = [FinalisedStatement(number: "P-2026-03", month: march, paid: paid)]
         let corrected = Settlement.correcting(open, agreement: agreement, caseload: caseload, finalised: finalised) { $0 == march ? now : nil }
         let made = corrected.lines.filter { $0.kind == .correction }
@@ -167,6 +175,13 @@ extension RecomputingTests {
         var was: [Key: Money] = [:], is_: [Key: Money] = [:]
         for p in paid { was[Key(caseID: p.caseID, kind: p.kind), default: .zero] += p.amount }
         for l in now.lines where l.kind != .correction { is_[Key(caseID: l.caseID, kind: l.kind), default: .zero] += l.amount }
+        // A correction line names the case's service and file reference as settled now, or, for a
+        // case settled no more, as last paid.
+        var place: [String: (service: String, fileReference: String)] = [:]
+        for p in paid { place[p.caseID] = (p.service, p.fileReference) }
+        var placeNow: [String: (service: String, fileReference: String)] = [:]
+        for l in now.lines where l.kind != .correction { placeNow[l.caseID] = (l.service, l.fileReference) }
+        for (id, p) in placeNow { place[id] = p }
         let expected = Set(was.keys).union(is_.keys)
             .sorted { ($0.caseID, LineKind.allCases.firstIndex(of: $0.kind)!) < ($1.caseID, LineKind.allCases.firstIndex(of: $1.kind)!) }
             .filter { (was[$0] ?? .zero) != (is_[$0] ?? .zero) }
@@ -175,11 +190,14 @@ extension RecomputingTests {
             let before = was[key] ?? .zero, after = is_[key] ?? .zero
             #expect(line.caseID == key.caseID && line.correctedKind == key.kind && line.amount == after - before
                     && line.previousAmount == before && line.corrects == "P-2026-03" && line.forMonth == march)
+            #expect(line.service == place[key.caseID]?.service && line.fileReference == place[key.caseID]?.fileReference, "\(key.caseID)")
             #expect(line.bearerParts.reduce(.zero, +) == line.amount)
         }
         // Each sort of change is there.
         #expect(expected.contains { was[$0] == nil } && expected.contains { is_[$0] == nil } && expected.contains { was[$0] != nil && is_[$0] != nil })
         #expect(was.contains { $0.value == .zero && is_[$0.key] == nil })
+        #expect(made.contains { $0.caseID == "GONE-1" && $0.fileReference == "old-2" })
+        #expect(made.contains { $0.fileReference.hasPrefix("alt-") } == false)
     }
 }
 
