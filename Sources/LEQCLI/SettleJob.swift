@@ -177,27 +177,42 @@ struct SettleJob {
             var statement: Statement
             var finalised: [Finalised] = []
             var recompute: ((Month) -> Statement?)?
+            /// The month itself, finalised before: its corrections are worked out against this
+            /// run's statement of it, for the months after (a range over finalised months).
+            var sameMonth: (FinalisedStatement, corrections: Int)?
+        }
+        /// What a finalised statement paid: its own lines (not the corrections it carries of
+        /// earlier months), and the corrections of it since.
+        func paid(_ record: StoredStatement) throws(StoreError) -> (FinalisedStatement, corrections: Int) {
+            var paid: [FinalisedStatement.Paid] = []
+            let own = try store.lines(record.number).filter { $0.corrects == nil }
+            let since = try store.corrections(of: record.number)
+            for line in own + since {
+                guard let kind = LineKind(rawValue: line.correctedKind ?? line.kind) else { continue }
+                paid.append(FinalisedStatement.Paid(caseID: line.caseID, service: line.service, fileReference: line.fileReference,
+                                                    kind: kind, amount: line.amount))
+            }
+            return (FinalisedStatement(number: record.number, month: record.month, paid: paid), since.count)
         }
         // What the store holds, read on this thread (one connection)...
         var works: [Work] = []
         for s in statements {
             var work = Work(statement: s)
-            for record in try store.statements(provider: s.provider.id) where record.month < s.month {
+            for record in try store.statements(provider: s.provider.id) where record.month <= s.month {
                 let count = try store.correctionCount(of: record.number)
                 if let known = memo.lines[record.number], known.corrections == count {
-                    work.finalised.append(.known(known.lines))
+                    if record.month < s.month { work.finalised.append(.known(known.lines)) }
                     continue
                 }
-                var paid: [FinalisedStatement.Paid] = []
-                // Its own lines (not the corrections it carries of earlier months), and the corrections of it since.
-                let own = try store.lines(record.number).filter { $0.corrects == nil }
-                let since = try store.corrections(of: record.number)
-                for line in own + since {
-                    guard let kind = LineKind(rawValue: line.correctedKind ?? line.kind) else { continue }
-                    paid.append(FinalisedStatement.Paid(caseID: line.caseID, service: line.service, fileReference: line.fileReference,
-                                                        kind: kind, amount: line.amount))
+                // This month's statement is the month settled again from the current input:
+                // its comparison is made now, while the statement is at hand, not by settling
+                // the month again for the month after.
+                if record.month == s.month {
+                    work.sameMonth = try paid(record)
+                    continue
                 }
-                work.finalised.append(.paid(FinalisedStatement(number: record.number, month: record.month, paid: paid), corrections: since.count))
+                let (finalised, corrections) = try paid(record)
+                work.finalised.append(.paid(finalised, corrections: corrections))
                 work.recompute = memo.recomputing(s.provider.id, inputs: inputs, caseload: caseload)
             }
             works.append(work)
@@ -206,11 +221,14 @@ struct SettleJob {
         // in the order of its months, so that its incentive year carries on).
         let done = works.parallelMap { work -> (statement: Statement, found: [(number: String, corrections: Int, lines: [StatementLine])]) in
             let s = work.statement
+            var found: [(number: String, corrections: Int, lines: [StatementLine])] = []
+            if let (finalised, count) = work.sameMonth {
+                found.append((finalised.number, count, Settlement.corrections(of: finalised, recomputed: s)))
+            }
             guard !work.finalised.isEmpty,
                   let agreement = inputs.agreements.first(where: { $0.provider.id == s.provider.id && $0.validity.contains(s.month.firstDay) })
-            else { return (s, []) }
+            else { return (s, found) }
             var corrections: [StatementLine] = []
-            var found: [(number: String, corrections: Int, lines: [StatementLine])] = []
             for f in work.finalised {
                 switch f {
                 case let .known(lines):

@@ -131,6 +131,11 @@ struct StoreCommandTests {
         // Each month shows the corrections of February and March (none is finalised yet).
         let shown = try months.map { try correctionLines($0).count }
         #expect(shown[0] > 2 && Set(shown).count == 1)
+        // A range over the finalised months too: February and March are compared with what they
+        // paid as the range settles them, not settled again for the months after; the same bytes.
+        let over = a.run("settle", "2026-01..2026-05", ["--format", "json"])
+        #expect(over.status == 0, "\(over.err)")
+        #expect(over.out == (1...5).flatMap { a.run("settle", String(format: "2026-%02d", $0), ["--format", "json"]).out })
         // Finalised over a range, April stores the corrections and May and June correct nothing
         // again (what corrected a statement since is in the store): the same lines as month by month.
         #expect(a.run("finalize", "2026-04..2026-06", ["--by", "Anna"]).status == 0)
