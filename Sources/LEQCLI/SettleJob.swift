@@ -168,10 +168,10 @@ struct SettleJob {
     private static func corrected(_ statements: [Statement], store: Store, inputs: Inputs, caseload: Caseload,
                                   memo: CorrectionMemo) throws(StoreError) -> [Statement] {
         /// A finalised statement's corrections: known from an earlier month of the run, or to be
-        /// worked out from what it paid (and how many corrections of it the store held).
+        /// worked out from what it paid.
         enum Finalised {
             case known([StatementLine])
-            case paid(FinalisedStatement, corrections: Int)
+            case toCompare(StoredStatement)
         }
         struct Work {
             var statement: Statement
@@ -179,22 +179,10 @@ struct SettleJob {
             var recompute: ((Month) -> Statement?)?
             /// The month itself, finalised before: its corrections are worked out against this
             /// run's statement of it, for the months after (a range over finalised months).
-            var sameMonth: (FinalisedStatement, corrections: Int)?
+            var sameMonth: StoredStatement?
         }
-        /// What a finalised statement paid: its own lines (not the corrections it carries of
-        /// earlier months), and the corrections of it since.
-        func paid(_ record: StoredStatement) throws(StoreError) -> (FinalisedStatement, corrections: Int) {
-            var paid: [FinalisedStatement.Paid] = []
-            let own = try store.lines(record.number).filter { $0.corrects == nil }
-            let since = try store.corrections(of: record.number)
-            for line in own + since {
-                guard let kind = LineKind(rawValue: line.correctedKind ?? line.kind) else { continue }
-                paid.append(FinalisedStatement.Paid(caseID: line.caseID, service: line.service, fileReference: line.fileReference,
-                                                    kind: kind, amount: line.amount))
-            }
-            return (FinalisedStatement(number: record.number, month: record.month, paid: paid), since.count)
-        }
-        // What the store holds, read on this thread (one connection)...
+        // Which finalised statements each provider has, checked against the chain, and which
+        // corrections are known, on this thread (the store's one connection)...
         var works: [Work] = []
         for s in statements {
             var work = Work(statement: s)
@@ -208,43 +196,69 @@ struct SettleJob {
                 // its comparison is made now, while the statement is at hand, not by settling
                 // the month again for the month after.
                 if record.month == s.month {
-                    work.sameMonth = try paid(record)
+                    work.sameMonth = record
                     continue
                 }
-                let (finalised, corrections) = try paid(record)
-                work.finalised.append(.paid(finalised, corrections: corrections))
+                work.finalised.append(.toCompare(record))
                 work.recompute = memo.recomputing(s.provider.id, inputs: inputs, caseload: caseload)
             }
             works.append(work)
         }
-        // ...then each provider's months settled again and compared on all cores (a provider's
-        // in the order of its months, so that its incentive year carries on).
-        let done = works.parallelMap { work -> (statement: Statement, found: [(number: String, corrections: Int, lines: [StatementLine])]) in
-            let s = work.statement
-            var found: [(number: String, corrections: Int, lines: [StatementLine])] = []
-            if let (finalised, count) = work.sameMonth {
-                found.append((finalised.number, count, Settlement.corrections(of: finalised, recomputed: s)))
+        // ...then what they paid read, each provider's months settled again and compared on all
+        // cores (a provider's in the order of its months, so that its incentive year carries on).
+        let reader = store.linesReader()
+        /// What a finalised statement paid: its own lines (not the corrections it carries of
+        /// earlier months), and the corrections of it since.
+        func paid(_ record: StoredStatement) throws(StoreError) -> (FinalisedStatement, corrections: Int) {
+            let (own, since) = try reader.paid(record.number)
+            var paid: [FinalisedStatement.Paid] = []
+            for line in own.filter({ $0.corrects == nil }) + since {
+                guard let kind = LineKind(rawValue: line.correctedKind ?? line.kind) else { continue }
+                paid.append(FinalisedStatement.Paid(caseID: line.caseID, service: line.service, fileReference: line.fileReference,
+                                                    kind: kind, amount: line.amount))
             }
-            guard !work.finalised.isEmpty,
-                  let agreement = inputs.agreements.first(where: { $0.provider.id == s.provider.id && $0.validity.contains(s.month.firstDay) })
-            else { return (s, found) }
-            var corrections: [StatementLine] = []
-            for f in work.finalised {
-                switch f {
-                case let .known(lines):
-                    corrections += lines
-                case let .paid(finalised, count):
-                    let lines = Settlement.corrections(of: finalised, recomputed: work.recompute!(finalised.month))
-                    found.append((finalised.number, count, lines))
-                    corrections += lines
-                }
-            }
-            return (Settlement.correcting(s, agreement: agreement, caseload: caseload, corrections: corrections), found)
+            return (FinalisedStatement(number: record.number, month: record.month, paid: paid), since.count)
         }
-        for (_, found) in done {
+        typealias Found = (number: String, corrections: Int, lines: [StatementLine])
+        let done = works.parallelMap { work -> Result<(statement: Statement, found: [Found]), StoreError> in
+            do throws(StoreError) {
+                let s = work.statement
+                var found: [Found] = []
+                if let record = work.sameMonth {
+                    let (finalised, count) = try paid(record)
+                    found.append((finalised.number, count, Settlement.corrections(of: finalised, recomputed: s)))
+                }
+                guard !work.finalised.isEmpty,
+                      let agreement = inputs.agreements.first(where: { $0.provider.id == s.provider.id && $0.validity.contains(s.month.firstDay) })
+                else { return .success((s, found)) }
+                var corrections: [StatementLine] = []
+                for f in work.finalised {
+                    switch f {
+                    case let .known(lines):
+                        corrections += lines
+                    case let .toCompare(record):
+                        let (finalised, count) = try paid(record)
+                        let lines = Settlement.corrections(of: finalised, recomputed: work.recompute!(finalised.month))
+                        found.append((finalised.number, count, lines))
+                        corrections += lines
+                    }
+                }
+                return .success((Settlement.correcting(s, agreement: agreement, caseload: caseload, corrections: corrections), found))
+            } catch {
+                return .failure(error)
+            }
+        }
+        var results: [(statement: Statement, found: [Found])] = []
+        for r in done {
+            switch r {
+            case let .success(one): results.append(one)
+            case let .failure(error): throw error
+            }
+        }
+        for (_, found) in results {
             for f in found { memo.lines[f.number] = (f.corrections, f.lines) }
         }
-        return done.map(\.statement)
+        return results.map(\.statement)
     }
 
     /// What a run keeps of the corrections it worked out, for the next month it settles.

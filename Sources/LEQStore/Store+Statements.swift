@@ -197,9 +197,14 @@ extension Store {
         return try db.rows("SELECT COUNT(*) FROM statement_line WHERE corrects = ?1", [.text(number)]) { Int($0.int(0)) }.first ?? 0
     }
 
-    private static let lineColumns = "case_id, service, file_reference, kind, amount_cents, corrects, corrected_kind"
+    /// A reader of finalised lines through a connection of its own, for another thread. Only for
+    /// statements whose lines this store has checked against the chain: `statements(provider:)`
+    /// checks those of every statement of the provider, which `corrections(of:)` requires too.
+    public func linesReader() -> LinesReader { LinesReader(path: path) }
 
-    private static func line(_ r: Database.Row) -> StoredLine {
+    static let lineColumns = "case_id, service, file_reference, kind, amount_cents, corrects, corrected_kind"
+
+    static func line(_ r: Database.Row) -> StoredLine {
         StoredLine(caseID: r.text(0), service: r.text(1), fileReference: r.text(2), kind: r.text(3), amount: Money(cents: r.int(4)),
                    corrects: r.optionalText(5), correctedKind: r.optionalText(6))
     }
@@ -264,4 +269,21 @@ public enum SignOffRole: String, Sendable {
     case certified
     /// Anordnung: the order to pay.
     case approved
+}
+
+/// Reads what a finalised statement paid through a connection of its own (`Store.linesReader`),
+/// so that several providers' statements are read on several cores: read on the store's one
+/// connection, a million cases' finalised month was half a second on one core, the other idle.
+public struct LinesReader: Sendable {
+    let path: String
+
+    /// The statement's own lines (`lines(number)`) and the correction lines of it since
+    /// (`corrections(of:)`), in their orders.
+    public func paid(_ number: String) throws(StoreError) -> (own: [StoredLine], since: [StoredLine]) {
+        let db = try Database(path: path, create: false)
+        let own = try db.rows("SELECT \(Store.lineColumns) FROM statement_line WHERE number = ?1 ORDER BY position", [.text(number)], Store.line)
+        let since = try db.rows("SELECT \(Store.lineColumns) FROM statement_line WHERE corrects = ?1 ORDER BY number, position",
+                                [.text(number)], Store.line)
+        return (own, since)
+    }
 }
