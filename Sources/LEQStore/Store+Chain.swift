@@ -225,7 +225,7 @@ extension Store {
 
     /// Checks the named parts of a statement (all when nil) against its chain entry.
     func check(_ number: String, parts names: [String]? = nil) throws(StoreError) -> [StoreFinding] {
-        guard let entry = chain.last(where: { $0.kind == .statement && $0.ref == number }) else {
+        guard let entry = statementEntry(number) else {
             // A statement without an entry was reported when the chain was loaded.
             return try Store.headDigest(db, number) == nil ? [] : [StoreFinding(Message(verbatim: number), "is not in the chain — inserted outside LEQ")]
         }
@@ -272,6 +272,11 @@ extension Store {
         return findings
     }
 
+    /// The chain's entry of statement `number` (its last, should there be two), or nil.
+    func statementEntry(_ number: String) -> ChainEntry? {
+        chain.last { $0.kind == .statement && $0.ref == number }
+    }
+
     /// Checks the lines of the statements `numbers` against the chain on all cores, each through a
     /// connection of its own, before they are read one by one: what matches is marked as checked;
     /// anything else is left to `requireVerified`, which names it and refuses. The first reading
@@ -279,7 +284,7 @@ extension Store {
     func checkLinesAhead(_ numbers: [String]) {
         let open = numbers.filter { !verifiedParts.contains("\($0)\t*") && !verifiedParts.contains("\($0)\t\(Part.lines)") }
         guard open.count > 1 else { return }
-        let recorded = open.map { n in chain.last(where: { $0.kind == .statement && $0.ref == n })?.part(Part.lines) }
+        let recorded = open.map { statementEntry($0)?.part(Part.lines) }
         let path = self.path
         let digests = open.parallelMap { number -> String? in
             guard let db = try? Database(path: path, create: false) else { return nil }

@@ -135,7 +135,7 @@ extension Store {
         let name = Part.rendering(format, language)
         let bytes = try db.rows("SELECT bytes FROM statement_rendering WHERE number = ?1 AND format = ?2 AND language = ?3",
                                 [.text(number), .text(format), .text(language)]) { $0.blob(0) }.first
-        let recorded = chain.last { $0.kind == .statement && $0.ref == number }?.part(name)
+        let recorded = statementEntry(number)?.part(name)
         switch (bytes, recorded) {
         case (nil, nil): return nil
         case let (bytes?, recorded?) where SHA256.hex(bytes) == recorded: return bytes
@@ -172,29 +172,33 @@ extension Store {
     /// The lines of a finalised statement, in order.
     public func lines(_ number: String) throws(StoreError) -> [StoredLine] {
         try requireVerified(number, [Part.lines])
-        return try db.rows("SELECT \(Store.lineColumns) FROM statement_line WHERE number = ?1 ORDER BY position", [.text(number)], Store.line)
+        return try db.rows(Store.ownLinesQuery, [.text(number)], Store.line)
     }
 
     /// The correction lines in finalised statements that correct `number`. The lines of every
     /// statement of its provider are checked first: a correction deleted from any of them would
     /// otherwise pay the same difference twice.
     public func corrections(of number: String) throws(StoreError) -> [StoredLine] {
-        guard let provider = try statement(number)?.provider else { return [] }
-        for s in try db.rows("SELECT number FROM statement WHERE provider = ?1", [.text(provider)], { $0.text(0) }) {
-            try requireVerified(s, [Part.lines])
-        }
-        return try db.rows("SELECT \(Store.lineColumns) FROM statement_line WHERE corrects = ?1 ORDER BY number, position", [.text(number)], Store.line)
+        guard try requireProviderLinesVerified(of: number) else { return [] }
+        return try db.rows(Store.correctionsQuery, [.text(number)], Store.line)
     }
 
     /// How many correction lines in finalised statements correct `number`, checked as
     /// `corrections(of:)` checks them. Lines are never changed or deleted once finalised (the
     /// store's triggers, the chain), only added: the same count means the same corrections.
     public func correctionCount(of number: String) throws(StoreError) -> Int {
-        guard let provider = try statement(number)?.provider else { return 0 }
+        guard try requireProviderLinesVerified(of: number) else { return 0 }
+        return try db.rows("SELECT COUNT(*) FROM statement_line WHERE corrects = ?1", [.text(number)]) { Int($0.int(0)) }.first ?? 0
+    }
+
+    /// Checks the lines of every statement of `number`'s provider against the chain; false when
+    /// there is no statement `number`.
+    private func requireProviderLinesVerified(of number: String) throws(StoreError) -> Bool {
+        guard let provider = try statement(number)?.provider else { return false }
         for s in try db.rows("SELECT number FROM statement WHERE provider = ?1", [.text(provider)], { $0.text(0) }) {
             try requireVerified(s, [Part.lines])
         }
-        return try db.rows("SELECT COUNT(*) FROM statement_line WHERE corrects = ?1", [.text(number)]) { Int($0.int(0)) }.first ?? 0
+        return true
     }
 
     /// A reader of finalised lines through a connection of its own, for another thread. Only for
@@ -202,7 +206,11 @@ extension Store {
     /// checks those of every statement of the provider, which `corrections(of:)` requires too.
     public func linesReader() -> LinesReader { LinesReader(path: path) }
 
-    static let lineColumns = "case_id, service, file_reference, kind, amount_cents, corrects, corrected_kind"
+    private static let lineColumns = "case_id, service, file_reference, kind, amount_cents, corrects, corrected_kind"
+    /// A statement's own lines, in order; the correction lines of a statement, in the order of
+    /// the statements that carry them.
+    static let ownLinesQuery = "SELECT \(lineColumns) FROM statement_line WHERE number = ?1 ORDER BY position"
+    static let correctionsQuery = "SELECT \(lineColumns) FROM statement_line WHERE corrects = ?1 ORDER BY number, position"
 
     static func line(_ r: Database.Row) -> StoredLine {
         StoredLine(caseID: r.text(0), service: r.text(1), fileReference: r.text(2), kind: r.text(3), amount: Money(cents: r.int(4)),
@@ -281,9 +289,8 @@ public struct LinesReader: Sendable {
     /// (`corrections(of:)`), in their orders.
     public func paid(_ number: String) throws(StoreError) -> (own: [StoredLine], since: [StoredLine]) {
         let db = try Database(path: path, create: false)
-        let own = try db.rows("SELECT \(Store.lineColumns) FROM statement_line WHERE number = ?1 ORDER BY position", [.text(number)], Store.line)
-        let since = try db.rows("SELECT \(Store.lineColumns) FROM statement_line WHERE corrects = ?1 ORDER BY number, position",
-                                [.text(number)], Store.line)
+        let own = try db.rows(Store.ownLinesQuery, [.text(number)], Store.line)
+        let since = try db.rows(Store.correctionsQuery, [.text(number)], Store.line)
         return (own, since)
     }
 }

@@ -65,6 +65,6 @@ extension Store {
 
     /// The chain entry of a statement (number and digest), for the record `statements show` prints.
     public func chainEntry(of number: String) -> (seq: Int64, digest: String)? {
-        chain.last { $0.kind == .statement && $0.ref == number }.map { ($0.seq, $0.digest) }
+        statementEntry(number).map { ($0.seq, $0.digest) }
     }
 }

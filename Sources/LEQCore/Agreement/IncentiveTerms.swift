@@ -41,6 +41,8 @@ public struct IncentiveTerms: Hashable, Sendable {
     public var bonusCapPercent: ExactDecimal?
     /// The same for maluses.
     public var malusCapPercent: ExactDecimal?
+    /// Whether a yearly cap is agreed: then each month needs the provider's year so far.
+    var hasCaps: Bool { bonusCapPercent != nil || malusCapPercent != nil }
     /// Family incentive per goal area rated at or above `familyThreshold`; paid to the family,
     /// never part of the provider's total.
     public var familyPerGoalArea: Money?

@@ -2,9 +2,9 @@
 /// month does not sort again and every statement lists its cases in the same order.
 public struct Caseload: Sendable {
     public let cases: [Case]
-    /// Indices into `cases` per provider id, each list ordered by case id.
-    let byProvider: [String: [Int]]
-    /// Each provider's places, in settling order (providers sorted; each provider's cases by id).
+    /// The providers, sorted: the order settling walks them in.
+    public let providers: [String]
+    /// Each provider's places in `cases` (its cases, ordered by id), in the order of `providers`.
     let providerPlaces: [Range<Int>]
     /// Per case: its last day is the first day of another case of the same person (a move to
     /// another provider or help), so only the receiving case bills that day (SPEC § 2).
@@ -41,11 +41,9 @@ public struct Caseload: Sendable {
             laidOut = Self.laidOut(&originals, orders: orders, firsts: firsts, parallel: parallel)
         }
         originals = []
-        var byProvider: [String: [Int]] = [:]
-        for (p, provider) in providers.enumerated() { byProvider[provider] = Array(firsts[p]..<firsts[p + 1]) }
         let cases = laidOut
         self.cases = cases
-        self.byProvider = byProvider
+        self.providers = providers
         providerPlaces = providers.indices.map { firsts[$0]..<firsts[$0 + 1] }
         // Each person's cases as places in flat lists, grouped by person, each group in settling
         // order (`Self.byPerson`; people split in two parts, one per core); then each group of
@@ -205,16 +203,9 @@ public struct Caseload: Sendable {
     static func byPerson(_ cases: [Case], parts: Int) -> [(places: [Int], starts: [Int])] {
         let count = cases.count
         let halves = [0..<count / 2, count / 2..<count]
-        // The upper half of a 64-bit FNV-1a hash of each pseudonym's bytes.
+        // The upper half of each pseudonym's stable hash.
         let hashes = Array(halves.parallelMap(parallel: parts > 1) { half -> [UInt32] in
-            half.map { i in
-                var person = cases[i].person
-                return person.withUTF8 { bytes in
-                    var h: UInt64 = 0xCBF2_9CE4_8422_2325
-                    for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
-                    return UInt32(truncatingIfNeeded: h >> 32)
-                }
-            }
+            half.map { UInt32(truncatingIfNeeded: cases[$0].person.stableHash >> 32) }
         }.joined())
         return Array(0..<parts).parallelMap(parallel: parts > 1) { part in
             // The part's places, in ascending order.
@@ -261,10 +252,19 @@ public struct Caseload: Sendable {
         }
     }
 
-    public var providers: [String] { byProvider.keys.sorted() }
+    /// The places of `provider`'s cases (ordered by id), or nil when it has none: found by halving
+    /// the sorted providers.
+    func places(of provider: String) -> Range<Int>? {
+        var low = 0, high = providers.count
+        while low < high {
+            let middle = (low + high) / 2
+            if providers[middle] < provider { low = middle + 1 } else { high = middle }
+        }
+        return low < providers.count && providers[low] == provider ? providerPlaces[low] : nil
+    }
 
     /// The cases of one provider, ordered by id.
-    public func cases(of provider: String) -> [Case] { (byProvider[provider] ?? []).map { cases[$0] } }
+    public func cases(of provider: String) -> [Case] { places(of: provider).map { Array(cases[$0]) } ?? [] }
 }
 
 /// The lists a caseload is laid out from and into, shared by the workers that each move the

@@ -61,8 +61,10 @@ struct IncentiveSums: Sendable {
         }
     }
 
-    static func + (a: IncentiveSums, b: IncentiveSums) -> IncentiveSums {
-        IncentiveSums(base: a.base + b.base, bonus: a.bonus + b.bonus, malus: a.malus + b.malus)
+    static func += (a: inout IncentiveSums, b: IncentiveSums) {
+        a.base += b.base
+        a.bonus += b.bonus
+        a.malus += b.malus
     }
 }
 

@@ -38,21 +38,20 @@ public enum Settlement {
         // joined in order — the same lines in the same order as one after the other.
         struct Piece {
             var provider: Int
-            var indices: ArraySlice<Int>
+            var indices: Range<Int>
         }
         var pieces: [Piece] = []
         for (p, provider) in providers.enumerated() where inForce[p] != nil {
-            let indices = caseload.byProvider[provider] ?? []
-            for start in stride(from: 0, to: indices.count, by: chunk) {
-                pieces.append(Piece(provider: p, indices: indices[start..<min(start + chunk, indices.count)]))
+            let places = caseload.places(of: provider) ?? 0..<0
+            for start in stride(from: places.lowerBound, to: places.upperBound, by: chunk) {
+                pieces.append(Piece(provider: p, indices: start..<min(start + chunk, places.upperBound)))
             }
         }
         // A provider with yearly caps whose year so far is not carried in from the month before
         // has its months since January settled again for what the caps count (a single month's
         // run): with its cases, each case's months one after the other while it is at hand.
         let yearBefore = providers.indices.map { p -> [EarlierMonth] in
-            guard month.month > 1, ledgers?[providers[p]] == nil, let terms = inForce[p]?.incentives,
-                  terms.bonusCapPercent != nil || terms.malusCapPercent != nil else { return [] }
+            guard month.month > 1, ledgers?[providers[p]] == nil, inForce[p]?.incentives?.hasCaps == true else { return [] }
             return EarlierMonth.since(january: month, provider: providers[p], agreements: agreements)
         }
         let useCores = parallel && caseload.cases.count >= 2_000
@@ -64,7 +63,7 @@ public enum Settlement {
         var yearSums = yearBefore.map { [IncentiveSums](repeating: IncentiveSums(), count: $0.count) }
         for (piece, one) in zip(pieces, settled) {
             byProvider[piece.provider].append(one.builder)
-            for j in one.yearSums.indices { yearSums[piece.provider][j] = yearSums[piece.provider][j] + one.yearSums[j] }
+            for j in one.yearSums.indices { yearSums[piece.provider][j] += one.yearSums[j] }
         }
         // Held by `byProvider` only: each provider's builders are moved into its statement.
         settled = []
@@ -81,7 +80,7 @@ public enum Settlement {
                 let provider = providers[p]
                 guard let agreement = inForce[p] else {
                     var one = One(statement: nil)
-                    for i in caseload.byProvider[provider] ?? [] where caseload.cases[i].activeDays(in: month.period) != nil {
+                    for i in caseload.places(of: provider) ?? 0..<0 where caseload.cases[i].activeDays(in: month.period) != nil {
                         one.problems.append(SettlementProblem(caseID: caseload.cases[i].id, kind: .noAgreement(provider: provider),
                                                               day: month.firstDay))
                     }
@@ -90,7 +89,7 @@ public enum Settlement {
                 var builder = StatementBuilder(agreement: agreement, month: month)
                 builder.join(&parts.parts![p])
                 var one = One(statement: nil)
-                if let terms = agreement.incentives, terms.bonusCapPercent != nil || terms.malusCapPercent != nil {
+                if let terms = agreement.incentives, terms.hasCaps {
                     var ledger = ledgers?[provider].flatMap { $0.year == month.year ? $0 : nil } ?? IncentiveLedger(year: month.year)
                     if ledgers?[provider] == nil && month.month > 1 {
                         ledger = EarlierMonth.ledger(yearBefore[p], sums: yearSums[p], year: month.year)
@@ -109,7 +108,7 @@ public enum Settlement {
         }
         // A provider with an agreement but no cases still gets its (empty) statement.
         for agreement in agreements.sorted(by: { $0.provider.id < $1.provider.id })
-        where agreement.validity.contains(month.firstDay) && caseload.byProvider[agreement.provider.id] == nil
+        where agreement.validity.contains(month.firstDay) && caseload.places(of: agreement.provider.id) == nil
             && (only == nil || only == agreement.provider.id) {
             statements.append(StatementBuilder(agreement: agreement, month: month).statement(issued: issued))
         }
@@ -119,7 +118,7 @@ public enum Settlement {
 
     /// One provider's cases in one month, before the caps; and, for `yearBefore`, what the caps
     /// count of each of those months.
-    private static func settle(agreement: Agreement, agreements: [Agreement], caseload: Caseload, indices: ArraySlice<Int>, month: Month,
+    private static func settle(agreement: Agreement, agreements: [Agreement], caseload: Caseload, indices: Range<Int>, month: Month,
                                yearBefore: [EarlierMonth] = []) -> (builder: StatementBuilder, yearSums: [IncentiveSums]) {
         var builder = StatementBuilder(agreement: agreement, month: month)
         builder.lines.reserveCapacity(indices.count + indices.count / 4)
@@ -178,13 +177,13 @@ public enum Settlement {
         -> (statement: Statement, problems: [SettlementProblem]) {
         let caseload = Caseload(cases)
         var yearBefore: [EarlierMonth] = []
-        if let terms = agreement.incentives, terms.bonusCapPercent != nil || terms.malusCapPercent != nil {
+        if let terms = agreement.incentives, terms.hasCaps {
             // Every month since January under this one agreement.
             yearBefore = (1..<month.month).map { EarlierMonth(month: Month(year: month.year, month: $0)!, agreement: agreement) }
         }
         var (builder, sums) = settle(agreement: agreement, agreements: [agreement], caseload: caseload,
-                                     indices: Array(caseload.cases.indices)[...], month: month, yearBefore: yearBefore)
-        if let terms = agreement.incentives, terms.bonusCapPercent != nil || terms.malusCapPercent != nil {
+                                     indices: caseload.cases.indices, month: month, yearBefore: yearBefore)
+        if let terms = agreement.incentives, terms.hasCaps {
             _ = builder.applyCaps(terms, ledger: EarlierMonth.ledger(yearBefore, sums: sums, year: month.year))
         }
         return (builder.statement(issued: issued), builder.problems)

@@ -17,9 +17,7 @@ public struct Fraction: Hashable, Sendable {
     /// the reduced parts must fit 64 bits.
     init(exactly numerator: Int128, over denominator: Int128) {
         precondition(denominator != 0, "a fraction needs a denominator other than zero")
-        var (x, y) = (numerator.magnitude, denominator.magnitude)
-        while y != 0 { (x, y) = (y, x % y) }
-        let divisor = x == 0 ? 1 : x
+        let divisor = Fraction.gcd(numerator.magnitude, denominator.magnitude)
         let negative = (numerator < 0) != (denominator < 0)
         let n = Int64(numerator.magnitude / divisor)
         self.numerator = negative ? -n : n
@@ -45,7 +43,7 @@ public struct Fraction: Hashable, Sendable {
 
     public var isNegative: Bool { numerator < 0 }
 
-    static func gcd(_ a: UInt64, _ b: UInt64) -> UInt64 {
+    static func gcd<T: UnsignedInteger>(_ a: T, _ b: T) -> T {
         var (x, y) = (a, b)
         while y != 0 { (x, y) = (y, x % y) }
         return x == 0 ? 1 : x

@@ -10,3 +10,14 @@ extension Array {
         withUnsafeBufferPointer { body(UnsafeMutablePointer(mutating: $0.baseAddress)) }
     }
 }
+
+extension String {
+    /// `body` on the string's UTF-8 bytes, read in place where they are at hand (nearly always):
+    /// `withUTF8` needs a copy of the string it may change (a retain and release of its bytes).
+    @inlinable @inline(__always)
+    public func withUTF8InPlace<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if let r = utf8.withContiguousStorageIfAvailable(body) { return r }
+        var s = self
+        return s.withUTF8(body)
+    }
+}

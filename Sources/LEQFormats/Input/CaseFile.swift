@@ -32,17 +32,10 @@ public enum CaseFile {
         /// The JSON path of a case (`cases[12]`), for messages about it.
         public func path(of id: String) -> String? { index(of: id).map { "cases[\($0)]" } }
 
-        /// The part an id's index is kept in: an FNV-1a hash of its bytes (not the dictionaries'
-        /// own, which differs from process to process and would not split them evenly apart).
+        /// The part an id's index is kept in, by its stable hash (not the dictionaries' own, which
+        /// differs from process to process).
         static func part(of id: String, parts: Int) -> Int {
-            guard parts > 1 else { return 0 }
-            var id = id
-            let h = id.withUTF8 { bytes in
-                var h: UInt64 = 0xCBF2_9CE4_8422_2325
-                for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
-                return h
-            }
-            return Int((h >> 32) % UInt64(parts))
+            parts > 1 ? Int((id.stableHash >> 32) % UInt64(parts)) : 0
         }
     }
 

@@ -221,7 +221,7 @@ public struct JSONWriter {
     public mutating func string(_ s: String) { valuePrefix(); writeString(s) }
     public mutating func raw(_ s: String) {
         valuePrefix()
-        Self.utf8(s) { out.append($0) }
+        s.withUTF8InPlace { out.append($0) }
     }
     public mutating func bool(_ b: Bool) { raw(b ? "true" : "false") }
     /// A whole number, digit by digit: the same bytes as `raw(String(n))` without the string
@@ -254,20 +254,11 @@ public struct JSONWriter {
         // through the writer, it was retained and released around each call (two atomic writes
         // per string, 7 % of writing a line).
         Unmanaged.passUnretained(out)._withUnsafeGuaranteedRef { out in
-            if Self.utf8(s, { out.appendQuotedIfPlain($0) }) { return }
+            if s.withUTF8InPlace({ out.appendQuotedIfPlain($0) }) { return }
             out.append(UInt8(ascii: "\""))
-            Self.utf8(s) { out.appendEscaped($0) }
+            s.withUTF8InPlace { out.appendEscaped($0) }
             out.append(UInt8(ascii: "\""))
         }
-    }
-
-    /// `body` on the string's UTF-8 bytes: read in place where they are at hand (nearly always);
-    /// `withUTF8` needs a copy of the string it may change (a retain and release of its bytes).
-    @inline(__always)
-    static func utf8<R>(_ s: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        if let r = s.utf8.withContiguousStorageIfAvailable(body) { return r }
-        var s = s
-        return s.withUTF8(body)
     }
 
     /// A string value written piece by piece, each piece escaped as it comes: the same bytes as
@@ -302,7 +293,7 @@ public struct JSONWriter {
             buffer { $0.append(bytes) }
         }
 
-        mutating func write(_ text: String) { buffer { out in JSONWriter.utf8(text) { out.appendEscaped($0) } } }
+        mutating func write(_ text: String) { buffer { out in text.withUTF8InPlace { out.appendEscaped($0) } } }
 
         mutating func write(plain bytes: UnsafeBufferPointer<UInt8>) { buffer { $0.append(bytes) } }
 
