@@ -122,6 +122,40 @@ struct RenderingTests {
         #expect(t.render(indent: "  ").count == 3)
     }
 
+    @Test("Plain text is measured, trimmed and wrapped by its bytes exactly as character by character")
+    func plainTextByBytes() {
+        // Pieces a statement's texts are made of: numbers with units, "+" before amounts, long
+        // words, umlauts, €, dashes and quotes, the superscript two (a number), runs of spaces.
+        let pieces = ["Tag", "Tage", "Std.", "Stunden", "days", "months", "Monate", "41,94", "€/Tag", "€", "%", "80", "+", "500,00",
+                      "Zusatzbetreuung:", "Krankheitstage", "28–42", "„Heim“", "Größe", "m²", "2²", "½", "·", "§", "Übergangsverfahrenszeitraumsverlängerung",
+                      "x", "Tage,", "Tag:", "–", "…", "A", "1"]
+        var rng = SystemRandomNumberGenerator()
+        var checked = 0
+        for _ in 0..<4_000 {
+            var text = String(repeating: " ", count: Int.random(in: 0...3, using: &rng))
+            for _ in 0..<Int.random(in: 1...14, using: &rng) {
+                text += pieces.randomElement(using: &rng)! + String(repeating: " ", count: Int.random(in: 1...2, using: &rng))
+            }
+            if Bool.random(using: &rng) { text = String(text.dropLast()) }
+            #expect(PlainText.isPlain(text))
+            #expect(PlainText.width(text) == text.count, "\(text)")
+            #expect(text.withoutTrailingSpaces == String(text.trimmingTrailingSpaces), "\(text)")
+            let trimmed = String(text.trimmingTrailingSpaces)
+            for width in [1, 4, 9, 17, 30, 60] where trimmed.count > width {
+                let bytes = trimmed.withUTF8InPlace { TextTable.wrapPlainWords($0, width: width) }
+                #expect(bytes == TextTable.wrapCharacters(trimmed, width: width), "\(trimmed) at \(width)")
+                checked += 1
+            }
+        }
+        #expect(checked > 10_000)
+        // Text with characters that join is measured as Swift counts them, and wrapped the same.
+        for joined in ["Cafe\u{301} au lait 41,94 €/Tag", "Zeile\r\nzwei", "Familie 👨‍👩‍👧 mit 3 Kindern", "ﷺ Name"] {
+            #expect(!PlainText.isPlain(joined))
+            #expect(PlainText.width(joined) == joined.count)
+            #expect(TextTable.wrapWords(joined, width: 8) == TextTable.wrapCharacters(joined, width: 8))
+        }
+    }
+
     @Test("CSV: one row per line, parts per bearer by name, German decimals and dates, names not keys")
     func csv() throws {
         let bytes = StatementCSV.render([try statement()])

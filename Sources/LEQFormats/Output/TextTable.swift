@@ -1,3 +1,5 @@
+import LEQCore
+
 /// Lays out rows in columns for the terminal: widths from the widest cell (in characters),
 /// text left, numbers right. Given a width limit, one text column is narrowed and its cells
 /// wrapped at word boundaries, so that the amounts stay aligned and every line fits (a statement
@@ -20,7 +22,7 @@ public struct TextTable {
     public func render(indent: String = "", maxWidth: Int? = nil, wrap: Int? = nil, minWrapWidth: Int = 24) -> [String] {
         var widths = [Int](repeating: 0, count: columns.count)
         for row in rows where !row.span {
-            for (i, cell) in row.cells.enumerated() where i < widths.count { widths[i] = max(widths[i], cell.count) }
+            for (i, cell) in row.cells.enumerated() where i < widths.count { widths[i] = max(widths[i], PlainText.width(cell)) }
         }
         if let maxWidth, let wrap, wrap < widths.count {
             let total = indent.count + widths.reduce(0, +) + 2 * (widths.count - 1)
@@ -30,12 +32,12 @@ public struct TextTable {
         for (row, span) in rows {
             if span {
                 let text = indent + row[0]
-                if let maxWidth { out += Self.wrapWords(text, width: maxWidth) } else { out.append(String(text.trimmingTrailingSpaces)) }
+                if let maxWidth { out += Self.wrapWords(text, width: maxWidth) } else { out.append(text.withoutTrailingSpaces) }
                 continue
             }
             var cells = row
             var continuation: [String] = []
-            if let wrap, maxWidth != nil, wrap < cells.count, cells[wrap].count > widths[wrap] {
+            if let wrap, maxWidth != nil, wrap < cells.count, PlainText.width(cells[wrap]) > widths[wrap] {
                 let parts = Self.wrapWords(cells[wrap], width: widths[wrap])
                 cells[wrap] = parts[0]
                 continuation = Array(parts.dropFirst())
@@ -50,7 +52,36 @@ public struct TextTable {
         return out
     }
 
+    /// A row's line: laid out as bytes (cells and padding), trailing spaces taken off. Built
+    /// from strings, a statement's text spent most of its time joining and measuring them.
     private func line(_ row: [String], _ widths: [Int], _ indent: String) -> String {
+        var plain = PlainText.isPlain(indent)
+        var size = indent.utf8.count
+        for (i, cell) in row.enumerated() where i < widths.count {
+            plain = plain && PlainText.isPlain(cell)
+            size += 2 + max(widths[i], cell.utf8.count)
+        }
+        guard plain else { return slowLine(row, widths, indent) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(size)
+        bytes += indent.utf8
+        for (i, cell) in row.enumerated() where i < widths.count {
+            let pad = max(0, widths[i] - PlainText.width(cell))
+            if i > 0 { bytes += [0x20, 0x20] }
+            if columns[i] == .left {
+                bytes += cell.utf8
+                if i != row.count - 1 { bytes += repeatElement(0x20, count: pad) }
+            } else {
+                bytes += repeatElement(0x20, count: pad)
+                bytes += cell.utf8
+            }
+        }
+        while bytes.last == 0x20 { bytes.removeLast() }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The same, character by character, for text with characters that may join (see `PlainText`).
+    private func slowLine(_ row: [String], _ widths: [Int], _ indent: String) -> String {
         var line = indent
         for (i, cell) in row.enumerated() where i < widths.count {
             let pad = String(repeating: " ", count: max(0, widths[i] - cell.count))
@@ -65,8 +96,15 @@ public struct TextTable {
     /// Breaks a text at spaces into lines of at most `width` characters; continuation lines get
     /// the text's own leading spaces plus two. A word longer than a line is cut.
     public static func wrapWords(_ text: String, width: Int) -> [String] {
-        let trimmed = String(text.trimmingTrailingSpaces)
-        guard trimmed.count > width else { return [trimmed] }
+        let trimmed = text.withoutTrailingSpaces
+        guard PlainText.width(trimmed) > width else { return [trimmed] }
+        if PlainText.isPlain(trimmed) { return trimmed.withUTF8InPlace { wrapPlainWords($0, width: width) } }
+        return wrapCharacters(trimmed, width: width)
+    }
+
+    /// `wrapWords` character by character, for any text without trailing spaces that is wider
+    /// than `width`.
+    static func wrapCharacters(_ trimmed: String, width: Int) -> [String] {
         let lead = trimmed.prefix { $0 == " " }
         let more = String(lead) + "  "
         var lines: [String] = []
@@ -110,6 +148,103 @@ public struct TextTable {
         lines.append(current)
         return lines
     }
+
+    /// `wrapWords` for plain text (`PlainText`), by its bytes: the same words, the same joins of a
+    /// number with its unit and of "+" with its amount, the same lines. As strings, wrapping
+    /// a statement's line texts was most of rendering it.
+    static func wrapPlainWords(_ text: UnsafeBufferPointer<UInt8>, width: Int) -> [String] {
+        let space: UInt8 = 0x20, plus = UInt8(ascii: "+")
+        // Characters are scalars here: one starts at every byte but a continuation byte.
+        func scalars(_ bytes: ArraySlice<UInt8>) -> Int { bytes.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } }
+        var leadCount = 0
+        while leadCount < text.count && text[leadCount] == space { leadCount += 1 }
+        // The words one after the other in `joined`, each a range of it, with its width.
+        var joined: [UInt8] = []
+        joined.reserveCapacity(text.count + 8)
+        var words: [(range: Range<Int>, width: Int)] = []
+        var pending = false
+        var i = leadCount
+        while i < text.count {
+            if text[i] == space { i += 1; continue }
+            var end = i
+            while end < text.count && text[end] != space { end += 1 }
+            let raw = ArraySlice(text[i..<end])
+            i = end
+            if raw.count == 1 && raw.first == plus { pending = true; continue }
+            let w = pending ? ArraySlice([plus, space] + raw) : raw
+            pending = false
+            var unitEnd = w.startIndex
+            while unitEnd < w.endIndex && w[unitEnd] != UInt8(ascii: ":") && w[unitEnd] != UInt8(ascii: ",") { unitEnd += 1 }
+            let withUnit = w.starts(with: "€".utf8) || w.first == UInt8(ascii: "%") || unitBytes.contains(w[w.startIndex..<unitEnd])
+            if let last = words.last, withUnit, lastIsNumber(joined[last.range]) {
+                // The last word is the end of `joined`: the unit joins it.
+                joined.append(space)
+                joined += w
+                words[words.count - 1] = (last.range.lowerBound..<joined.count, last.width + 1 + scalars(w))
+            } else {
+                let start = joined.count
+                joined += w
+                words.append((start..<joined.count, scalars(w)))
+            }
+        }
+        if pending {
+            joined.append(plus)
+            words.append((joined.count - 1..<joined.count, 1))
+        }
+        let lead = [UInt8](repeating: space, count: leadCount)
+        let more = lead + [space, space]
+        var lines: [String] = []
+        var current = lead, currentWidth = leadCount
+        var currentHasWord = false
+        for (range, width0) in words {
+            var word = joined[range], wordWidth = width0
+            if currentHasWord, currentWidth + 1 + wordWidth > width {
+                lines.append(String(decoding: current, as: UTF8.self))
+                current = more
+                currentWidth = more.count
+                currentHasWord = false
+            }
+            if !currentHasWord {
+                let room = max(1, width - currentWidth)
+                while wordWidth > room {
+                    // The word's first `room` characters, cut where a scalar starts.
+                    var cut = word.startIndex
+                    for _ in 0..<room {
+                        cut += 1
+                        while cut < word.endIndex && word[cut] & 0xC0 == 0x80 { cut += 1 }
+                    }
+                    lines.append(String(decoding: current + word[..<cut], as: UTF8.self))
+                    word = word[cut...]
+                    wordWidth -= room
+                    current = more
+                    currentWidth = more.count
+                }
+                current += word
+                currentWidth += wordWidth
+            } else {
+                current.append(space)
+                current += word
+                currentWidth += 1 + wordWidth
+            }
+            currentHasWord = true
+        }
+        lines.append(String(decoding: current, as: UTF8.self))
+        return lines
+    }
+
+    /// Whether a word's last character is a number (`Character.isNumber`), read off its last
+    /// scalar: in plain text every character is one.
+    private static func lastIsNumber(_ word: ArraySlice<UInt8>) -> Bool {
+        guard let last = word.last else { return false }
+        if last < 0x80 { return last >= UInt8(ascii: "0") && last <= UInt8(ascii: "9") }
+        var start = word.endIndex - 1
+        while start > word.startIndex && word[start] & 0xC0 == 0x80 { start -= 1 }
+        guard let scalar = String(decoding: word[start...], as: UTF8.self).unicodeScalars.first else { return false }
+        return scalar.properties.numericType != nil
+    }
+
+    /// `units` as bytes, for plain text.
+    private static let unitBytes: Set<ArraySlice<UInt8>> = Set(units.map { ArraySlice($0.utf8) })
 }
 
 extension String {
@@ -117,5 +252,54 @@ extension String {
         var s = Substring(self)
         while s.last == " " { s.removeLast() }
         return s
+    }
+
+    /// The string without its trailing spaces; by its bytes where it is plain (`PlainText`).
+    var withoutTrailingSpaces: String {
+        guard PlainText.isPlain(self) else { return String(trimmingTrailingSpaces) }
+        let spaces = utf8.reversed().prefix { $0 == 0x20 }.count
+        return spaces == 0 ? self : String(decoding: utf8.dropLast(spaces), as: UTF8.self)
+    }
+}
+
+/// Text whose characters are each one Unicode scalar that never joins a neighbour into one
+/// character: ASCII but the carriage return, Latin letters and signs up to U+02FF (umlauts,
+/// ß, §, ·), general punctuation U+2010–U+2027 (dashes, quotes, …) and the currency signs
+/// U+20A0–U+20BF (€). Nearly every text of a statement is plain: its width is the number of
+/// its scalars, read off its bytes, and trailing spaces come off as bytes. Anything else (a
+/// combining accent, an emoji, CR LF) is measured character by character, as Swift counts.
+enum PlainText {
+    /// The width of `text` in characters.
+    static func width(_ text: String) -> Int {
+        scalars(text) ?? text.count
+    }
+
+    static func isPlain(_ text: String) -> Bool { scalars(text) != nil }
+
+    /// The number of scalars of `text` when it is plain; nil otherwise.
+    static func scalars(_ text: String) -> Int? {
+        text.withUTF8InPlace { bytes -> Int? in
+            var count = 0, i = 0
+            let n = bytes.count
+            while i < n {
+                let b = bytes[i]
+                if b < 0x80 {
+                    if b == 0x0D { return nil }
+                    i += 1
+                } else if b >= 0xC2 && b <= 0xCB {
+                    // U+0080–U+02FF, two bytes.
+                    i += 2
+                } else if b == 0xE2 && i + 2 < n {
+                    // U+2010–U+2027 (E2 80 90–A7) and U+20A0–U+20BF (E2 82 A0–BF).
+                    let b1 = bytes[i + 1], b2 = bytes[i + 2]
+                    guard (b1 == 0x80 && b2 >= 0x90 && b2 <= 0xA7) || (b1 == 0x82 && b2 >= 0xA0 && b2 <= 0xBF) else { return nil }
+                    i += 3
+                } else {
+                    return nil
+                }
+                count += 1
+            }
+            return count
+        }
     }
 }
