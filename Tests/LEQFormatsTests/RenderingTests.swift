@@ -122,11 +122,11 @@ struct RenderingTests {
         #expect(t.render(indent: "  ").count == 3)
     }
 
-    @Test("Plain text is measured, trimmed and wrapped by its bytes exactly as character by character")
+    @Test("Plain text is measured, trimmed, wrapped and kept with its units by its bytes exactly as character by character")
     func plainTextByBytes() {
         // Pieces a statement's texts are made of: numbers with units, "+" before amounts, long
         // words, umlauts, €, dashes and quotes, the superscript two (a number), runs of spaces.
-        let pieces = ["Tag", "Tage", "Std.", "Stunden", "days", "months", "Monate", "41,94", "€/Tag", "€", "%", "80", "+", "500,00",
+        let pieces = ["Tag", "Tage", "Std.", "Stunden", "days", "months", "hours", "Monat", "Std", "Tagen", "%-Punkte", "Monate", "41,94", "€/Tag", "€", "%", "80", "+", "500,00",
                       "Zusatzbetreuung:", "Krankheitstage", "28–42", "„Heim“", "Größe", "m²", "2²", "½", "·", "§", "Übergangsverfahrenszeitraumsverlängerung",
                       "x", "Tage,", "Tag:", "–", "…", "A", "1"]
         var rng = SystemRandomNumberGenerator()
@@ -140,6 +140,7 @@ struct RenderingTests {
             #expect(PlainText.isPlain(text))
             #expect(PlainText.width(text) == text.count, "\(text)")
             #expect(text.withoutTrailingSpaces == String(text.trimmingTrailingSpaces), "\(text)")
+            #expect(StatementHTML.keepUnits(text) == StatementHTML.keepUnitsByCharacter(text), "\(text)")
             let trimmed = String(text.trimmingTrailingSpaces)
             for width in [1, 4, 9, 17, 30, 60] where trimmed.count > width {
                 let bytes = trimmed.withUTF8InPlace { TextTable.wrapPlainWords($0, width: width) }
@@ -153,6 +154,7 @@ struct RenderingTests {
             #expect(!PlainText.isPlain(joined))
             #expect(PlainText.width(joined) == joined.count)
             #expect(TextTable.wrapWords(joined, width: 8) == TextTable.wrapCharacters(joined, width: 8))
+            #expect(StatementHTML.keepUnits(joined) == StatementHTML.keepUnitsByCharacter(joined))
         }
     }
 

@@ -88,6 +88,29 @@ public enum StatementHTML {
 
     /// Numbers keep their units on one line: "41,94 €/Tag", "31 Tage", "80 %" (a no-break space).
     static func keepUnits(_ text: String) -> String {
+        guard PlainText.isPlain(text) else { return keepUnitsByCharacter(text) }
+        // Plain text (`PlainText`) by its bytes: each character one scalar. Character by
+        // character, this was half of rendering a statement as HTML.
+        return text.withUTF8InPlace { bytes in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 16)
+            for i in bytes.indices {
+                if bytes[i] == 0x20, i > 0, i + 1 < bytes.count, PlainText.endsWithNumber(bytes[..<i]),
+                   unitsKept.contains(where: { bytes[(i + 1)...].starts(with: $0) }) {
+                    out += [0xC2, 0xA0]
+                } else {
+                    out.append(bytes[i])
+                }
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+    }
+
+    /// What a number keeps on its line, as the text after it starts.
+    private static let unitsKept: [[UInt8]] = ["€", "%", "Tag", "Std.", "day", "hour", "Monat", "month"].map { Array($0.utf8) }
+
+    /// `keepUnits` character by character, for any text.
+    static func keepUnitsByCharacter(_ text: String) -> String {
         var out = ""
         var chars = Array(text)
         var i = 0

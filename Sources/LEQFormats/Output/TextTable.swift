@@ -176,7 +176,7 @@ public struct TextTable {
             var unitEnd = w.startIndex
             while unitEnd < w.endIndex && w[unitEnd] != UInt8(ascii: ":") && w[unitEnd] != UInt8(ascii: ",") { unitEnd += 1 }
             let withUnit = w.starts(with: "€".utf8) || w.first == UInt8(ascii: "%") || unitBytes.contains(w[w.startIndex..<unitEnd])
-            if let last = words.last, withUnit, lastIsNumber(joined[last.range]) {
+            if let last = words.last, withUnit, PlainText.endsWithNumber(joined[last.range]) {
                 // The last word is the end of `joined`: the unit joins it.
                 joined.append(space)
                 joined += w
@@ -232,17 +232,6 @@ public struct TextTable {
         return lines
     }
 
-    /// Whether a word's last character is a number (`Character.isNumber`), read off its last
-    /// scalar: in plain text every character is one.
-    private static func lastIsNumber(_ word: ArraySlice<UInt8>) -> Bool {
-        guard let last = word.last else { return false }
-        if last < 0x80 { return last >= UInt8(ascii: "0") && last <= UInt8(ascii: "9") }
-        var start = word.endIndex - 1
-        while start > word.startIndex && word[start] & 0xC0 == 0x80 { start -= 1 }
-        guard let scalar = String(decoding: word[start...], as: UTF8.self).unicodeScalars.first else { return false }
-        return scalar.properties.numericType != nil
-    }
-
     /// `units` as bytes, for plain text.
     private static let unitBytes: Set<ArraySlice<UInt8>> = Set(units.map { ArraySlice($0.utf8) })
 }
@@ -275,6 +264,16 @@ enum PlainText {
     }
 
     static func isPlain(_ text: String) -> Bool { scalars(text) != nil }
+
+    /// Whether plain text's last character is a number (`Character.isNumber`): its last scalar.
+    static func endsWithNumber<C: BidirectionalCollection<UInt8>>(_ text: C) -> Bool where C.Index == Int {
+        guard let last = text.last else { return false }
+        if last < 0x80 { return last >= UInt8(ascii: "0") && last <= UInt8(ascii: "9") }
+        var start = text.endIndex - 1
+        while start > text.startIndex && text[start] & 0xC0 == 0x80 { start -= 1 }
+        guard let scalar = String(decoding: text[start...], as: UTF8.self).unicodeScalars.first else { return false }
+        return scalar.properties.numericType != nil
+    }
 
     /// The number of scalars of `text` when it is plain; nil otherwise.
     static func scalars(_ text: String) -> Int? {
