@@ -293,13 +293,16 @@ struct SettleJob {
     }
 }
 
-/// The same bytes as `render`, handed to `write` piece by piece where the format allows (JSON):
-/// a month's statements go to their file without being held whole.
+/// The same bytes as `render`, handed to `write` piece by piece, made on all cores: a month's
+/// statements go to their file without being held whole (an e-invoice is one statement).
 func render(_ statements: [Statement], format: String, language: Language, write: (UnsafeBufferPointer<UInt8>) -> Void) {
-    if format == "json" {
-        StatementJSON.render(statements, language: language, write: write)
-    } else {
-        render(statements, format: format, language: language).withUnsafeBufferPointer(write)
+    switch format {
+    case "json": StatementJSON.render(statements, language: language, write: write)
+    case "csv": StatementCSV.render(statements, language: language, write: write)
+    case "advice": PaymentAdvice.render(statements, language: language, write: write)
+    case "html": StatementHTML.render(statements, language: language, write: write)
+    case "xrechnung": render(statements, format: format, language: language).withUnsafeBufferPointer(write)
+    default: StatementText.render(statements, language: language, write: write)
     }
 }
 

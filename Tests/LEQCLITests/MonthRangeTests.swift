@@ -302,6 +302,58 @@ struct StreamedJSONTests {
         }
     }
 
+    @Test("Text, HTML, CSV and the payment advice in pieces, made on all cores, are the documents made whole; rows in the order of the lines")
+    func otherFormatsInPieces() throws {
+        var generator = Synthetic(seed: 13)
+        let agreements = generator.agreements()
+        // Two providers of some 6,000 lines each: their CSV rows come in more than one piece.
+        let caseload = Caseload(generator.cases(12_000, providers: agreements.prefix(2).map(\.provider.id)))
+        let month = Month(year: 2026, month: 3)!
+        let statements = Settlement.run(agreements: agreements, caseload: caseload, month: month, issued: month.lastDay.next).statements
+        let lines = statements.flatMap(\.lines)
+        #expect(statements.filter { $0.lines.count > 4_096 }.count == 2)
+        for language in Language.allCases {
+            let l = Labels(language)
+            func pieces(_ render: (Bool, (UnsafeBufferPointer<UInt8>) -> Void) -> Void) -> [[UInt8]] {
+                var one: [[UInt8]] = [], all: [[UInt8]] = []
+                render(false) { one.append(Array($0)) }
+                render(true) { all.append(Array($0)) }
+                let same = one.flatMap { $0 } == all.flatMap { $0 }
+                #expect(same, "on one core and on all")
+                return all
+            }
+            // Text: every statement as it lays itself out, between them a rule.
+            let text = pieces { StatementText.render(statements, language: language, parallel: $0, write: $1) }
+            let between = "\n" + String(repeating: "=", count: 100) + "\n\n"
+            let textSame = text.flatMap { $0 } == Array(statements.map { StatementText.render($0, l) }.joined(separator: between).utf8)
+            let textWhole = text.flatMap { $0 } == StatementText.render(statements, language: language)
+            #expect(textSame && textWhole, "text")
+            // HTML: the page's head, every statement's section, the page's end.
+            let html = pieces { StatementHTML.render(statements, language: language, parallel: $0, write: $1) }
+            let page = StatementHTML.head(statements, l) + statements.indices.map { StatementHTML.render(statements[$0], l, page: "s\($0)") }.joined()
+                + "</body>\n</html>\n"
+            let htmlSame = html.flatMap { $0 } == Array(page.utf8), htmlWhole = html.flatMap { $0 } == StatementHTML.render(statements, language: language)
+            #expect(htmlSame && htmlWhole, "HTML")
+            // CSV and the advice: a row per line (per line that pays), in order, after the header.
+            let csv = pieces { StatementCSV.render(statements, language: language, parallel: $0, write: $1) }
+            let csvWhole = csv.flatMap { $0 } == StatementCSV.render(statements, language: language)
+            #expect(csv.count > 4 && csvWhole, "CSV")
+            let advice = pieces { PaymentAdvice.render(statements, language: language, parallel: $0, write: $1) }
+            let adviceWhole = advice.flatMap { $0 } == PaymentAdvice.render(statements, language: language)
+            #expect(adviceWhole, "advice")
+            // The rows read back (in German only: reading is slow in a debug build).
+            guard language == .de else { continue }
+            let rows = try CSV.parse(String(decoding: csv.flatMap { $0 }.dropFirst(3), as: UTF8.self)).get()
+            let rowsInOrder = rows.count == 1 + lines.count && rows.dropFirst().map { $0[1] } == lines.map(\.caseID)
+                && rows.dropFirst().map { $0[13] } == lines.map { l.f.plain($0.amount) }
+            #expect(rowsInOrder, "CSV rows")
+            let paid = try CSV.parse(String(decoding: advice.flatMap { $0 }.dropFirst(3), as: UTF8.self)).get()
+            let paying = lines.filter { $0.amount != .zero }
+            let paidInOrder = paid.dropFirst().map { $0[3] } == paying.map(\.caseID) && paid.dropFirst().map { $0[9] } == paying.map { l.f.plain($0.amount) }
+            #expect(paidInOrder, "advice rows")
+        }
+    }
+
     @Test("A line's text written into the document piece by piece is its text, escaped; in both languages, for every line kind")
     func textsInPieces() throws {
         var generator = Synthetic(seed: 5)

@@ -587,9 +587,11 @@ final class BufferPool: Sendable {
 
     init(limit: Int) { self.limit = limit }
 
-    /// A kept buffer, else a new one of `capacity` bytes.
+    /// A kept buffer (emptied), else a new one of `capacity` bytes.
     func take(capacity: Int) -> ByteBuffer {
-        free.withLock { $0.popLast() } ?? ByteBuffer(capacity: capacity)
+        guard let kept = free.withLock({ $0.popLast() }) else { return ByteBuffer(capacity: capacity) }
+        kept.count = 0
+        return kept
     }
 
     /// `buffer`, handed over and no longer read, kept for another piece.

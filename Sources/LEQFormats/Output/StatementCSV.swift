@@ -7,6 +7,15 @@ import LEQCore
 /// what `leq check` reads, so a provider can check a statement against its own CSV.
 public enum StatementCSV {
     public static func render(_ statements: [Statement], language: Language = .de) -> [UInt8] {
+        var all: [UInt8] = []
+        render(statements, language: language, parallel: false, write: { all.append(contentsOf: $0) })
+        return all
+    }
+
+    /// The same bytes, handed to `write` piece by piece (see `OrderedPieces`): the byte order
+    /// mark and the header, then the rows a few thousand lines at a time, made on all cores.
+    public static func render(_ statements: [Statement], language: Language = .de, parallel: Bool = true,
+                              write: (UnsafeBufferPointer<UInt8>) -> Void) {
         let l = Labels(language)
         let f = l.f
         // Bearer columns: the union over all statements, in first-seen order, headed by name.
@@ -17,34 +26,47 @@ public enum StatementCSV {
                 bearerNames.append(b.name)
             }
         }
-        var rows: [[String]] = []
         // "Art" is the column `leq check` reads for the kind; the line's text is the description.
-        rows.append([l.statementNumber, l.caseColumn, l.fileReference, l.service, l.legalBasis, language == .de ? "Art" : "Kind", l.category,
-                     language == .de ? "Beschreibung" : "Description",
-                     language == .de ? "Von" : "From", language == .de ? "Bis" : "To", l.quantity,
-                     language == .de ? "Einheit" : "Unit", l.rate, l.amount] + bearerNames)
-        for s in statements {
-            for line in s.lines {
+        let header = [l.statementNumber, l.caseColumn, l.fileReference, l.service, l.legalBasis, language == .de ? "Art" : "Kind", l.category,
+                      language == .de ? "Beschreibung" : "Description",
+                      language == .de ? "Von" : "From", language == .de ? "Bis" : "To", l.quantity,
+                      language == .de ? "Einheit" : "Unit", l.rate, l.amount] + bearerNames
+        ByteBuffer.pooled(CSV.document([header])).withBytes(write)
+        // Each statement's bearer columns by place, found once.
+        let places = statements.map { s in bearers.map { id in s.bearers.firstIndex(where: { $0.id == id }) } }
+        OrderedPieces.write(CSV.pieces(statements), parallel: parallel, ahead: 8, make: { piece in
+            let s = statements[piece.statement]
+            var rows: [[String]] = []
+            rows.reserveCapacity(piece.lines.count)
+            for line in s.lines[piece.lines] {
                 let service = s.service(line.service)
                 var row = [s.number, line.caseID, line.fileReference, service?.name ?? line.service, service?.legalBasis ?? "", l.kindName(line.kind),
                            line.category ?? "", l.text(line), f.date(line.period.from), f.date(line.period.to),
                            f.decimal(line.quantity), l.unit(line.unit, line.quantity), f.plain(line.rate), f.plain(line.amount)]
-                for id in bearers {
-                    if let i = s.bearers.firstIndex(where: { $0.id == id }) { row.append(f.plain(line.bearerParts[i])) } else { row.append("") }
-                }
+                for i in places[piece.statement] { row.append(i.map { f.plain(line.bearerParts[$0]) } ?? "") }
                 rows.append(row)
             }
-        }
-        return CSV.document(rows)
+            return ByteBuffer.pooled(rows.isEmpty ? "" : CSV.format(rows))
+        }, write: write)
     }
 }
 
-/// Writing and reading CSV (RFC 4180 quoting), with the separator chosen by the caller.
 public enum CSV {
     /// The UTF-8 byte order mark. German Excel opens a CSV by double-click as Windows-1252 unless
     /// the file starts with it ("SchlÃ¼ssel" instead of "Schlüssel"); LibreOffice, Python's
     /// `utf-8-sig`, pandas and `leq check` read it and drop it.
     public static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+
+    /// The lines of statements in pieces of a few thousand, for rows made on all cores.
+    static func pieces(_ statements: [Statement]) -> [(statement: Int, lines: Range<Int>)] {
+        var pieces: [(statement: Int, lines: Range<Int>)] = []
+        for (k, s) in statements.enumerated() {
+            for start in stride(from: 0, to: s.lines.count, by: 4_096) {
+                pieces.append((k, start..<min(start + 4_096, s.lines.count)))
+            }
+        }
+        return pieces
+    }
 
     /// A CSV file for people: the byte order mark, then the rows (`;`, CRLF).
     public static func document(_ rows: [[String]], separator: Character = ";") -> [UInt8] {

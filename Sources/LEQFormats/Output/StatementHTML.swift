@@ -6,7 +6,27 @@ import LEQCore
 /// number and "Seite x von y". German by default.
 public enum StatementHTML {
     public static func render(_ statements: [Statement], language: Language = .de) -> [UInt8] {
+        var all: [UInt8] = []
+        render(statements, language: language, parallel: false, write: { all.append(contentsOf: $0) })
+        return all
+    }
+
+    /// The same bytes, handed to `write` piece by piece (see `OrderedPieces`): the page's head,
+    /// each statement's section made on all cores, the page's end.
+    public static func render(_ statements: [Statement], language: Language = .de, parallel: Bool = true,
+                              write: (UnsafeBufferPointer<UInt8>) -> Void) {
         let l = Labels(language)
+        ByteBuffer.pooled(head(statements, l)).withBytes(write)
+        OrderedPieces.write(Array(statements.indices), parallel: parallel, ahead: 3, make: { i in
+            ByteBuffer.pooled(render(statements[i], l, page: "s\(i)"))
+        }, write: write)
+        Array("</body>\n</html>\n".utf8).withUnsafeBufferPointer(write)
+    }
+
+    /// The page up to its body: the title names every statement, the print style has a named
+    /// page per statement.
+    static func head(_ statements: [Statement], _ l: Labels) -> String {
+        let language = l.language
         var out = """
             <!DOCTYPE html>
             <html lang="\(language.rawValue)">
@@ -29,9 +49,7 @@ public enum StatementHTML {
                 """
         }
         out += "</style>\n</head>\n<body>\n"
-        for (i, s) in statements.enumerated() { out += render(s, l, page: "s\(i)") }
-        out += "</body>\n</html>\n"
-        return Array(out.utf8)
+        return out
     }
 
     static let footerFont = "font-family: \"DejaVu Sans\", \"Liberation Sans\", Arial, sans-serif; font-size: 7.5pt; color: #444;"

@@ -7,9 +7,21 @@ public enum StatementText {
     public static let width = 100
 
     public static func render(_ statements: [Statement], language: Language = .de) -> [UInt8] {
+        var all: [UInt8] = []
+        render(statements, language: language, parallel: false, write: { all.append(contentsOf: $0) })
+        return all
+    }
+
+    /// The same bytes, handed to `write` statement by statement (see `OrderedPieces`): the
+    /// statements laid out on all cores, none held longer than it takes to write it.
+    public static func render(_ statements: [Statement], language: Language = .de, parallel: Bool = true,
+                              write: (UnsafeBufferPointer<UInt8>) -> Void) {
         let labels = Labels(language)
-        let text = statements.map { render($0, labels) }.joined(separator: "\n" + String(repeating: "=", count: 100) + "\n\n")
-        return Array(text.utf8)
+        let between = "\n" + String(repeating: "=", count: 100) + "\n\n"
+        // A statement is a piece: a section's columns are as wide as its widest cell.
+        OrderedPieces.write(Array(statements.indices), parallel: parallel, ahead: 3, make: { k in
+            ByteBuffer.pooled((k > 0 ? between : "") + render(statements[k], labels))
+        }, write: write)
     }
 
     static func render(_ s: Statement, _ l: Labels) -> String {
