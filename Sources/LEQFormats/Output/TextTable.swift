@@ -97,9 +97,10 @@ public struct TextTable {
     /// the text's own leading spaces plus two. A word longer than a line is cut.
     public static func wrapWords(_ text: String, width: Int) -> [String] {
         let trimmed = text.withoutTrailingSpaces
-        guard PlainText.width(trimmed) > width else { return [trimmed] }
-        if PlainText.isPlain(trimmed) { return trimmed.withUTF8InPlace { wrapPlainWords($0, width: width) } }
-        return wrapCharacters(trimmed, width: width)
+        guard let scalars = PlainText.scalars(trimmed) else {
+            return trimmed.count > width ? wrapCharacters(trimmed, width: width) : [trimmed]
+        }
+        return scalars > width ? trimmed.withUTF8InPlace { wrapPlainWords($0, width: width) } : [trimmed]
     }
 
     /// `wrapWords` character by character, for any text without trailing spaces that is wider
@@ -196,8 +197,8 @@ public struct TextTable {
         var lines: [String] = []
         var current = lead, currentWidth = leadCount
         var currentHasWord = false
-        for (range, width0) in words {
-            var word = joined[range], wordWidth = width0
+        for next in words {
+            var word = joined[next.range], wordWidth = next.width
             if currentHasWord, currentWidth + 1 + wordWidth > width {
                 lines.append(String(decoding: current, as: UTF8.self))
                 current = more
