@@ -67,7 +67,10 @@ public struct TextTable {
         bytes += indent.utf8
         for (i, cell) in row.enumerated() where i < widths.count {
             let pad = max(0, widths[i] - PlainText.width(cell))
-            if i > 0 { bytes += [0x20, 0x20] }
+            if i > 0 {
+                bytes.append(0x20)
+                bytes.append(0x20)
+            }
             if columns[i] == .left {
                 bytes += cell.utf8
                 if i != row.count - 1 { bytes += repeatElement(0x20, count: pad) }
@@ -159,50 +162,64 @@ public struct TextTable {
         func scalars(_ bytes: ArraySlice<UInt8>) -> Int { bytes.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } }
         var leadCount = 0
         while leadCount < text.count && text[leadCount] == space { leadCount += 1 }
-        // The words one after the other in `joined`, each a range of it, with its width.
+        // The words one after the other in `joined`, each a stretch of it with its width. (No
+        // temporary lists: every list made here was an allocation, and one of a type made at run
+        // time a look-up in the runtime's table of types as well.)
         var joined: [UInt8] = []
         joined.reserveCapacity(text.count + 8)
-        var words: [(range: Range<Int>, width: Int)] = []
+        var words: [Word] = []
         var pending = false
         var i = leadCount
         while i < text.count {
             if text[i] == space { i += 1; continue }
             var end = i
             while end < text.count && text[end] != space { end += 1 }
-            let raw = ArraySlice(text[i..<end])
-            i = end
-            if raw.count == 1 && raw.first == plus { pending = true; continue }
-            let w = pending ? ArraySlice([plus, space] + raw) : raw
-            pending = false
-            var unitEnd = w.startIndex
-            while unitEnd < w.endIndex && w[unitEnd] != UInt8(ascii: ":") && w[unitEnd] != UInt8(ascii: ",") { unitEnd += 1 }
-            let withUnit = w.starts(with: "€".utf8) || w.first == UInt8(ascii: "%") || unitBytes.contains(w[w.startIndex..<unitEnd])
-            if let last = words.last, withUnit, PlainText.endsWithNumber(joined[last.range]) {
-                // The last word is the end of `joined`: the unit joins it.
+            if end - i == 1 && text[i] == plus {
+                pending = true
+                i = end
+                continue
+            }
+            // The word (with a pending "+ " before it) at the end of `joined`.
+            let start = joined.count
+            if pending {
+                joined.append(plus)
                 joined.append(space)
-                joined += w
-                words[words.count - 1] = (last.range.lowerBound..<joined.count, last.width + 1 + scalars(w))
+            }
+            joined.append(contentsOf: UnsafeBufferPointer(rebasing: text[i..<end]))
+            pending = false
+            i = end
+            let w = joined[start...]
+            var unitEnd = start
+            while unitEnd < joined.count && joined[unitEnd] != UInt8(ascii: ":") && joined[unitEnd] != UInt8(ascii: ",") { unitEnd += 1 }
+            let withUnit = w.starts(with: "€".utf8) || w.first == UInt8(ascii: "%") || isUnit(joined[start..<unitEnd])
+            if let last = words.last, withUnit, PlainText.endsWithNumber(joined[last.start..<last.end]) {
+                // The last word ends where this one starts: the unit joins it.
+                joined.insert(space, at: start)
+                words[words.count - 1] = Word(start: last.start, end: joined.count, width: last.width + 1 + scalars(joined[(start + 1)...]))
             } else {
-                let start = joined.count
-                joined += w
-                words.append((start..<joined.count, scalars(w)))
+                words.append(Word(start: start, end: joined.count, width: scalars(joined[start...])))
             }
         }
         if pending {
             joined.append(plus)
-            words.append((joined.count - 1..<joined.count, 1))
+            words.append(Word(start: joined.count - 1, end: joined.count, width: 1))
         }
-        let lead = [UInt8](repeating: space, count: leadCount)
-        let more = lead + [space, space]
         var lines: [String] = []
-        var current = lead, currentWidth = leadCount
+        var current: [UInt8] = []
+        current.reserveCapacity(width * 4 + leadCount + 2)
+        func startLine(indent: Int) {
+            current.removeAll(keepingCapacity: true)
+            for _ in 0..<indent { current.append(space) }
+        }
+        startLine(indent: leadCount)
+        var currentWidth = leadCount
         var currentHasWord = false
         for next in words {
-            var word = joined[next.range], wordWidth = next.width
+            var word = joined[next.start..<next.end], wordWidth = next.width
             if currentHasWord, currentWidth + 1 + wordWidth > width {
                 lines.append(String(decoding: current, as: UTF8.self))
-                current = more
-                currentWidth = more.count
+                startLine(indent: leadCount + 2)
+                currentWidth = leadCount + 2
                 currentHasWord = false
             }
             if !currentHasWord {
@@ -214,17 +231,18 @@ public struct TextTable {
                         cut += 1
                         while cut < word.endIndex && word[cut] & 0xC0 == 0x80 { cut += 1 }
                     }
-                    lines.append(String(decoding: current + word[..<cut], as: UTF8.self))
+                    current.append(contentsOf: word[..<cut])
+                    lines.append(String(decoding: current, as: UTF8.self))
                     word = word[cut...]
                     wordWidth -= room
-                    current = more
-                    currentWidth = more.count
+                    startLine(indent: leadCount + 2)
+                    currentWidth = leadCount + 2
                 }
-                current += word
+                current.append(contentsOf: word)
                 currentWidth += wordWidth
             } else {
                 current.append(space)
-                current += word
+                current.append(contentsOf: word)
                 currentWidth += 1 + wordWidth
             }
             currentHasWord = true
@@ -233,8 +251,20 @@ public struct TextTable {
         return lines
     }
 
+    /// A word of a text being wrapped: where it lies in the words' bytes, and its width.
+    private struct Word {
+        var start: Int
+        var end: Int
+        var width: Int
+    }
+
+    /// Whether `word` is one of `units`, compared as bytes (each is ASCII).
+    private static func isUnit(_ word: ArraySlice<UInt8>) -> Bool {
+        unitBytes.contains { $0.count == word.count && $0.elementsEqual(word) }
+    }
+
     /// `units` as bytes, for plain text.
-    private static let unitBytes: Set<ArraySlice<UInt8>> = Set(units.map { ArraySlice($0.utf8) })
+    private static let unitBytes: [[UInt8]] = units.map { Array($0.utf8) }
 }
 
 extension String {
