@@ -111,17 +111,11 @@ enum OrderedPieces {
 }
 
 extension ByteBuffer {
-    /// A buffer (kept, else new) holding `text`'s bytes: a piece of a document made as a string.
-    static func pooled(_ text: String) -> ByteBuffer {
-        let buffer = BufferPool.shared.take(capacity: text.utf8.count)
-        text.withUTF8InPlace { buffer.append($0) }
-        return buffer
-    }
-
-    /// The same for bytes.
-    static func pooled(_ bytes: [UInt8]) -> ByteBuffer {
-        let buffer = BufferPool.shared.take(capacity: bytes.count)
-        bytes.withUnsafeBufferPointer { buffer.append($0) }
+    /// A buffer (kept, else new) holding `texts`' bytes one after the other: a piece of a
+    /// document made as strings.
+    static func pooled(_ texts: String...) -> ByteBuffer {
+        let buffer = BufferPool.shared.take(capacity: texts.reduce(0) { $0 + $1.utf8.count })
+        for text in texts { text.withUTF8InPlace { buffer.append($0) } }
         return buffer
     }
 }

@@ -22,7 +22,7 @@ public enum PaymentAdvice {
             de ? "Fall" : "Case", de ? "Aktenzeichen" : "File reference", de ? "Leistung" : "Service", de ? "Art" : "Kind",
             de ? "Von" : "From", de ? "Bis" : "To", de ? "Betrag" : "Amount", de ? "Verwendungszweck" : "Reference",
         ]
-        ByteBuffer.pooled(CSV.document([header])).withBytes(write)
+        CSV.document([header]).withUnsafeBufferPointer(write)
         OrderedPieces.write(CSV.pieces(statements), parallel: parallel, ahead: 8, make: { piece in
             let s = statements[piece.statement]
             var rows: [[String]] = []

@@ -31,7 +31,7 @@ public enum StatementCSV {
                       language == .de ? "Beschreibung" : "Description",
                       language == .de ? "Von" : "From", language == .de ? "Bis" : "To", l.quantity,
                       language == .de ? "Einheit" : "Unit", l.rate, l.amount] + bearerNames
-        ByteBuffer.pooled(CSV.document([header])).withBytes(write)
+        CSV.document([header]).withUnsafeBufferPointer(write)
         // Each statement's bearer columns by place, found once.
         let places = statements.map { s in bearers.map { id in s.bearers.firstIndex(where: { $0.id == id }) } }
         OrderedPieces.write(CSV.pieces(statements), parallel: parallel, ahead: 8, make: { piece in

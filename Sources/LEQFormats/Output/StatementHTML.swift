@@ -16,7 +16,7 @@ public enum StatementHTML {
     public static func render(_ statements: [Statement], language: Language = .de, parallel: Bool = true,
                               write: (UnsafeBufferPointer<UInt8>) -> Void) {
         let l = Labels(language)
-        ByteBuffer.pooled(head(statements, l)).withBytes(write)
+        head(statements, l).withUTF8InPlace(write)
         OrderedPieces.write(Array(statements.indices), parallel: parallel, ahead: 3, make: { i in
             ByteBuffer.pooled(render(statements[i], l, page: "s\(i)"))
         }, write: write)

@@ -20,7 +20,7 @@ public enum StatementText {
         let between = "\n" + String(repeating: "=", count: 100) + "\n\n"
         // A statement is a piece: a section's columns are as wide as its widest cell.
         OrderedPieces.write(Array(statements.indices), parallel: parallel, ahead: 3, make: { k in
-            ByteBuffer.pooled((k > 0 ? between : "") + render(statements[k], labels))
+            ByteBuffer.pooled(k > 0 ? between : "", render(statements[k], labels))
         }, write: write)
     }
 
