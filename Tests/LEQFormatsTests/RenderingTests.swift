@@ -158,6 +158,29 @@ struct RenderingTests {
         }
     }
 
+    @Test("A text table written as bytes is its lines joined with line breaks, plain or not, wrapped or not")
+    func textTableAsBytes() {
+        let cells = ["  Tagessatz Kategorie B: 31 Tage anwesend × 178,43 €", "01.03.2026–31.03.2026", "31 Tage", "5.531,33 €",
+                     "kurz", "", "  Café\u{301} mit einem langen Namen über 41,94 €/Tag", "1 pauschal", "+ 500,00 €", "Ü"]
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<300 {
+            var t = TextTable([.left, .left, .right, .right])
+            for _ in 0..<Int.random(in: 0...6, using: &rng) {
+                if Int.random(in: 0..<5, using: &rng) == 0 {
+                    t.addSpan(cells.randomElement(using: &rng)! + " " + cells.randomElement(using: &rng)!)
+                } else {
+                    t.add((0..<Int.random(in: 1...4, using: &rng)).map { _ in cells.randomElement(using: &rng)! })
+                }
+            }
+            for (indent, maxWidth, wrap) in [("", nil, nil), ("  ", 100, 0), ("  ", 40, 0), ("", 30, 1)] as [(String, Int?, Int?)] {
+                var bytes: [UInt8] = []
+                t.write(into: &bytes, indent: indent, maxWidth: maxWidth, wrap: wrap, minWrapWidth: 12)
+                let lines = t.render(indent: indent, maxWidth: maxWidth, wrap: wrap, minWrapWidth: 12)
+                #expect(bytes == Array(lines.map { $0 + "\n" }.joined().utf8))
+            }
+        }
+    }
+
     @Test("CSV: one row per line, parts per bearer by name, German decimals and dates, names not keys")
     func csv() throws {
         let bytes = StatementCSV.render([try statement()])

@@ -118,4 +118,11 @@ extension ByteBuffer {
         for text in texts { text.withUTF8InPlace { buffer.append($0) } }
         return buffer
     }
+
+    /// The same for bytes.
+    static func pooled(_ bytes: [UInt8]) -> ByteBuffer {
+        let buffer = BufferPool.shared.take(capacity: bytes.count)
+        bytes.withUnsafeBufferPointer { buffer.append($0) }
+        return buffer
+    }
 }

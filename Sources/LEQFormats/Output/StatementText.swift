@@ -19,14 +19,24 @@ public enum StatementText {
         let labels = Labels(language)
         let between = "\n" + String(repeating: "=", count: 100) + "\n\n"
         // A statement is a piece: a section's columns are as wide as its widest cell.
-        OrderedPieces.write(Array(statements.indices), parallel: parallel, ahead: 3, make: { k in
-            ByteBuffer.pooled(k > 0 ? between : "", render(statements[k], labels))
+        OrderedPieces.write(Array(statements.indices), parallel: parallel, ahead: 3, make: { (k: Int) -> ByteBuffer in
+            var out = Lines()
+            if k > 0 { out.bytes += between.utf8 }
+            Self.write(statements[k], labels, into: &out)
+            return ByteBuffer.pooled(out.bytes)
         }, write: write)
     }
 
     static func render(_ s: Statement, _ l: Labels) -> String {
+        var out = Lines()
+        write(s, l, into: &out)
+        return String(decoding: out.bytes, as: UTF8.self)
+    }
+
+    /// The statement's text added to `out`, each line with a line break after it: written as
+    /// bytes, no string made for a line of a table, none for the whole.
+    static func write(_ s: Statement, _ l: Labels, into out: inout Lines) {
         let f = l.f
-        var out: [String] = []
         out.append("\(l.statement.uppercased()) \(l.number) \(s.number)")
         out.append("\(l.month): \(f.month(s.month))   \(l.issued): \(f.date(s.issued))")
         out.append("")
@@ -37,7 +47,7 @@ public enum StatementText {
         for i in 0..<max(left.count, right.count) {
             head.add([i < left.count ? left[i] : "", i < right.count ? right[i] : ""])
         }
-        out += head.render(maxWidth: width, wrap: 1, minWrapWidth: 30)
+        head.write(into: &out.bytes, maxWidth: width, wrap: 1, minWrapWidth: 30)
         out.append("\(l.taxNumber): \(s.provider.taxNumber)   \(l.creditorNumber): \(s.provider.creditorNumber)   \(l.leitwegID): \(s.provider.leitwegID)")
         out += TextTable.wrapWords("\(l.agreement): \(s.agreementID) (\(l.agreementBasis))", width: width)
 
@@ -70,7 +80,7 @@ public enum StatementText {
             table.add(["", "", "", ""])
             table.add([l.sum + " " + l.section(section), "", "", f.money(s.totals.section(section))])
             if section == .topUps && s.totals.withheld != .zero { table.add([l.withheld, "", "", f.money(s.totals.withheld)]) }
-            out += table.render(indent: "  ", maxWidth: width, wrap: 0)
+            table.write(into: &out.bytes, indent: "  ", maxWidth: width, wrap: 0)
         }
         if !s.budgets.isEmpty {
             out.append("")
@@ -83,14 +93,14 @@ public enum StatementText {
                 let amount = b.overrunApproved == .zero ? f.money(b.amount) : "\(f.money(b.amount)) + \(f.money(b.overrunApproved))"
                 table.add(["\(b.caseID) (\(mode))", f.period(b.period), amount, f.money(b.usedBefore), f.money(b.usedThisMonth), f.money(b.left)])
             }
-            out += table.render(indent: "  ", maxWidth: width, wrap: 2, minWrapWidth: 12)
+            table.write(into: &out.bytes, indent: "  ", maxWidth: width, wrap: 2, minWrapWidth: 12)
         }
         out.append("")
         var totals = TextTable([.left, .right])
         totals.add([l.totalsByBearer, ""])
         for (i, b) in s.bearers.enumerated() { totals.add(["  " + b.name, f.money(s.totals.bearers[i])]) }
         totals.add([l.total, f.money(s.totals.all)])
-        out += totals.render()
+        totals.write(into: &out.bytes)
         if !s.warnings.isEmpty {
             out.append("")
             out.append(l.warnings)
@@ -98,6 +108,19 @@ public enum StatementText {
         }
         out.append("")
         out += TextTable.wrapWords(l.vatNote, width: width)
-        return out.joined(separator: "\n") + "\n"
+    }
+
+    /// Lines added to bytes, each with a line break after it.
+    struct Lines {
+        var bytes: [UInt8] = []
+
+        mutating func append(_ line: String) {
+            bytes.append(contentsOf: line.utf8)
+            bytes.append(0x0A)
+        }
+
+        static func += (lines: inout Lines, more: [String]) {
+            for line in more { lines.append(line) }
+        }
     }
 }

@@ -20,6 +20,30 @@ public struct TextTable {
     /// to `minWrapWidth`), its cells continue on lines of their own, indented two more; span rows
     /// are wrapped to `maxWidth` too.
     public func render(indent: String = "", maxWidth: Int? = nil, wrap: Int? = nil, minWrapWidth: Int = 24) -> [String] {
+        var out: [String] = []
+        layout(indent: indent, maxWidth: maxWidth, wrap: wrap, minWrapWidth: minWrapWidth, text: { out.append($0) }, row: { cells, widths in
+            var bytes: [UInt8] = []
+            if let line = write(cells, widths, indent, into: &bytes) { out.append(line) } else { out.append(String(decoding: bytes, as: UTF8.self)) }
+        })
+        return out
+    }
+
+    /// The same lines, each with a line break after it, added to `out`: the bytes of `render`'s
+    /// lines joined with line breaks, and one more, without a string made for each line.
+    public func write(into out: inout [UInt8], indent: String = "", maxWidth: Int? = nil, wrap: Int? = nil, minWrapWidth: Int = 24) {
+        layout(indent: indent, maxWidth: maxWidth, wrap: wrap, minWrapWidth: minWrapWidth, text: { line in
+            out.append(contentsOf: line.utf8)
+            out.append(0x0A)
+        }, row: { cells, widths in
+            if let line = write(cells, widths, indent, into: &out) { out.append(contentsOf: line.utf8) }
+            out.append(0x0A)
+        })
+    }
+
+    /// The layout both share: the columns' widths, then each line in order, handed to `text` when
+    /// it is made already (a span row's, wrapped) or to `row` as cells to lay out in the widths.
+    private func layout(indent: String, maxWidth: Int?, wrap: Int?, minWrapWidth: Int,
+                        text: (String) -> Void, row: ([String], [Int]) -> Void) {
         var widths = [Int](repeating: 0, count: columns.count)
         for row in rows where !row.span {
             for (i, cell) in row.cells.enumerated() where i < widths.count { widths[i] = max(widths[i], PlainText.width(cell)) }
@@ -28,33 +52,37 @@ public struct TextTable {
             let total = indent.count + widths.reduce(0, +) + 2 * (widths.count - 1)
             if total > maxWidth { widths[wrap] = max(minWrapWidth, widths[wrap] - (total - maxWidth)) }
         }
-        var out: [String] = []
-        for (row, span) in rows {
+        for (cells, span) in rows {
             if span {
-                let text = indent + row[0]
-                if let maxWidth { out += Self.wrapWords(text, width: maxWidth) } else { out.append(text.withoutTrailingSpaces) }
+                let spanned = indent + cells[0]
+                if let maxWidth {
+                    for line in Self.wrapWords(spanned, width: maxWidth) { text(line) }
+                } else {
+                    text(spanned.withoutTrailingSpaces)
+                }
                 continue
             }
-            var cells = row
-            var continuation: [String] = []
-            if let wrap, maxWidth != nil, wrap < cells.count, PlainText.width(cells[wrap]) > widths[wrap] {
-                let parts = Self.wrapWords(cells[wrap], width: widths[wrap])
-                cells[wrap] = parts[0]
-                continuation = Array(parts.dropFirst())
+            guard let wrap, maxWidth != nil, wrap < cells.count, PlainText.width(cells[wrap]) > widths[wrap] else {
+                row(cells, widths)
+                continue
             }
-            out.append(line(cells, widths, indent))
-            for c in continuation {
+            let parts = Self.wrapWords(cells[wrap], width: widths[wrap])
+            var first = cells
+            first[wrap] = parts[0]
+            row(first, widths)
+            for c in parts.dropFirst() {
                 var blank = [String](repeating: "", count: cells.count)
-                blank[wrap!] = c
-                out.append(line(blank, widths, indent))
+                blank[wrap] = c
+                row(blank, widths)
             }
         }
-        return out
     }
 
-    /// A row's line: laid out as bytes (cells and padding), trailing spaces taken off. Built
-    /// from strings, a statement's text spent most of its time joining and measuring them.
-    private func line(_ row: [String], _ widths: [Int], _ indent: String) -> String {
+    /// A row's line laid out as bytes (cells and padding, trailing spaces taken off) and added to
+    /// `bytes`, where its text is plain; else nil, and the line made character by character is
+    /// returned instead. Built from strings, a statement's text spent most of its time joining
+    /// and measuring them.
+    private func write(_ row: [String], _ widths: [Int], _ indent: String, into bytes: inout [UInt8]) -> String? {
         var plain = PlainText.isPlain(indent)
         var size = indent.utf8.count
         for (i, cell) in row.enumerated() where i < widths.count {
@@ -62,8 +90,8 @@ public struct TextTable {
             size += 2 + max(widths[i], cell.utf8.count)
         }
         guard plain else { return slowLine(row, widths, indent) }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(size)
+        let start = bytes.count
+        bytes.reserveCapacity(start + size)
         bytes += indent.utf8
         for (i, cell) in row.enumerated() where i < widths.count {
             let pad = max(0, widths[i] - PlainText.width(cell))
@@ -79,8 +107,8 @@ public struct TextTable {
                 bytes += cell.utf8
             }
         }
-        while bytes.last == 0x20 { bytes.removeLast() }
-        return String(decoding: bytes, as: UTF8.self)
+        while bytes.count > start && bytes.last == 0x20 { bytes.removeLast() }
+        return nil
     }
 
     /// The same, character by character, for text with characters that may join (see `PlainText`).
