@@ -51,6 +51,7 @@ public enum StatementCSV {
     }
 }
 
+/// Writing and reading CSV (RFC 4180 quoting), with the separator chosen by the caller.
 public enum CSV {
     /// The UTF-8 byte order mark. German Excel opens a CSV by double-click as Windows-1252 unless
     /// the file starts with it ("SchlÃ¼ssel" instead of "Schlüssel"); LibreOffice, Python's
