@@ -205,8 +205,8 @@ public enum Catalogue {
             "Im Speicher blättern: festgeschriebene Abrechnungen auflisten oder eine so zeigen, wie sie festgeschrieben wurde.",
         "Build a top-up's annual personnel cost from its parts and print the daily top-up.":
             "Die Jahrespersonalkosten einer Zusatzbetreuung aus ihren Teilen bilden und den kalendertäglichen Zuschlag ausgeben.",
-        "Build with -c release for meaningful figures. The caseload is written as files into a\ntemporary folder; then, one after the other: reading (files to checked model), settling\n(on one core and on all), writing JSON, and leq settle itself from files to files, for one\nmonth and for the range of months. Memory is the peak resident memory of each step above\nwhat was resident before it (Linux /proc).":
-            "Für aussagekräftige Zahlen mit -c release bauen. Der Fallbestand wird als Dateien in einen\ntemporären Ordner geschrieben; dann nacheinander: Lesen (Dateien zum geprüften Modell), Abrechnen\n(auf einem Kern und auf allen), JSON schreiben und leq settle selbst von Dateien zu Dateien, für\neinen Monat und für den Monatsbereich. Speicher ist der höchste belegte Arbeitsspeicher jedes\nSchritts über dem, was vorher belegt war (Linux /proc).",
+        "Build with -c release for meaningful figures. The caseload is written as files into a\ntemporary folder; then, one after the other: reading (files to checked model), settling\n(on one core and on all), writing JSON, and leq settle itself from files to files, for one\nmonth (as JSON and as text) and for the range of months. Memory is the peak resident memory\nof each step above what was resident before it (Linux /proc).":
+            "Für aussagekräftige Zahlen mit -c release bauen. Der Fallbestand wird als Dateien in einen\ntemporären Ordner geschrieben; dann nacheinander: Lesen (Dateien zum geprüften Modell), Abrechnen\n(auf einem Kern und auf allen), JSON schreiben und leq settle selbst von Dateien zu Dateien, für\neinen Monat (als JSON und als Text) und für den Monatsbereich. Speicher ist der höchste belegte\nArbeitsspeicher jedes Schritts über dem, was vorher belegt war (Linux /proc).",
         "Case file (leq-cases/1), checked against the agreements.":
             "Falldatei (leq-cases/1), gegen die Vereinbarungen geprüft.",
         "Case file (leq-cases/1).":
@@ -737,6 +737,8 @@ public enum Catalogue {
             "leq settle --month {1}, Dateien zu Dateien",
         "leq settle, one month, files to file":
             "leq settle, ein Monat, Dateien zu Datei",
+        "the same as text (the default format)":
+            "dasselbe als Text (das Vorgabeformat)",
         "leq settle: --format xrechnung writes one invoice per statement; this month has {1} statements: give --provider ID (one of {2})\n":
             "leq settle: --format xrechnung schreibt eine Rechnung je Abrechnung; dieser Monat hat {1} Abrechnungen: bitte --provider ID angeben (eine von {2})\n",
         "leq settle: {1}\n":
