@@ -42,25 +42,28 @@ public struct SHA256: Sendable {
     }
 
     public mutating func update(_ bytes: [UInt8]) {
-        length &+= UInt64(bytes.count)
-        bytes.withUnsafeBytes { raw in
-            var start = 0
-            if !buffer.isEmpty {
-                let take = min(64 - buffer.count, raw.count)
-                buffer += raw[0..<take]
-                start = take
-                if buffer.count == 64 {
-                    buffer.withUnsafeBytes { compress($0.baseAddress!, blocks: 1) }
-                    buffer.removeAll(keepingCapacity: true)
-                }
+        bytes.withUnsafeBytes { update($0) }
+    }
+
+    /// The bytes at `raw`, read where they are (a stored rendering of 30 MB is not copied first).
+    public mutating func update(_ raw: UnsafeRawBufferPointer) {
+        length &+= UInt64(raw.count)
+        var start = 0
+        if !buffer.isEmpty {
+            let take = min(64 - buffer.count, raw.count)
+            buffer += raw[0..<take]
+            start = take
+            if buffer.count == 64 {
+                buffer.withUnsafeBytes { compress($0.baseAddress!, blocks: 1) }
+                buffer.removeAll(keepingCapacity: true)
             }
-            let blocks = (raw.count - start) / 64
-            if blocks > 0 {
-                compress(raw.baseAddress! + start, blocks: blocks)
-                start += 64 * blocks
-            }
-            if start < raw.count { buffer += raw[start...] }
         }
+        let blocks = (raw.count - start) / 64
+        if blocks > 0 {
+            compress(raw.baseAddress! + start, blocks: blocks)
+            start += 64 * blocks
+        }
+        if start < raw.count { buffer += raw[start...] }
     }
 
     public mutating func finish() -> [UInt8] {

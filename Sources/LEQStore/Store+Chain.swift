@@ -65,16 +65,23 @@ extension Store {
     }
 
     static func renderingDigests(_ db: Database, _ number: String, format: String? = nil, language: String? = nil) throws(StoreError) -> [(name: String, digest: String)] {
-        var sql = "SELECT format, language, bytes FROM statement_rendering WHERE number = ?1"
+        var sql = "SELECT format, language, rowid FROM statement_rendering WHERE number = ?1"
         var values: [Database.Value] = [.text(number)]
         if let format, let language {
             sql += " AND format = ?2 AND language = ?3"
             values += [.text(format), .text(language)]
         }
-        // The bytes as stored, read first, then digested on all cores (a month's renderings of a
-        // large provider are some 30 MB).
-        let rows = try db.rows(sql + " ORDER BY format, language", values) { r in (name: Part.rendering(r.text(0), r.text(1)), bytes: r.blob(2)) }
-        return rows.parallelMap { (name: $0.name, digest: SHA256.hex($0.bytes)) }
+        // The bytes as stored, digested as SQLite reads them a stretch at a time. Read whole
+        // (a month's renderings of a large provider are some 30 MB each), every one was put
+        // together in fresh memory the system had to clear page by page, then copied.
+        let rows = try db.rows(sql + " ORDER BY format, language", values) { r in (name: Part.rendering(r.text(0), r.text(1)), rowid: r.int(2)) }
+        var digests: [(name: String, digest: String)] = []
+        for row in rows {
+            var h = SHA256()
+            try db.readBlob(table: "statement_rendering", column: "bytes", rowid: row.rowid) { h.update($0) }
+            digests.append((row.name, SHA256.hexString(h.finish())))
+        }
+        return digests
     }
 
     static func signOffParts(_ db: Database, _ number: String, _ role: String) throws(StoreError) -> [(name: String, digest: String)]? {

@@ -48,4 +48,22 @@ struct SHA256Tests {
             #expect(h.finish().map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined() == whole, "pieces of \(size)")
         }
     }
+
+    @Test("A stored blob read a stretch at a time digests as the bytes read whole, for blobs of up to three stretches and none")
+    func blobsReadInStretches() throws {
+        let (path, cleanUp) = temporaryStore()
+        defer { cleanUp() }
+        let db = try Database(path: path, create: true)
+        try db.execute("CREATE TABLE t (b BLOB NOT NULL)")
+        var rng = SystemRandomNumberGenerator()
+        for size in [0, 1, 63, 64, 65, 1 << 20, (1 << 20) + 1, 3 * (1 << 20) - 7] {
+            let bytes = (0..<size).map { _ in UInt8.random(in: 0...255, using: &rng) }
+            try db.query("INSERT INTO t (b) VALUES (?1)", [.blob(bytes)])
+            let rowid = try db.rows("SELECT max(rowid) FROM t") { $0.int(0) }[0]
+            var h = SHA256(), read = 0
+            try db.readBlob(table: "t", column: "b", rowid: rowid) { h.update($0); read += $0.count }
+            #expect(read == size)
+            #expect(SHA256.hexString(h.finish()) == SHA256.hex(bytes), "\(size) bytes")
+        }
+    }
 }
