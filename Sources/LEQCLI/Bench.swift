@@ -153,33 +153,31 @@ extension LEQ {
             progress.show("writing \(month) (\(k + 1)/\(months.count))")
         }
         progress.clear()
-        // From files to files: leq settle itself, for one month (the last) and for the range.
+        // From files to files: leq settle itself, for one month (the last, as JSON and as text)
+        // and for the range.
         let given = ["--agreement"] + files.agreements + ["--cases", files.cases, "--no-store"]
-        let base = given + ["--format", "json"]
         let folder = URL(fileURLWithPath: files.cases).deletingLastPathComponent()
         let quiet = CapturingConsole()
-        var status: Int32 = 0
-        let oneMonth = measure {
-            status = LEQ.main(["settle"] + base + ["--month", months.last!.iso, "--out", folder.appendingPathComponent("month.json").path], console: quiet)
+        /// `leq settle` with `given` and `more`, timed; nil (said) when it fails.
+        func settle(_ more: [String]) -> Step? {
+            var status: Int32 = 0
+            let step = measure { status = LEQ.main(["settle"] + given + more, console: quiet) }
+            // What the run let go is freed before the next step (as the process would end, untimed).
+            Release.waitForAll()
+            guard status == 0 else {
+                console.fail("leq bench: leq settle failed: \(quiet.stderr)\n")
+                return nil
+            }
+            return step
         }
-        // What the run let go is freed before the next step (as the process would end, untimed).
-        Release.waitForAll()
-        guard status == 0 else { console.fail("leq bench: leq settle failed: \(quiet.stderr)\n"); return ExitStatus.failure }
         let range = "\(months.first!.iso)..\(months.last!.iso)"
-        let year = measure {
-            status = LEQ.main(["settle"] + base + ["--month", range, "--out", folder.appendingPathComponent("statements").path], console: quiet)
-        }
-        Release.waitForAll()
-        guard status == 0 else { console.fail("leq bench: leq settle failed: \(quiet.stderr)\n"); return ExitStatus.failure }
-
-        // The same month as text, the format `leq settle` writes when none is asked for: measured last,
-        // so that the memory the allocator keeps from it is not taken off the range's.
-        let oneMonthText = measure {
-            status = LEQ.main(["settle"] + given + ["--month", months.last!.iso,
-                              "--out", folder.appendingPathComponent("month.txt").path], console: quiet)
-        }
-        Release.waitForAll()
-        guard status == 0 else { console.fail("leq bench: leq settle failed: \(quiet.stderr)\n"); return ExitStatus.failure }
+        guard let oneMonth = settle(["--format", "json", "--month", months.last!.iso, "--out", folder.appendingPathComponent("month.json").path]),
+              let year = settle(["--format", "json", "--month", range, "--out", folder.appendingPathComponent("statements").path]),
+              // The same month as text, the format `leq settle` writes when none is asked for:
+              // measured last, so that the memory the allocator keeps from it is not taken off
+              // the range's.
+              let oneMonthText = settle(["--month", months.last!.iso, "--out", folder.appendingPathComponent("month.txt").path])
+        else { return ExitStatus.failure }
         let rate = { (count: Int, s: Double) in s > 0 ? Int(Double(count) / s) : 0 }  // not money: a throughput figure
         let mib = { (bytes: Int) in "\(bytes / 1_048_576) MiB" }
         let rows: [(Message, Step, Int)] = [

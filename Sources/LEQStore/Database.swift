@@ -61,7 +61,6 @@ final class Database {
         }
     }
 
-    /// The rows of a query, each read by `read`.
     /// The bytes of column `column` of row `rowid` of `table`, handed to `body` a stretch at a
     /// time as SQLite reads them (`sqlite3_blob_read`). Read as a value, a blob of 30 MB was put
     /// together in memory the system had first to clear page by page.
@@ -84,6 +83,7 @@ final class Database {
         }
     }
 
+    /// The rows of a query, each read by `read`.
     func rows<T>(_ sql: String, _ values: [Value] = [], _ read: (Row) -> T) throws(StoreError) -> [T] {
         var out: [T] = []
         try query(sql, values) { r throws(StoreError) in out.append(read(r)) }

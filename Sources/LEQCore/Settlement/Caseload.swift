@@ -55,8 +55,7 @@ public struct Caseload: Sendable {
         let parts = Self.byPerson(cases, parts: parallel ? 2 : 1)
         // Whether each case has absences, read in memory order: asked of a person's other cases
         // through their records, it was two loads from afar each time.
-        let halves = [0..<cases.count / 2, cases.count / 2..<cases.count]
-        let withAbsences = Array(halves.parallelMap(parallel: parallel) { half in half.map { cases[$0].hasAbsences } }.joined())
+        let withAbsences = Self.mapPlaces(cases.count, parallel: parallel) { cases[$0].hasAbsences }
         successors.withUnsafeMutableBufferPointer { s in earlier.withUnsafeMutableBufferPointer { e in
             handsOverLastDay.withUnsafeMutableBufferPointer { h in
                 let out = PersonLinks(successors: s.baseAddress, earlier: e.baseAddress, handsOverLastDay: h.baseAddress)
@@ -201,12 +200,8 @@ public struct Caseload: Sendable {
     /// pseudonyms themselves where hashes meet: a dictionary of a million people was a cache miss
     /// per case and a fifth of a second.
     static func byPerson(_ cases: [Case], parts: Int) -> [(places: [Int], starts: [Int])] {
-        let count = cases.count
-        let halves = [0..<count / 2, count / 2..<count]
         // The upper half of each pseudonym's stable hash.
-        let hashes = Array(halves.parallelMap(parallel: parts > 1) { half -> [UInt32] in
-            half.map { UInt32(truncatingIfNeeded: cases[$0].person.stableHash >> 32) }
-        }.joined())
+        let hashes = mapPlaces(cases.count, parallel: parts > 1) { UInt32(truncatingIfNeeded: cases[$0].person.stableHash >> 32) }
         return Array(0..<parts).parallelMap(parallel: parts > 1) { part in
             // The part's places, in ascending order.
             var order = hashes.indices.filter { (Int(hashes[$0]) &* parts) >> 32 == part }
@@ -250,6 +245,12 @@ public struct Caseload: Sendable {
             }
             return (places, starts)
         }
+    }
+
+    /// `transform` of each place `0..<count`, in order: each half on a core of its own.
+    private static func mapPlaces<T>(_ count: Int, parallel: Bool, _ transform: (Int) -> T) -> [T] {
+        let halves = [0..<count / 2, count / 2..<count]
+        return Array(halves.parallelMap(parallel: parallel) { $0.map(transform) }.joined())
     }
 
     /// The places of `provider`'s cases (ordered by id), or nil when it has none: found by halving

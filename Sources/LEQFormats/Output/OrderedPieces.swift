@@ -111,11 +111,10 @@ enum OrderedPieces {
 }
 
 extension ByteBuffer {
-    /// A buffer (kept, else new) holding `texts`' bytes one after the other: a piece of a
-    /// document made as strings.
-    static func pooled(_ texts: String...) -> ByteBuffer {
-        let buffer = BufferPool.shared.take(capacity: texts.reduce(0) { $0 + $1.utf8.count })
-        for text in texts { text.withUTF8InPlace { buffer.append($0) } }
+    /// A buffer (kept, else new) holding `text`'s bytes: a piece of a document made as a string.
+    static func pooled(_ text: String) -> ByteBuffer {
+        let buffer = BufferPool.shared.take(capacity: text.utf8.count)
+        text.withUTF8InPlace { buffer.append($0) }
         return buffer
     }
 
