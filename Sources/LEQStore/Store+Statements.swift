@@ -15,18 +15,26 @@ extension Store {
     /// already finalised with other bytes refuses the whole run, since a finalised statement never
     /// changes: its differences become corrections in the next open month.
     public func finalize(_ items: [Finalisable], inputs: [StoredInput], by: String, at: String) throws(StoreError) -> FinalizeOutcome {
-        try finalize(items, inputs: inputs, by: by, at: at, failAfter: nil)
+        try finalize(items.map(\.statement), inputs: inputs, by: by, at: at, failAfter: nil) { items[$0].renderings }
+    }
+
+    /// The same, each statement's renderings asked for when it is stored (`renderings(k)` for
+    /// `statements[k]`, in order, at most once each): a country's renderings in every format were
+    /// 5 GB held at once, and made while the store waited.
+    public func finalize(_ statements: [Statement], inputs: [StoredInput], by: String, at: String,
+                         renderings: (Int) -> [Rendering]) throws(StoreError) -> FinalizeOutcome {
+        try finalize(statements, inputs: inputs, by: by, at: at, failAfter: nil, renderings: renderings)
     }
 
     /// `failAfter` (tests) throws after that many statements were written, to prove the rollback.
-    func finalize(_ items: [Finalisable], inputs: [StoredInput], by: String, at: String,
-                  failAfter: Int?) throws(StoreError) -> FinalizeOutcome {
+    func finalize(_ statements: [Statement], inputs: [StoredInput], by: String, at: String,
+                  failAfter: Int?, renderings: (Int) -> [Rendering]) throws(StoreError) -> FinalizeOutcome {
         let digest = Store.inputDigest(inputs)
         return try writing { () throws(StoreError) -> FinalizeOutcome in
             var outcome = FinalizeOutcome(stored: [], unchanged: [])
-            for (k, item) in items.enumerated() {
-                let s = item.statement
-                let canonical = item.renderings.first { $0.format == "json" && $0.language == "de" }?.bytes ?? []
+            for (k, s) in statements.enumerated() {
+                let made = renderings(k)
+                let canonical = made.first { $0.format == "json" && $0.language == "de" }?.bytes ?? []
                 if let existing = try statement(s.number) {
                     let stored = try rendering(s.number, format: "json", language: "de")
                     if stored == canonical {
@@ -50,7 +58,7 @@ extension Store {
                     try db.query("INSERT INTO statement_input (number, role, path, sha256) VALUES (?1, ?2, ?3, ?4)",
                                  [.text(s.number), .text(input.role), .text(input.path), .text(input.sha256)])
                 }
-                for r in item.renderings {
+                for r in made {
                     try db.query("INSERT INTO statement_rendering (number, format, language, bytes) VALUES (?1, ?2, ?3, ?4)",
                                  [.text(s.number), .text(r.format), .text(r.language), .blob(r.bytes)])
                 }

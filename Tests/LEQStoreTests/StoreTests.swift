@@ -46,8 +46,8 @@ struct StoreTests {
         _ = try store.finalize([item(statement("X-2026-02", month: "2026-02"))], inputs: inputs, by: "Anna", at: "t0")
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
         #expect(throws: StoreError.self) {
-            try store.finalize([item(statement("X-2026-03")), item(statement("Y-2026-03", provider: "other"))], inputs: inputs,
-                               by: "Anna", at: "t1", failAfter: 1)
+            let items = [item(statement("X-2026-03")), item(statement("Y-2026-03", provider: "other"))]
+            _ = try store.finalize(items.map(\.statement), inputs: inputs, by: "Anna", at: "t1", failAfter: 1) { items[$0].renderings }
         }
         #expect(try store.statements().map(\.number) == ["X-2026-02"])
         #expect(try store.lines("X-2026-03").isEmpty && store.rendering("X-2026-03", format: "json", language: "de") == nil)
