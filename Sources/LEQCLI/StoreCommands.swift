@@ -114,17 +114,17 @@ extension LEQ {
         }
         // Every statement in every format and language, all renderings on all cores (one after
         // the other, they were most of finalising a month: 100,000 cases' month took 6.5 s),
-        // made while the store takes the statements before: at most one statement's renderings
-        // ahead (all of them held at once were 5 GB for a million cases' month). The e-invoice
-        // only where the agreement holds what it needs (bank, contact, Leitweg-ID).
+        // made while the store takes those before, at most four ahead of it (all of them made
+        // first and held were 5 GB for a million cases' month). The German JSON first: the store
+        // compares statements by it. The e-invoice only where the agreement holds what it needs
+        // (bank, contact, Leitweg-ID).
         let statements = job.statements
         let wanted = statements.indices.flatMap { i in
             (storedFormats + (XRechnung.missing(statements[i]).isEmpty ? ["xrechnung"] : [])).flatMap { format in
                 Language.allCases.map { (statement: i, format: format, language: $0) }
             }
         }
-        let perStatement = (storedFormats.count + 1) * Language.allCases.count
-        let rendered = MadeAhead(count: wanted.count, ahead: perStatement) { k in
+        let rendered = MadeAhead(count: wanted.count, ahead: 4) { k in
             let w = wanted[k]
             return Rendering(format: w.format, language: w.language.rawValue,
                              bytes: render([statements[w.statement]], format: w.format, language: w.language))
@@ -133,12 +133,11 @@ extension LEQ {
         var taken = 0
         do throws(StoreError) {
             let outcome = try open.finalize(statements, inputs: inputs, by: by, at: console.timestamp()) { i in
-                var renderings: [Rendering] = []
-                while taken < wanted.count && wanted[taken].statement == i {
-                    renderings.append(rendered.take(taken))
+                AnyIterator {
+                    guard taken < wanted.count && wanted[taken].statement == i else { return nil }
                     taken += 1
+                    return rendered.take(taken - 1)
                 }
-                return renderings
             }
             for number in outcome.stored {
                 let s = job.statements.first { $0.number == number }!

@@ -15,29 +15,37 @@ extension Store {
     /// already finalised with other bytes refuses the whole run, since a finalised statement never
     /// changes: its differences become corrections in the next open month.
     public func finalize(_ items: [Finalisable], inputs: [StoredInput], by: String, at: String) throws(StoreError) -> FinalizeOutcome {
-        try finalize(items.map(\.statement), inputs: inputs, by: by, at: at, failAfter: nil) { items[$0].renderings }
+        try finalize(items.map(\.statement), inputs: inputs, by: by, at: at) { AnyIterator(items[$0].renderings.makeIterator()) }
     }
 
     /// The same, each statement's renderings asked for when it is stored (`renderings(k)` for
-    /// `statements[k]`, in order, at most once each): a country's renderings in every format were
-    /// 5 GB held at once, and made while the store waited.
+    /// `statements[k]`, in order, each once and read to its end) and stored one by one as they
+    /// come: a million cases' month in every format was 5 GB held at once, made while the store
+    /// waited. The German JSON (what a statement is compared by) should come first: renderings
+    /// before it are held until it comes.
     public func finalize(_ statements: [Statement], inputs: [StoredInput], by: String, at: String,
-                         renderings: (Int) -> [Rendering]) throws(StoreError) -> FinalizeOutcome {
+                         renderings: (Int) -> AnyIterator<Rendering>) throws(StoreError) -> FinalizeOutcome {
         try finalize(statements, inputs: inputs, by: by, at: at, failAfter: nil, renderings: renderings)
     }
 
     /// `failAfter` (tests) throws after that many statements were written, to prove the rollback.
     func finalize(_ statements: [Statement], inputs: [StoredInput], by: String, at: String,
-                  failAfter: Int?, renderings: (Int) -> [Rendering]) throws(StoreError) -> FinalizeOutcome {
+                  failAfter: Int?, renderings: (Int) -> AnyIterator<Rendering>) throws(StoreError) -> FinalizeOutcome {
         let digest = Store.inputDigest(inputs)
         return try writing { () throws(StoreError) -> FinalizeOutcome in
             var outcome = FinalizeOutcome(stored: [], unchanged: [])
             for (k, s) in statements.enumerated() {
-                let made = renderings(k)
-                let canonical = made.first { $0.format == "json" && $0.language == "de" }?.bytes ?? []
+                let rest = renderings(k)
+                var first: [Rendering] = []
+                while let r = rest.next() {
+                    first.append(r)
+                    if r.format == "json" && r.language == "de" { break }
+                }
                 if let existing = try statement(s.number) {
+                    let canonical = first.last.flatMap { $0.format == "json" && $0.language == "de" ? $0.bytes : nil } ?? []
                     let stored = try rendering(s.number, format: "json", language: "de")
                     if stored == canonical {
+                        while rest.next() != nil {}
                         outcome.unchanged.append(s.number)
                         continue
                     }
@@ -58,10 +66,13 @@ extension Store {
                     try db.query("INSERT INTO statement_input (number, role, path, sha256) VALUES (?1, ?2, ?3, ?4)",
                                  [.text(s.number), .text(input.role), .text(input.path), .text(input.sha256)])
                 }
-                for r in made {
+                func store(_ r: Rendering) throws(StoreError) {
                     try db.query("INSERT INTO statement_rendering (number, format, language, bytes) VALUES (?1, ?2, ?3, ?4)",
                                  [.text(s.number), .text(r.format), .text(r.language), .blob(r.bytes)])
                 }
+                for r in first { try store(r) }
+                first = []
+                while let r = rest.next() { try store(r) }
                 for (i, line) in s.lines.enumerated() {
                     try db.query("""
                         INSERT INTO statement_line (number, position, case_id, service, file_reference, kind, amount_cents, corrects, corrected_kind)

@@ -22,6 +22,43 @@ struct StoreTests {
         #expect(try Store.openForAudit(path: path).verify().verified)
     }
 
+    @Test("Renderings asked for one by one are stored as they come, the German JSON wherever it is; an unchanged statement's are all read")
+    func renderingsOneByOne() throws {
+        let (path, cleanUp) = temporaryStore()
+        defer { cleanUp() }
+        let store = try Store(path: path, create: true)
+        let statements = [statement("X-2026-03"), statement("Y-2026-03", provider: "other")]
+        func renderings(_ s: Statement) -> [Rendering] {
+            // The German JSON last but one: what comes before it is held, what comes after streamed.
+            [Rendering(format: "text", language: "de", bytes: Array("text \(s.number)".utf8)),
+             Rendering(format: "text", language: "en", bytes: Array("text en \(s.number)".utf8)),
+             Rendering(format: "json", language: "de", bytes: Array("\(s.number) \(s.totals.all)".utf8)),
+             Rendering(format: "csv", language: "de", bytes: Array("csv \(s.number)".utf8))]
+        }
+        var read = 0
+        func given(_ k: Int) -> AnyIterator<Rendering> {
+            var rest = renderings(statements[k])[...]
+            return AnyIterator {
+                guard let r = rest.popFirst() else { return nil }
+                read += 1
+                return r
+            }
+        }
+        let outcome = try store.finalize(statements, inputs: inputs, by: "Anna", at: "t1", renderings: given)
+        #expect(outcome.stored == ["X-2026-03", "Y-2026-03"] && read == 8)
+        for s in statements {
+            for r in renderings(s) {
+                #expect(try store.rendering(s.number, format: r.format, language: r.language) == r.bytes, "\(s.number) \(r.format) \(r.language)")
+            }
+            #expect(try store.renderings(s.number).count == 4)
+        }
+        // Again with the same bytes: nothing stored, every rendering read (the next statement's come after them).
+        read = 0
+        let again = try store.finalize(statements, inputs: inputs, by: "Bernd", at: "t2", renderings: given)
+        #expect(again.unchanged == ["X-2026-03", "Y-2026-03"] && again.stored.isEmpty && read == 8)
+        #expect(try Store.openForAudit(path: path).verify().verified)
+    }
+
     @Test("Other bytes for a finalised statement are refused, and nothing of the run is stored")
     func refusal() throws {
         let (path, cleanUp) = temporaryStore()
@@ -47,7 +84,7 @@ struct StoreTests {
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
         #expect(throws: StoreError.self) {
             let items = [item(statement("X-2026-03")), item(statement("Y-2026-03", provider: "other"))]
-            _ = try store.finalize(items.map(\.statement), inputs: inputs, by: "Anna", at: "t1", failAfter: 1) { items[$0].renderings }
+            _ = try store.finalize(items.map(\.statement), inputs: inputs, by: "Anna", at: "t1", failAfter: 1) { AnyIterator(items[$0].renderings.makeIterator()) }
         }
         #expect(try store.statements().map(\.number) == ["X-2026-02"])
         #expect(try store.lines("X-2026-03").isEmpty && store.rendering("X-2026-03", format: "json", language: "de") == nil)
