@@ -158,18 +158,34 @@ struct RenderingTests {
         }
     }
 
-    @Test("A text table written as bytes is its lines joined with line breaks, plain or not, wrapped or not")
+    @Test("A text table written as bytes is its lines joined with line breaks, plain or not, wrapped or not, its cells given as strings or written")
     func textTableAsBytes() {
         let cells = ["  Tagessatz Kategorie B: 31 Tage anwesend × 178,43 €", "01.03.2026–31.03.2026", "31 Tage", "5.531,33 €",
-                     "kurz", "", "  Café\u{301} mit einem langen Namen über 41,94 €/Tag", "1 pauschal", "+ 500,00 €", "Ü"]
+                     "kurz", "", "  Café\u{301} mit einem langen Namen über 41,94 €/Tag", "1 pauschal", "+ 500,00 €", "Ü",
+                     "Leerzeichen am Ende   "]
         var rng = SystemRandomNumberGenerator()
         for _ in 0..<300 {
+            // The same rows twice: as strings, and written cell by cell.
             var t = TextTable([.left, .left, .right, .right])
+            var written = TextTable([.left, .left, .right, .right])
             for _ in 0..<Int.random(in: 0...6, using: &rng) {
                 if Int.random(in: 0..<5, using: &rng) == 0 {
-                    t.addSpan(cells.randomElement(using: &rng)! + " " + cells.randomElement(using: &rng)!)
+                    let (a, b) = (cells.randomElement(using: &rng)!, cells.randomElement(using: &rng)!)
+                    t.addSpan(a + " " + b)
+                    written.addSpan { span in
+                        span.write(a)
+                        span.write(" ")
+                        span.write(b)
+                    }
                 } else {
-                    t.add((0..<Int.random(in: 1...4, using: &rng)).map { _ in cells.randomElement(using: &rng)! })
+                    let row = (0..<Int.random(in: 1...4, using: &rng)).map { _ in cells.randomElement(using: &rng)! }
+                    t.add(row)
+                    written.addRow { out in
+                        for cell in row {
+                            out.write(cell)
+                            out.endCell()
+                        }
+                    }
                 }
             }
             for (indent, maxWidth, wrap) in [("", nil, nil), ("  ", 100, 0), ("  ", 40, 0), ("", 30, 1)] as [(String, Int?, Int?)] {
@@ -177,6 +193,23 @@ struct RenderingTests {
                 t.write(into: &bytes, indent: indent, maxWidth: maxWidth, wrap: wrap, minWrapWidth: 12)
                 let lines = t.render(indent: indent, maxWidth: maxWidth, wrap: wrap, minWrapWidth: 12)
                 #expect(bytes == Array(lines.map { $0 + "\n" }.joined().utf8))
+                var writtenBytes: [UInt8] = []
+                written.write(into: &writtenBytes, indent: indent, maxWidth: maxWidth, wrap: wrap, minWrapWidth: 12)
+                #expect(writtenBytes == bytes && written.render(indent: indent, maxWidth: maxWidth, wrap: wrap, minWrapWidth: 12) == lines)
+            }
+        }
+        // A span row is its text after the indent, wrapped to the width (or without trailing spaces).
+        for a in cells {
+            for b in cells {
+                var t = TextTable([.left, .right])
+                t.addSpan(a + " " + b)
+                for (indent, maxWidth) in [("", nil), ("  ", 100), ("  ", 40), ("", 30)] as [(String, Int?)] {
+                    let expected = maxWidth.map { TextTable.wrapWords(indent + a + " " + b, width: $0) } ?? [(indent + a + " " + b).withoutTrailingSpaces]
+                    #expect(t.render(indent: indent, maxWidth: maxWidth) == expected)
+                    var bytes: [UInt8] = []
+                    t.write(into: &bytes, indent: indent, maxWidth: maxWidth)
+                    #expect(bytes == Array(expected.map { $0 + "\n" }.joined().utf8))
+                }
             }
         }
     }

@@ -181,10 +181,31 @@ struct Labels {
 
     /// The heading over a case's lines; provider-wide lines (the caps) have no case.
     func caseHeading(_ line: StatementLine, service: Service?) -> String {
-        guard !line.caseID.isEmpty else { return t("Träger insgesamt", "Provider as a whole") }
-        let name = service.map { "\($0.legalBasis) \($0.name)" } ?? line.service
-        let reference = line.fileReference.isEmpty ? "" : ", \(fileReference) \(line.fileReference)"
-        return "\(caseColumn) \(line.caseID)\(reference) – \(name)"
+        var text = TextBytes()
+        writeCaseHeading(line, service: service, to: &text)
+        return text.string
+    }
+
+    /// The same, written piece by piece (no string made for it: a text statement has one per case).
+    func writeCaseHeading<Out: TextOut>(_ line: StatementLine, service: Service?, to out: inout Out) {
+        guard !line.caseID.isEmpty else { return out.write(language == .de, "Träger insgesamt", "Provider as a whole") }
+        out.write(caseColumn)
+        out.write(" ")
+        out.write(line.caseID)
+        if !line.fileReference.isEmpty {
+            out.write(", ")
+            out.write(fileReference)
+            out.write(" ")
+            out.write(line.fileReference)
+        }
+        out.write(" – ")
+        if let service {
+            out.write(service.legalBasis)
+            out.write(" ")
+            out.write(service.name)
+        } else {
+            out.write(line.service)
+        }
     }
 
     /// Known absence reasons in the statement's language; others as the case file names them.

@@ -67,11 +67,22 @@ public enum StatementText {
             for line in lines {
                 let service = s.service(line.service)
                 if line.caseID != lastCase {
-                    table.addSpan(l.caseHeading(line, service: service))
+                    table.addSpan { l.writeCaseHeading(line, service: service, to: &$0) }
                     lastCase = line.caseID
                 }
-                table.add(["  " + l.text(line), f.period(line.period),
-                           f.decimal(line.quantity) + " " + l.unit(line.unit, line.quantity), f.money(line.amount)])
+                table.addRow { row in
+                    row.write("  ")
+                    l.writeText(line, to: &row)
+                    row.endCell()
+                    row.period(line.period, f)
+                    row.endCell()
+                    row.decimal(line.quantity, f)
+                    row.write(" ")
+                    row.write(l.unit(line.unit, line.quantity))
+                    row.endCell()
+                    row.money(line.amount, f)
+                    row.endCell()
+                }
                 if s.bearers.count > 1, line.bearerParts.filter({ $0 != .zero }).count > 1 {
                     let split = zip(s.bearers, line.bearerParts).map { "\($0.name) \(f.money($1))" }.joined(separator: " · ")
                     table.addSpan("      \(l.bearersLabel): \(split)")

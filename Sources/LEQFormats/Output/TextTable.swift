@@ -8,20 +8,85 @@ public struct TextTable {
     public enum Align: Sendable { case left, right }
 
     var columns: [Align]
-    /// Rows of cells; a row of one cell marked `span` is printed as it is, across all columns.
-    var rows: [(cells: [String], span: Bool)] = []
+    /// Every cell's bytes, one after the other: a cell is written straight into them, no string
+    /// made for it (a statement's line rows were four strings and a list each, most of writing
+    /// a statement as text).
+    private var bytes: [UInt8] = []
+    /// Where each cell ends in `bytes`; it starts where the one before it ends.
+    private var ends: [Int] = []
+    /// Each row's cells, as places in `ends`; a row of one cell marked `span` is printed as it
+    /// is, across all columns.
+    private var rows: [(cells: Range<Int>, span: Bool)] = []
 
     public init(_ columns: [Align]) { self.columns = columns }
 
-    public mutating func add(_ row: [String]) { rows.append((row, false)) }
-    public mutating func addSpan(_ text: String) { rows.append(([text], true)) }
+    public mutating func add(_ row: [String]) {
+        let first = ends.count
+        for cell in row {
+            var cell = cell
+            cell.withUTF8 { bytes.append(contentsOf: $0) }
+            ends.append(bytes.count)
+        }
+        rows.append((first..<ends.count, false))
+    }
+
+    public mutating func addSpan(_ text: String) {
+        add([text])
+        rows[rows.count - 1].span = true
+    }
+
+    /// A row whose cells `body` writes one after the other, each ended by `endCell()`.
+    mutating func addRow(_ body: (inout RowWriter) -> Void) {
+        var writer = RowWriter()
+        swap(&writer.bytes, &bytes)
+        swap(&writer.ends, &ends)
+        let first = writer.ends.count
+        body(&writer)
+        swap(&writer.bytes, &bytes)
+        swap(&writer.ends, &ends)
+        rows.append((first..<ends.count, false))
+    }
+
+    /// A span row whose text `body` writes.
+    mutating func addSpan(_ body: (inout RowWriter) -> Void) {
+        addRow { row in
+            body(&row)
+            row.endCell()
+        }
+        rows[rows.count - 1].span = true
+    }
+
+    /// Writes a row's cells into the table's bytes (see `addRow`).
+    struct RowWriter: TextOut {
+        fileprivate var bytes: [UInt8] = []
+        fileprivate var ends: [Int] = []
+
+        /// Ends the cell written so far; the next write begins the next cell.
+        mutating func endCell() { ends.append(bytes.count) }
+
+        mutating func write(_ literal: StaticString) { literal.withUTF8Buffer { bytes.append(contentsOf: $0) } }
+
+        mutating func write(_ text: String) {
+            var text = text
+            text.withUTF8 { bytes.append(contentsOf: $0) }
+        }
+
+        mutating func write(plain bytes: UnsafeBufferPointer<UInt8>) { self.bytes.append(contentsOf: bytes) }
+    }
+
+    /// A cell's bytes, where the layout reads them.
+    typealias Cell = UnsafeBufferPointer<UInt8>
 
     /// The rows as lines. With `maxWidth`, column `wrap` gives up width until the table fits (down
     /// to `minWrapWidth`), its cells continue on lines of their own, indented two more; span rows
     /// are wrapped to `maxWidth` too.
     public func render(indent: String = "", maxWidth: Int? = nil, wrap: Int? = nil, minWrapWidth: Int = 24) -> [String] {
         var out: [String] = []
-        layout(indent: indent, maxWidth: maxWidth, wrap: wrap, minWrapWidth: minWrapWidth, text: { out.append($0) }, row: { cells, widths in
+        layout(indent: indent, maxWidth: maxWidth, wrap: wrap, minWrapWidth: minWrapWidth, text: { out.append($0) }, line: { span in
+            var bytes = Array(indent.utf8)
+            bytes += span
+            out.append(String(decoding: bytes, as: UTF8.self).withoutTrailingSpaces)
+        }, row: { cells, widths in
             var bytes: [UInt8] = []
             if let line = write(cells, widths, indent, into: &bytes) { out.append(line) } else { out.append(String(decoding: bytes, as: UTF8.self)) }
         })
@@ -34,46 +99,75 @@ public struct TextTable {
         layout(indent: indent, maxWidth: maxWidth, wrap: wrap, minWrapWidth: minWrapWidth, text: { line in
             out.append(contentsOf: line.utf8)
             out.append(0x0A)
+        }, line: { span in
+            let start = out.count
+            out += indent.utf8
+            out += span
+            while out.count > start && out.last == 0x20 { out.removeLast() }
+            out.append(0x0A)
         }, row: { cells, widths in
             if let line = write(cells, widths, indent, into: &out) { out.append(contentsOf: line.utf8) }
             out.append(0x0A)
         })
     }
 
+    /// The width of a cell in characters.
+    private static func width(_ cell: Cell) -> Int {
+        PlainText.scalars(cell) ?? String(decoding: cell, as: UTF8.self).count
+    }
+
     /// The layout both share: the columns' widths, then each line in order, handed to `text` when
-    /// it is made already (a span row's, wrapped) or to `row` as cells to lay out in the widths.
+    /// it is made already (a span row's, wrapped), to `line` when it is the indent and a span
+    /// row's bytes (without trailing spaces), or to `row` as cells to lay out in the widths.
     private func layout(indent: String, maxWidth: Int?, wrap: Int?, minWrapWidth: Int,
-                        text: (String) -> Void, row: ([String], [Int]) -> Void) {
-        var widths = [Int](repeating: 0, count: columns.count)
-        for row in rows where !row.span {
-            for (i, cell) in row.cells.enumerated() where i < widths.count { widths[i] = max(widths[i], PlainText.width(cell)) }
-        }
-        if let maxWidth, let wrap, wrap < widths.count {
-            let total = indent.count + widths.reduce(0, +) + 2 * (widths.count - 1)
-            if total > maxWidth { widths[wrap] = max(minWrapWidth, widths[wrap] - (total - maxWidth)) }
-        }
-        for (cells, span) in rows {
-            if span {
-                let spanned = indent + cells[0]
-                if let maxWidth {
-                    for line in Self.wrapWords(spanned, width: maxWidth) { text(line) }
-                } else {
-                    text(spanned.withoutTrailingSpaces)
+                        text: (String) -> Void, line: (Cell) -> Void, row: (UnsafeBufferPointer<Cell>, [Int]) -> Void) {
+        bytes.withUnsafeBufferPointer { all in
+            func cell(_ k: Int) -> Cell { Cell(rebasing: all[(k == 0 ? 0 : ends[k - 1])..<ends[k]]) }
+            var widths = [Int](repeating: 0, count: columns.count)
+            var most = 1
+            for row in rows {
+                most = max(most, row.cells.count)
+                guard !row.span else { continue }
+                for (i, k) in row.cells.enumerated() where i < widths.count { widths[i] = max(widths[i], Self.width(cell(k))) }
+            }
+            if let maxWidth, let wrap, wrap < widths.count {
+                let total = indent.count + widths.reduce(0, +) + 2 * (widths.count - 1)
+                if total > maxWidth { widths[wrap] = max(minWrapWidth, widths[wrap] - (total - maxWidth)) }
+            }
+            let plainIndent = PlainText.scalars(indent)
+            withUnsafeTemporaryAllocation(of: Cell.self, capacity: most) { place in
+                for (range, span) in rows {
+                    if span {
+                        // Plain and narrow enough, as it is (what `wrapWords` would give).
+                        let one = cell(range.lowerBound)
+                        if let plainIndent, let n = PlainText.scalars(one), plainIndent + n <= maxWidth ?? .max {
+                            line(one)
+                            continue
+                        }
+                        let spanned = indent + String(decoding: one, as: UTF8.self)
+                        if let maxWidth {
+                            for line in Self.wrapWords(spanned, width: maxWidth) { text(line) }
+                        } else {
+                            text(spanned.withoutTrailingSpaces)
+                        }
+                        continue
+                    }
+                    let cells = UnsafeMutableBufferPointer(rebasing: place[..<range.count])
+                    for (i, k) in range.enumerated() { cells[i] = cell(k) }
+                    guard let wrap, maxWidth != nil, wrap < cells.count, Self.width(cells[wrap]) > widths[wrap] else {
+                        row(UnsafeBufferPointer(cells), widths)
+                        continue
+                    }
+                    let parts = Self.wrapWords(String(decoding: cells[wrap], as: UTF8.self), width: widths[wrap])
+                    for (n, part) in parts.enumerated() {
+                        if n == 1 { for i in cells.indices { cells[i] = Cell(start: nil, count: 0) } }
+                        var part = part
+                        part.withUTF8 { bytes in
+                            cells[wrap] = bytes
+                            row(UnsafeBufferPointer(cells), widths)
+                        }
+                    }
                 }
-                continue
-            }
-            guard let wrap, maxWidth != nil, wrap < cells.count, PlainText.width(cells[wrap]) > widths[wrap] else {
-                row(cells, widths)
-                continue
-            }
-            let parts = Self.wrapWords(cells[wrap], width: widths[wrap])
-            var first = cells
-            first[wrap] = parts[0]
-            row(first, widths)
-            for c in parts.dropFirst() {
-                var blank = [String](repeating: "", count: cells.count)
-                blank[wrap] = c
-                row(blank, widths)
             }
         }
     }
@@ -82,29 +176,29 @@ public struct TextTable {
     /// `bytes`, where its text is plain; else nil, and the line made character by character is
     /// returned instead. Built from strings, a statement's text spent most of its time joining
     /// and measuring them.
-    private func write(_ row: [String], _ widths: [Int], _ indent: String, into bytes: inout [UInt8]) -> String? {
+    private func write(_ row: UnsafeBufferPointer<Cell>, _ widths: [Int], _ indent: String, into bytes: inout [UInt8]) -> String? {
         var plain = PlainText.isPlain(indent)
         var size = indent.utf8.count
         for (i, cell) in row.enumerated() where i < widths.count {
-            plain = plain && PlainText.isPlain(cell)
-            size += 2 + max(widths[i], cell.utf8.count)
+            plain = plain && PlainText.scalars(cell) != nil
+            size += 2 + max(widths[i], cell.count)
         }
         guard plain else { return slowLine(row, widths, indent) }
         let start = bytes.count
         bytes.reserveCapacity(start + size)
         bytes += indent.utf8
         for (i, cell) in row.enumerated() where i < widths.count {
-            let pad = max(0, widths[i] - PlainText.width(cell))
+            let pad = max(0, widths[i] - PlainText.scalars(cell)!)
             if i > 0 {
                 bytes.append(0x20)
                 bytes.append(0x20)
             }
             if columns[i] == .left {
-                bytes += cell.utf8
+                bytes += cell
                 if i != row.count - 1 { bytes += repeatElement(0x20, count: pad) }
             } else {
                 bytes += repeatElement(0x20, count: pad)
-                bytes += cell.utf8
+                bytes += cell
             }
         }
         while bytes.count > start && bytes.last == 0x20 { bytes.removeLast() }
@@ -112,9 +206,10 @@ public struct TextTable {
     }
 
     /// The same, character by character, for text with characters that may join (see `PlainText`).
-    private func slowLine(_ row: [String], _ widths: [Int], _ indent: String) -> String {
+    private func slowLine(_ row: UnsafeBufferPointer<Cell>, _ widths: [Int], _ indent: String) -> String {
         var line = indent
-        for (i, cell) in row.enumerated() where i < widths.count {
+        for (i, bytes) in row.enumerated() where i < widths.count {
+            let cell = String(decoding: bytes, as: UTF8.self)
             let pad = String(repeating: " ", count: max(0, widths[i] - cell.count))
             if i > 0 { line += "  " }
             line += columns[i] == .left ? cell + (i == row.count - 1 ? "" : pad) : pad + cell
@@ -336,28 +431,31 @@ enum PlainText {
 
     /// The number of scalars of `text` when it is plain; nil otherwise.
     static func scalars(_ text: String) -> Int? {
-        text.withUTF8InPlace { bytes -> Int? in
-            var count = 0, i = 0
-            let n = bytes.count
-            while i < n {
-                let b = bytes[i]
-                if b < 0x80 {
-                    if b == 0x0D { return nil }
-                    i += 1
-                } else if b >= 0xC2 && b <= 0xCB {
-                    // U+0080–U+02FF, two bytes.
-                    i += 2
-                } else if b == 0xE2 && i + 2 < n {
-                    // U+2010–U+2027 (E2 80 90–A7) and U+20A0–U+20BF (E2 82 A0–BF).
-                    let b1 = bytes[i + 1], b2 = bytes[i + 2]
-                    guard (b1 == 0x80 && b2 >= 0x90 && b2 <= 0xA7) || (b1 == 0x82 && b2 >= 0xA0 && b2 <= 0xBF) else { return nil }
-                    i += 3
-                } else {
-                    return nil
-                }
-                count += 1
+        text.withUTF8InPlace { scalars($0) }
+    }
+
+    /// The same for text as UTF-8 bytes.
+    static func scalars(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var count = 0, i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b < 0x80 {
+                if b == 0x0D { return nil }
+                i += 1
+            } else if b >= 0xC2 && b <= 0xCB {
+                // U+0080–U+02FF, two bytes.
+                i += 2
+            } else if b == 0xE2 && i + 2 < n {
+                // U+2010–U+2027 (E2 80 90–A7) and U+20A0–U+20BF (E2 82 A0–BF).
+                let b1 = bytes[i + 1], b2 = bytes[i + 2]
+                guard (b1 == 0x80 && b2 >= 0x90 && b2 <= 0xA7) || (b1 == 0x82 && b2 >= 0xA0 && b2 <= 0xBF) else { return nil }
+                i += 3
+            } else {
+                return nil
             }
-            return count
+            count += 1
         }
+        return count
     }
 }
