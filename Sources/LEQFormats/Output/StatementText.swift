@@ -55,43 +55,47 @@ public enum StatementText {
             out.append("")
             out.append(l.noLines)
         }
-        for section in Section.allCases {
-            let lines = s.lines(in: section)
-            guard !lines.isEmpty else { continue }
-            out.append("")
-            out.append(l.section(section))
-            out.append(String(repeating: "-", count: l.section(section).count))
-            var table = TextTable([.left, .left, .right, .right])
-            table.add([l.text, l.period, l.quantity, l.amount])
-            var lastCase: String?
-            for line in lines {
-                let service = s.service(line.service)
-                if line.caseID != lastCase {
-                    table.addSpan { l.writeCaseHeading(line, service: service, to: &$0) }
-                    lastCase = line.caseID
+        // The lines read in place, section by section: a list of each section's lines was a copy
+        // of every line (and a count of its references).
+        s.lines.withUnsafeBufferPointer { lines in
+            for section in Section.allCases {
+                guard lines.indices.contains(where: { lines[$0].kind.section == section }) else { continue }
+                out.append("")
+                out.append(l.section(section))
+                out.append(String(repeating: "-", count: l.section(section).count))
+                var table = TextTable([.left, .left, .right, .right])
+                table.add([l.text, l.period, l.quantity, l.amount])
+                // The section's line before, for its case.
+                var before: Int?
+                for k in lines.indices where lines[k].kind.section == section {
+                    if before.map({ lines[$0].caseID != lines[k].caseID }) ?? true {
+                        let service = s.service(lines[k].service)
+                        table.addSpan { l.writeCaseHeading(lines[k], service: service, to: &$0) }
+                    }
+                    before = k
+                    table.addRow { row in
+                        row.write("  ")
+                        l.writeText(lines[k], to: &row)
+                        row.endCell()
+                        row.period(lines[k].period, f)
+                        row.endCell()
+                        row.decimal(lines[k].quantity, f)
+                        row.write(" ")
+                        row.write(l.unit(lines[k].unit, lines[k].quantity))
+                        row.endCell()
+                        row.money(lines[k].amount, f)
+                        row.endCell()
+                    }
+                    if s.bearers.count > 1, lines[k].bearerParts.reduce(0, { $0 + ($1 != .zero ? 1 : 0) }) > 1 {
+                        let split = zip(s.bearers, lines[k].bearerParts).map { "\($0.name) \(f.money($1))" }.joined(separator: " · ")
+                        table.addSpan("      \(l.bearersLabel): \(split)")
+                    }
                 }
-                table.addRow { row in
-                    row.write("  ")
-                    l.writeText(line, to: &row)
-                    row.endCell()
-                    row.period(line.period, f)
-                    row.endCell()
-                    row.decimal(line.quantity, f)
-                    row.write(" ")
-                    row.write(l.unit(line.unit, line.quantity))
-                    row.endCell()
-                    row.money(line.amount, f)
-                    row.endCell()
-                }
-                if s.bearers.count > 1, line.bearerParts.filter({ $0 != .zero }).count > 1 {
-                    let split = zip(s.bearers, line.bearerParts).map { "\($0.name) \(f.money($1))" }.joined(separator: " · ")
-                    table.addSpan("      \(l.bearersLabel): \(split)")
-                }
+                table.add(["", "", "", ""])
+                table.add([l.sum + " " + l.section(section), "", "", f.money(s.totals.section(section))])
+                if section == .topUps && s.totals.withheld != .zero { table.add([l.withheld, "", "", f.money(s.totals.withheld)]) }
+                table.write(into: &out.bytes, indent: "  ", maxWidth: width, wrap: 0)
             }
-            table.add(["", "", "", ""])
-            table.add([l.sum + " " + l.section(section), "", "", f.money(s.totals.section(section))])
-            if section == .topUps && s.totals.withheld != .zero { table.add([l.withheld, "", "", f.money(s.totals.withheld)]) }
-            table.write(into: &out.bytes, indent: "  ", maxWidth: width, wrap: 0)
         }
         if !s.budgets.isEmpty {
             out.append("")
