@@ -158,6 +158,27 @@ struct RenderingTests {
         }
     }
 
+    @Test("HTML texts written as bytes are escaped and kept with their units exactly as the strings are")
+    func htmlTextsAsBytes() {
+        let pieces = ["Tag", "Tage", "Std.", "days", "Monat", "41,94", "€/Tag", "€", "%", "80", "+", "500,00", "&", "<b>", "\"x\"", "a&b",
+                      "Größe", "m²", "2²", "½", "–", "„Heim“", "Cafe\u{301}", "\"\u{301}", "👨‍👩‍👧", "\r\n", "A", "1"]
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<3_000 {
+            var text = String(repeating: " ", count: Int.random(in: 0...2, using: &rng))
+            for _ in 0..<Int.random(in: 0...10, using: &rng) {
+                text += pieces.randomElement(using: &rng)! + String(repeating: " ", count: Int.random(in: 0...2, using: &rng))
+            }
+            for keepingUnits in [false, true] {
+                var h = HTMLBytes()
+                h += "<td>"
+                h.escaped(keepingUnits: keepingUnits) { $0.write(text) }
+                h += "</td>"
+                let expected = "<td>" + StatementHTML.escape(keepingUnits ? StatementHTML.keepUnits(text) : text) + "</td>"
+                #expect(h.bytes == Array(expected.utf8), "\(text) \(keepingUnits)")
+            }
+        }
+    }
+
     @Test("A text table written as bytes is its lines joined with line breaks, plain or not, wrapped or not, its cells given as strings or written")
     func textTableAsBytes() {
         let cells = ["  Tagessatz Kategorie B: 31 Tage anwesend × 178,43 €", "01.03.2026–31.03.2026", "31 Tage", "5.531,33 €",

@@ -18,7 +18,7 @@ public enum StatementHTML {
         let l = Labels(language)
         head(statements, l).withUTF8InPlace(write)
         OrderedPieces.write(Array(statements.indices), parallel: parallel, ahead: 3, make: { i in
-            ByteBuffer.pooled(render(statements[i], l, page: "s\(i)"))
+            ByteBuffer.pooled(bytes(statements[i], l, page: "s\(i)"))
         }, write: write)
         Array("</body>\n</html>\n".utf8).withUnsafeBufferPointer(write)
     }
@@ -112,17 +112,26 @@ public enum StatementHTML {
         return text.withUTF8InPlace { bytes in
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count + 16)
-            for i in bytes.indices {
-                if bytes[i] == 0x20, i > 0, i + 1 < bytes.count, PlainText.endsWithNumber(bytes[..<i]),
-                   unitsKept.contains(where: { bytes[(i + 1)...].starts(with: $0) }) {
-                    out += [0xC2, 0xA0]
-                } else {
-                    out.append(bytes[i])
-                }
-            }
+            keepUnits(plain: bytes) { out.append(contentsOf: $0) }
             return String(decoding: out, as: UTF8.self)
         }
     }
+
+    /// `keepUnits` of plain text's bytes, handed to `write` a stretch at a time.
+    static func keepUnits(plain bytes: UnsafeBufferPointer<UInt8>, _ write: (UnsafeBufferPointer<UInt8>) -> Void) {
+        var from = 0
+        for i in bytes.indices where bytes[i] == 0x20 {
+            if i > 0, i + 1 < bytes.count, PlainText.endsWithNumber(bytes[..<i]),
+               unitsKept.contains(where: { bytes[(i + 1)...].starts(with: $0) }) {
+                write(UnsafeBufferPointer(rebasing: bytes[from..<i]))
+                noBreakSpace.withUnsafeBufferPointer(write)
+                from = i + 1
+            }
+        }
+        write(UnsafeBufferPointer(rebasing: bytes[from...]))
+    }
+
+    private static let noBreakSpace: [UInt8] = [0xC2, 0xA0]
 
     /// What a number keeps on its line, as the text after it starts.
     private static let unitsKept: [[UInt8]] = ["€", "%", "Tag", "Std.", "day", "hour", "Monat", "month"].map { Array($0.utf8) }
@@ -151,12 +160,18 @@ public enum StatementHTML {
     }
 
     static func render(_ s: Statement, _ l: Labels, page: String) -> String {
+        String(decoding: bytes(s, l, page: page), as: UTF8.self)
+    }
+
+    /// A statement's section of the page, as bytes: its lines' rows written straight into them.
+    static func bytes(_ s: Statement, _ l: Labels, page: String) -> [UInt8] {
         let f = l.f
         let office = s.youthOffice, provider = s.provider
         func e(_ text: String) -> String { escape(keepUnits(text)) }
         // Who issues it: the youth office settles under the agreement (a self-billed statement,
         // Gutschrift); it goes to the provider, whose address sits in the window.
-        var h = "<section class=\"statement \(page)\">\n<header class=\"letterhead\">\n<div class=\"issuer\">\(escape(office.name))</div>\n"
+        var h = HTMLBytes()
+        h += "<section class=\"statement \(page)\">\n<header class=\"letterhead\">\n<div class=\"issuer\">\(escape(office.name))</div>\n"
         var info = office.address.map(escape)
         if let email = office.email { info.append(escape(email)) }
         if let leitweg = office.leitwegID { info.append("Leitweg-ID " + escape(leitweg)) }
@@ -176,37 +191,52 @@ public enum StatementHTML {
         h += "<p class=\"issued-by\">\(escape(l.issuedBy(office: office.name, provider: provider.name, agreement: s.agreementID)))</p>\n"
         h += summary(s, l)
         if s.lines.isEmpty { h += "<p>\(escape(l.noLines))</p>\n" }
-        for section in Section.allCases {
-            let lines = s.lines(in: section)
-            guard !lines.isEmpty else { continue }
-            h += "<h2>\(escape(l.section(section)))</h2>\n<table class=\"lines\">\n"
-            // The same column widths in every section; the heads repeat on every printed page.
-            h += "<colgroup><col class=\"c-text\"><col class=\"c-period\"><col class=\"c-qty\"><col class=\"c-amount\"></colgroup>\n"
-            h += "<thead><tr><th>\(escape(l.text))</th><th>\(escape(l.period))</th><th class=\"num\">\(escape(l.quantity))</th><th class=\"num\">\(escape(l.amount))</th></tr></thead>\n"
-            var lastCase: String?
-            for line in lines {
-                let service = s.service(line.service)
-                if line.caseID != lastCase {
-                    // Each case in a body of its own that a page break does not split.
-                    if lastCase != nil { h += "</tbody>\n" }
-                    h += "<tbody class=\"casegroup\">\n"
-                    h += "<tr class=\"case\"><td colspan=\"4\">\(escape(l.caseHeading(line, service: service)))</td></tr>\n"
-                    lastCase = line.caseID
+        // The lines read in place, section by section (a list of each section's lines was a copy
+        // of every line); their rows written as bytes, no string made for a cell.
+        s.lines.withUnsafeBufferPointer { lines in
+            for section in Section.allCases {
+                guard lines.indices.contains(where: { lines[$0].kind.section == section }) else { continue }
+                h += "<h2>\(escape(l.section(section)))</h2>\n<table class=\"lines\">\n"
+                // The same column widths in every section; the heads repeat on every printed page.
+                h += "<colgroup><col class=\"c-text\"><col class=\"c-period\"><col class=\"c-qty\"><col class=\"c-amount\"></colgroup>\n"
+                h += "<thead><tr><th>\(escape(l.text))</th><th>\(escape(l.period))</th><th class=\"num\">\(escape(l.quantity))</th><th class=\"num\">\(escape(l.amount))</th></tr></thead>\n"
+                // The section's line before, for its case.
+                var before: Int?
+                for k in lines.indices where lines[k].kind.section == section {
+                    if before.map({ lines[$0].caseID != lines[k].caseID }) ?? true {
+                        // Each case in a body of its own that a page break does not split.
+                        if before != nil { h += "</tbody>\n" }
+                        h += "<tbody class=\"casegroup\">\n"
+                        h += "<tr class=\"case\"><td colspan=\"4\">"
+                        let service = s.service(lines[k].service)
+                        h.escaped { l.writeCaseHeading(lines[k], service: service, to: &$0) }
+                        h += "</td></tr>\n"
+                    }
+                    before = k
+                    h += lines[k].amount == .zero ? "<tr class=\"zero\"><td>" : "<tr><td>"
+                    h.escaped(keepingUnits: true) { l.writeText(lines[k], to: &$0) }
+                    h += "</td><td class=\"period\">"
+                    h.escaped { $0.period(lines[k].period, f) }
+                    h += "</td><td class=\"num\">"
+                    h.escaped { out in
+                        out.decimal(lines[k].quantity, f)
+                        out.write(" ")
+                        out.write(l.unit(lines[k].unit, lines[k].quantity))
+                    }
+                    h += "</td><td class=\"num\">"
+                    h.escaped { $0.money(lines[k].amount, f) }
+                    h += "</td></tr>\n"
+                    if s.bearers.count > 1, lines[k].bearerParts.reduce(0, { $0 + ($1 != .zero ? 1 : 0) }) > 1 {
+                        let split = zip(s.bearers, lines[k].bearerParts).map { "\($0.name) \(f.money($1))" }.joined(separator: " · ")
+                        h += "<tr class=\"bearers\"><td colspan=\"4\">\(e("\(l.bearersLabel): \(split)"))</td></tr>\n"
+                    }
                 }
-                h += "<tr\(line.amount == .zero ? " class=\"zero\"" : "")><td>\(e(l.text(line)))</td>"
-                h += "<td class=\"period\">\(escape(f.period(line.period)))</td>"
-                h += "<td class=\"num\">\(escape(f.decimal(line.quantity) + " " + l.unit(line.unit, line.quantity)))</td>"
-                h += "<td class=\"num\">\(escape(f.money(line.amount)))</td></tr>\n"
-                if s.bearers.count > 1, line.bearerParts.filter({ $0 != .zero }).count > 1 {
-                    let split = zip(s.bearers, line.bearerParts).map { "\($0.name) \(f.money($1))" }.joined(separator: " · ")
-                    h += "<tr class=\"bearers\"><td colspan=\"4\">\(e("\(l.bearersLabel): \(split)"))</td></tr>\n"
+                h += "</tbody>\n<tbody>\n<tr class=\"sum\"><td colspan=\"3\">\(escape(l.sum + " " + l.section(section)))</td><td class=\"num\">\(escape(f.money(s.totals.section(section))))</td></tr>\n"
+                if section == .topUps && s.totals.withheld != .zero {
+                    h += "<tr class=\"withheld\"><td colspan=\"3\">\(escape(l.withheld))</td><td class=\"num\">\(escape(f.money(s.totals.withheld)))</td></tr>\n"
                 }
+                h += "</tbody>\n</table>\n"
             }
-            h += "</tbody>\n<tbody>\n<tr class=\"sum\"><td colspan=\"3\">\(escape(l.sum + " " + l.section(section)))</td><td class=\"num\">\(escape(f.money(s.totals.section(section))))</td></tr>\n"
-            if section == .topUps && s.totals.withheld != .zero {
-                h += "<tr class=\"withheld\"><td colspan=\"3\">\(escape(l.withheld))</td><td class=\"num\">\(escape(f.money(s.totals.withheld)))</td></tr>\n"
-            }
-            h += "</tbody>\n</table>\n"
         }
         h += perCase(s, l)
         if !s.budgets.isEmpty {
@@ -232,7 +262,7 @@ public enum StatementHTML {
         }
         h += "<p class=\"vat\">\(escape(l.vatNote))</p>\n"
         h += signOffPlaceholder(l) + "\n</section>\n"
-        return h
+        return h.bytes
     }
 
     /// The empty sign-off boxes of a statement as stored. `statements show` replaces exactly this
@@ -372,5 +402,72 @@ public enum StatementHTML {
               @bottom-left { content: "\(cssString(left))"; \(font) }
               @bottom-right { content: \(page); \(font) }
             """
+    }
+}
+
+/// An HTML document's bytes as they are made: markup added as strings, texts written into it
+/// (`escaped`) without a string made for each.
+struct HTMLBytes {
+    private(set) var bytes: [UInt8] = []
+    /// Where a text is written before it is escaped into `bytes`.
+    private var text = Scratch()
+
+    static func += (h: inout HTMLBytes, markup: String) {
+        var markup = markup
+        markup.withUTF8 { h.bytes.append(contentsOf: $0) }
+    }
+
+    /// The text `body` writes, escaped (`StatementHTML.escape`), with numbers kept with their
+    /// units (`StatementHTML.keepUnits`) if asked: what `escape(keepUnits(text))` gives.
+    mutating func escaped(keepingUnits: Bool = false, _ body: (inout Scratch) -> Void) {
+        text.bytes.removeAll(keepingCapacity: true)
+        body(&text)
+        let written = text.bytes
+        written.withUnsafeBufferPointer { written in
+            guard PlainText.scalars(written) != nil else {
+                // Characters that may join: as the strings are escaped, character by character.
+                let string = String(decoding: written, as: UTF8.self)
+                self += StatementHTML.escape(keepingUnits ? StatementHTML.keepUnits(string) : string)
+                return
+            }
+            if keepingUnits {
+                StatementHTML.keepUnits(plain: written) { appendEscaped($0) }
+            } else {
+                appendEscaped(written)
+            }
+        }
+    }
+
+    /// Plain text's bytes escaped: each of `& < > "` one character (an ASCII byte) there.
+    private mutating func appendEscaped(_ plain: UnsafeBufferPointer<UInt8>) {
+        var from = 0
+        for i in plain.indices {
+            let entity: StaticString
+            switch plain[i] {
+            case UInt8(ascii: "&"): entity = "&amp;"
+            case UInt8(ascii: "<"): entity = "&lt;"
+            case UInt8(ascii: ">"): entity = "&gt;"
+            case UInt8(ascii: "\""): entity = "&quot;"
+            default: continue
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: plain[from..<i]))
+            entity.withUTF8Buffer { bytes.append(contentsOf: $0) }
+            from = i + 1
+        }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: plain[from...]))
+    }
+
+    /// A text written piece by piece (`TextOut`).
+    struct Scratch: TextOut {
+        fileprivate var bytes: [UInt8] = []
+
+        mutating func write(_ literal: StaticString) { literal.withUTF8Buffer { bytes.append(contentsOf: $0) } }
+
+        mutating func write(_ text: String) {
+            var text = text
+            text.withUTF8 { bytes.append(contentsOf: $0) }
+        }
+
+        mutating func write(plain bytes: UnsafeBufferPointer<UInt8>) { self.bytes.append(contentsOf: bytes) }
     }
 }
