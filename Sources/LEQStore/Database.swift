@@ -23,7 +23,16 @@ final class Database {
         sqlite3_extended_result_codes(handle, 1)
     }
 
-    deinit { sqlite3_close_v2(handle) }
+    /// Statements prepared once and used again (reset), by their SQL: storing a statement ran the
+    /// same INSERT for each of its lines, and SQLite parsed and compiled it anew every time.
+    /// `inUse` while its rows are being read: a query run from inside another's rows gets a
+    /// statement of its own.
+    private var prepared: [String: (statement: OpaquePointer, inUse: Bool)] = [:]
+
+    deinit {
+        for (_, p) in prepared { sqlite3_finalize(p.statement) }
+        sqlite3_close_v2(handle)
+    }
 
     /// Runs SQL without results (several statements allowed).
     func execute(_ sql: String) throws(StoreError) {
@@ -39,9 +48,27 @@ final class Database {
     /// Runs one statement with values bound to `?1`, `?2`, …, calling `row` for each result row.
     func query(_ sql: String, _ values: [Value] = [], row: (Row) throws(StoreError) -> Void = { _ throws(StoreError) in }) throws(StoreError) {
         var statement: OpaquePointer?
-        var rc = sqlite3_prepare_v2(handle, sql, -1, &statement, nil)
-        guard rc == SQLITE_OK else { throw StoreError(code: rc, String(cString: sqlite3_errmsg(handle))) }
-        defer { sqlite3_finalize(statement) }
+        var rc: Int32
+        let kept = prepared[sql].flatMap { $0.inUse ? nil : $0.statement }
+        if let kept {
+            statement = kept
+            prepared[sql]!.inUse = true
+        } else {
+            rc = sqlite3_prepare_v2(handle, sql, -1, &statement, nil)
+            guard rc == SQLITE_OK, let made = statement else { throw StoreError(code: rc, String(cString: sqlite3_errmsg(handle))) }
+            if prepared[sql] == nil { prepared[sql] = (made, true) }
+        }
+        let own = prepared[sql]?.statement == statement
+        defer {
+            if own {
+                // Ready for the next use, its values let go.
+                sqlite3_reset(statement)
+                sqlite3_clear_bindings(statement)
+                prepared[sql]!.inUse = false
+            } else {
+                sqlite3_finalize(statement)
+            }
+        }
         for (i, value) in values.enumerated() {
             let index = Int32(i + 1)
             switch value {

@@ -59,6 +59,31 @@ struct StoreTests {
         #expect(try Store.openForAudit(path: path).verify().verified)
     }
 
+    @Test("A statement prepared once serves every run of its SQL: a run inside another's rows and a failed run do no harm")
+    func preparedStatementsUsedAgain() throws {
+        let (path, cleanUp) = temporaryStore()
+        defer { cleanUp() }
+        let db = try Database(path: path, create: true)
+        try db.execute("CREATE TABLE t (n INTEGER PRIMARY KEY, s TEXT)")
+        let insert = "INSERT INTO t (n, s) VALUES (?1, ?2)"
+        for n in 1...50 { try db.query(insert, [.int(Int64(n)), n % 2 == 0 ? .text("even \(n)") : .null]) }
+        // A run that fails (the key is taken) leaves the statement ready for the next.
+        #expect(throws: StoreError.self) { try db.query(insert, [.int(7), .text("again")]) }
+        try db.query(insert, [.int(51), .null])
+        let above = "SELECT n FROM t WHERE n > ?1 ORDER BY n"
+        // The same SQL run inside its own rows: each run reads its own rows.
+        var pairs = 0
+        try db.query(above, [.int(45)]) { outer throws(StoreError) in
+            let n = outer.int(0)
+            let inner = try db.rows(above, [.int(n)]) { $0.int(0) }
+            #expect(inner == Array((n + 1)..<52), "after \(n)")
+            pairs += inner.count
+        }
+        #expect(pairs == 5 + 4 + 3 + 2 + 1 + 0)
+        #expect(try db.rows(above, [.int(48)]) { $0.int(0) } == [49, 50, 51])
+        #expect(try db.rows("SELECT s FROM t WHERE n IN (7, 8, 51) ORDER BY n") { $0.optionalText(0) } == [nil, "even 8", nil])
+    }
+
     @Test("Other bytes for a finalised statement are refused, and nothing of the run is stored")
     func refusal() throws {
         let (path, cleanUp) = temporaryStore()
