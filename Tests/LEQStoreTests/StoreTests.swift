@@ -84,6 +84,25 @@ struct StoreTests {
         #expect(try db.rows("SELECT s FROM t WHERE n IN (7, 8, 51) ORDER BY n") { $0.optionalText(0) } == [nil, "even 8", nil])
     }
 
+    @Test("A new store has pages of 64 KiB (its renderings written in large pieces); a store made before keeps its pages")
+    func pageSize() throws {
+        let (path, cleanUp) = temporaryStore()
+        defer { cleanUp() }
+        _ = try Store(path: path, create: true).finalize([item(statement("X-2026-03"))], inputs: inputs, by: "Anna", at: "t1")
+        #expect(try Database(path: path, create: false).rows("PRAGMA page_size") { $0.int(0) } == [65536])
+        // One with pages of 4 KiB (as stores were made before) is opened and written as it is.
+        let (old, cleanUpOld) = temporaryStore()
+        defer { cleanUpOld() }
+        let db = try Database(path: old, create: true)
+        try db.execute("PRAGMA page_size = 4096")
+        try Store.migrate(db, path: old, to: Store.schemaVersion, fresh: true)
+        let store = try Store(path: old)
+        _ = try store.finalize([item(statement("X-2026-03"))], inputs: inputs, by: "Anna", at: "t1")
+        #expect(try store.statements().map(\.number) == ["X-2026-03"])
+        #expect(try Database(path: old, create: false).rows("PRAGMA page_size") { $0.int(0) } == [4096])
+        #expect(try Store.openForAudit(path: old).verify().verified)
+    }
+
     @Test("Other bytes for a finalised statement are refused, and nothing of the run is stored")
     func refusal() throws {
         let (path, cleanUp) = temporaryStore()
