@@ -189,10 +189,12 @@ struct RenderingTests {
             // The same rows twice: as strings, and written cell by cell.
             var t = TextTable([.left, .left, .right, .right])
             var written = TextTable([.left, .left, .right, .right])
+            var rows: [(cells: [String], span: Bool)] = []
             for _ in 0..<Int.random(in: 0...6, using: &rng) {
                 if Int.random(in: 0..<5, using: &rng) == 0 {
                     let (a, b) = (cells.randomElement(using: &rng)!, cells.randomElement(using: &rng)!)
                     t.addSpan(a + " " + b)
+                    rows.append(([a + " " + b], true))
                     written.addSpan { span in
                         span.write(a)
                         span.write(" ")
@@ -201,6 +203,7 @@ struct RenderingTests {
                 } else {
                     let row = (0..<Int.random(in: 1...4, using: &rng)).map { _ in cells.randomElement(using: &rng)! }
                     t.add(row)
+                    rows.append((row, false))
                     written.addRow { out in
                         for cell in row {
                             out.write(cell)
@@ -214,6 +217,7 @@ struct RenderingTests {
                 t.write(into: &bytes, indent: indent, maxWidth: maxWidth, wrap: wrap, minWrapWidth: 12)
                 let lines = t.render(indent: indent, maxWidth: maxWidth, wrap: wrap, minWrapWidth: 12)
                 #expect(bytes == Array(lines.map { $0 + "\n" }.joined().utf8))
+                #expect(lines == referenceLayout(rows, [.left, .left, .right, .right], indent: indent, maxWidth: maxWidth, wrap: wrap, minWrapWidth: 12))
                 var writtenBytes: [UInt8] = []
                 written.write(into: &writtenBytes, indent: indent, maxWidth: maxWidth, wrap: wrap, minWrapWidth: 12)
                 #expect(writtenBytes == bytes && written.render(indent: indent, maxWidth: maxWidth, wrap: wrap, minWrapWidth: 12) == lines)
@@ -320,4 +324,49 @@ struct WarningTextTests {
             }
         }
     }
+}
+
+/// A text table laid out as it was first written, with strings and characters: what the byte
+/// layout (`TextTable`) must give.
+private func referenceLayout(_ rows: [(cells: [String], span: Bool)], _ columns: [TextTable.Align], indent: String, maxWidth: Int?,
+                             wrap: Int?, minWrapWidth: Int) -> [String] {
+    var widths = [Int](repeating: 0, count: columns.count)
+    for row in rows where !row.span {
+        for (i, cell) in row.cells.enumerated() where i < widths.count { widths[i] = max(widths[i], cell.count) }
+    }
+    if let maxWidth, let wrap, wrap < widths.count {
+        let total = indent.count + widths.reduce(0, +) + 2 * (widths.count - 1)
+        if total > maxWidth { widths[wrap] = max(minWrapWidth, widths[wrap] - (total - maxWidth)) }
+    }
+    func line(_ cells: [String]) -> String {
+        var line = indent
+        for (i, cell) in cells.enumerated() where i < widths.count {
+            let pad = String(repeating: " ", count: max(0, widths[i] - cell.count))
+            if i > 0 { line += "  " }
+            line += columns[i] == .left ? cell + (i == cells.count - 1 ? "" : pad) : pad + cell
+        }
+        return String(line.trimmingTrailingSpaces)
+    }
+    var out: [String] = []
+    for (cells, span) in rows {
+        if span {
+            let spanned = indent + cells[0]
+            out += maxWidth.map { TextTable.wrapWords(spanned, width: $0) } ?? [String(spanned.trimmingTrailingSpaces)]
+            continue
+        }
+        guard let wrap, maxWidth != nil, wrap < cells.count, cells[wrap].count > widths[wrap] else {
+            out.append(line(cells))
+            continue
+        }
+        let parts = TextTable.wrapWords(cells[wrap], width: widths[wrap])
+        var first = cells
+        first[wrap] = parts[0]
+        out.append(line(first))
+        for part in parts.dropFirst() {
+            var blank = [String](repeating: "", count: cells.count)
+            blank[wrap] = part
+            out.append(line(blank))
+        }
+    }
+    return out
 }

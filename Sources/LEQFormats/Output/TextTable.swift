@@ -86,9 +86,9 @@ public struct TextTable {
             var bytes = Array(indent.utf8)
             bytes += span
             out.append(String(decoding: bytes, as: UTF8.self).withoutTrailingSpaces)
-        }, row: { cells, widths in
+        }, row: { row in
             var bytes: [UInt8] = []
-            if let line = write(cells, widths, indent, into: &bytes) { out.append(line) } else { out.append(String(decoding: bytes, as: UTF8.self)) }
+            if let line = write(row, indent, into: &bytes) { out.append(line) } else { out.append(String(decoding: bytes, as: UTF8.self)) }
         })
         return out
     }
@@ -105,8 +105,8 @@ public struct TextTable {
             out += span
             while out.count > start && out.last == 0x20 { out.removeLast() }
             out.append(0x0A)
-        }, row: { cells, widths in
-            if let line = write(cells, widths, indent, into: &out) { out.append(contentsOf: line.utf8) }
+        }, row: { row in
+            if let line = write(row, indent, into: &out) { out.append(contentsOf: line.utf8) }
             out.append(0x0A)
         })
     }
@@ -120,15 +120,22 @@ public struct TextTable {
     /// it is made already (a span row's, wrapped), to `line` when it is the indent and a span
     /// row's bytes (without trailing spaces), or to `row` as cells to lay out in the widths.
     private func layout(indent: String, maxWidth: Int?, wrap: Int?, minWrapWidth: Int,
-                        text: (String) -> Void, line: (Cell) -> Void, row: (UnsafeBufferPointer<Cell>, [Int]) -> Void) {
+                        text: (String) -> Void, line: (Cell) -> Void, row: (Row) -> Void) {
         bytes.withUnsafeBufferPointer { all in
             func cell(_ k: Int) -> Cell { Cell(rebasing: all[(k == 0 ? 0 : ends[k - 1])..<ends[k]]) }
+            // Each cell's characters when it is plain, else -1: counted once (it was counted for
+            // the widths, for the wrap, for plainness and for the padding).
+            var plainWidths = [Int](repeating: -1, count: ends.count)
             var widths = [Int](repeating: 0, count: columns.count)
             var most = 1
             for row in rows {
                 most = max(most, row.cells.count)
-                guard !row.span else { continue }
-                for (i, k) in row.cells.enumerated() where i < widths.count { widths[i] = max(widths[i], Self.width(cell(k))) }
+                for (i, k) in row.cells.enumerated() {
+                    let cell = cell(k)
+                    plainWidths[k] = PlainText.scalars(cell) ?? -1
+                    guard !row.span && i < widths.count else { continue }
+                    widths[i] = max(widths[i], plainWidths[k] >= 0 ? plainWidths[k] : String(decoding: cell, as: UTF8.self).count)
+                }
             }
             if let maxWidth, let wrap, wrap < widths.count {
                 let total = indent.count + widths.reduce(0, +) + 2 * (widths.count - 1)
@@ -136,11 +143,13 @@ public struct TextTable {
             }
             let plainIndent = PlainText.scalars(indent)
             withUnsafeTemporaryAllocation(of: Cell.self, capacity: most) { place in
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: most) { placeWidths in
+            widths.withUnsafeBufferPointer { widths in
                 for (range, span) in rows {
                     if span {
                         // Plain and narrow enough, as it is (what `wrapWords` would give).
-                        let one = cell(range.lowerBound)
-                        if let plainIndent, let n = PlainText.scalars(one), plainIndent + n <= maxWidth ?? .max {
+                        let one = cell(range.lowerBound), n = plainWidths[range.lowerBound]
+                        if let plainIndent, n >= 0, plainIndent + n <= maxWidth ?? .max {
                             line(one)
                             continue
                         }
@@ -153,52 +162,101 @@ public struct TextTable {
                         continue
                     }
                     let cells = UnsafeMutableBufferPointer(rebasing: place[..<range.count])
-                    for (i, k) in range.enumerated() { cells[i] = cell(k) }
-                    guard let wrap, maxWidth != nil, wrap < cells.count, Self.width(cells[wrap]) > widths[wrap] else {
-                        row(UnsafeBufferPointer(cells), widths)
+                    let cellWidths = UnsafeMutableBufferPointer(rebasing: placeWidths[..<range.count])
+                    for (i, k) in range.enumerated() {
+                        cells[i] = cell(k)
+                        cellWidths[i] = plainWidths[k]
+                    }
+                    let all = Row(cells: UnsafeBufferPointer(cells), plainWidths: UnsafeBufferPointer(cellWidths), widths: widths,
+                                  plainIndent: plainIndent)
+                    guard let wrap, maxWidth != nil, wrap < cells.count,
+                          (cellWidths[wrap] >= 0 ? cellWidths[wrap] : Self.width(cells[wrap])) > widths[wrap] else {
+                        row(all)
                         continue
                     }
-                    let parts = Self.wrapWords(String(decoding: cells[wrap], as: UTF8.self), width: widths[wrap])
-                    for (n, part) in parts.enumerated() {
-                        if n == 1 { for i in cells.indices { cells[i] = Cell(start: nil, count: 0) } }
-                        var part = part
-                        part.withUTF8 { bytes in
-                            cells[wrap] = bytes
-                            row(UnsafeBufferPointer(cells), widths)
+                    // The first part in the row, the others on rows of their own (`wrapWords`).
+                    var first = true
+                    func part(_ bytes: Cell) {
+                        if !first {
+                            for i in cells.indices {
+                                cells[i] = Cell(start: nil, count: 0)
+                                cellWidths[i] = 0
+                            }
+                        }
+                        first = false
+                        cells[wrap] = bytes
+                        cellWidths[wrap] = PlainText.scalars(bytes) ?? -1
+                        row(all)
+                    }
+                    if cellWidths[wrap] >= 0 {
+                        // Plain: wrapped by its bytes, without trailing spaces, no string made.
+                        var end = cells[wrap].count
+                        while end > 0 && cells[wrap][end - 1] == 0x20 { end -= 1 }
+                        let trimmed = Cell(rebasing: cells[wrap][..<end])
+                        if PlainText.scalars(trimmed)! > widths[wrap] {
+                            Self.wrapPlainWords(trimmed, width: widths[wrap], part)
+                        } else {
+                            part(trimmed)
+                        }
+                    } else {
+                        for var piece in Self.wrapWords(String(decoding: cells[wrap], as: UTF8.self), width: widths[wrap]) {
+                            piece.withUTF8 { part($0) }
                         }
                     }
                 }
             }
+            }
+            }
         }
     }
+
+    /// A row's cells as the layout hands them over, each with its characters where it is plain
+    /// (else -1); the columns' widths; the indent's characters where it is plain.
+    private struct Row {
+        var cells: UnsafeBufferPointer<Cell>
+        var plainWidths: UnsafeBufferPointer<Int>
+        var widths: UnsafeBufferPointer<Int>
+        var plainIndent: Int?
+    }
+
+    /// Spaces to pad with, copied a stretch at a time.
+    private static let spaces = [UInt8](repeating: 0x20, count: 128)
 
     /// A row's line laid out as bytes (cells and padding, trailing spaces taken off) and added to
     /// `bytes`, where its text is plain; else nil, and the line made character by character is
     /// returned instead. Built from strings, a statement's text spent most of its time joining
     /// and measuring them.
-    private func write(_ row: UnsafeBufferPointer<Cell>, _ widths: [Int], _ indent: String, into bytes: inout [UInt8]) -> String? {
-        var plain = PlainText.isPlain(indent)
+    private func write(_ row: Row, _ indent: String, into bytes: inout [UInt8]) -> String? {
+        let cells = row.cells, widths = row.widths
+        var plain = row.plainIndent != nil
         var size = indent.utf8.count
-        for (i, cell) in row.enumerated() where i < widths.count {
-            plain = plain && PlainText.scalars(cell) != nil
-            size += 2 + max(widths[i], cell.count)
+        for i in cells.indices where i < widths.count {
+            plain = plain && row.plainWidths[i] >= 0
+            size += 2 + max(widths[i], cells[i].count)
         }
-        guard plain else { return slowLine(row, widths, indent) }
+        guard plain else { return slowLine(cells, Array(widths), indent) }
         let start = bytes.count
         bytes.reserveCapacity(start + size)
         bytes += indent.utf8
-        for (i, cell) in row.enumerated() where i < widths.count {
-            let pad = max(0, widths[i] - PlainText.scalars(cell)!)
-            if i > 0 {
-                bytes.append(0x20)
-                bytes.append(0x20)
+        func pad(_ n: Int) {
+            var n = n
+            Self.spaces.withUnsafeBufferPointer { spaces in
+                while n > 0 {
+                    let k = min(n, spaces.count)
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: spaces[..<k]))
+                    n -= k
+                }
             }
+        }
+        for i in cells.indices where i < widths.count {
+            let padding = max(0, widths[i] - row.plainWidths[i])
+            if i > 0 { pad(2) }
             if columns[i] == .left {
-                bytes += cell
-                if i != row.count - 1 { bytes += repeatElement(0x20, count: pad) }
+                bytes.append(contentsOf: cells[i])
+                if i != cells.count - 1 { pad(padding) }
             } else {
-                bytes += repeatElement(0x20, count: pad)
-                bytes += cell
+                pad(padding)
+                bytes.append(contentsOf: cells[i])
             }
         }
         while bytes.count > start && bytes.last == 0x20 { bytes.removeLast() }
@@ -280,6 +338,13 @@ public struct TextTable {
     /// number with its unit and of "+" with its amount, the same lines. As strings, wrapping
     /// a statement's line texts was most of rendering it.
     static func wrapPlainWords(_ text: UnsafeBufferPointer<UInt8>, width: Int) -> [String] {
+        var lines: [String] = []
+        wrapPlainWords(text, width: width) { lines.append(String(decoding: $0, as: UTF8.self)) }
+        return lines
+    }
+
+    /// The same, each line's bytes handed to `line` (valid for the call only), no string made.
+    static func wrapPlainWords(_ text: UnsafeBufferPointer<UInt8>, width: Int, _ line: (UnsafeBufferPointer<UInt8>) -> Void) {
         let space: UInt8 = 0x20, plus = UInt8(ascii: "+")
         // Characters are scalars here: one starts at every byte but a continuation byte.
         func scalars(_ bytes: ArraySlice<UInt8>) -> Int { bytes.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } }
@@ -327,7 +392,6 @@ public struct TextTable {
             joined.append(plus)
             words.append(Word(start: joined.count - 1, end: joined.count, width: 1))
         }
-        var lines: [String] = []
         var current: [UInt8] = []
         current.reserveCapacity(width * 4 + leadCount + 2)
         func startLine(indent: Int) {
@@ -340,7 +404,7 @@ public struct TextTable {
         for next in words {
             var word = joined[next.start..<next.end], wordWidth = next.width
             if currentHasWord, currentWidth + 1 + wordWidth > width {
-                lines.append(String(decoding: current, as: UTF8.self))
+                current.withUnsafeBufferPointer(line)
                 startLine(indent: leadCount + 2)
                 currentWidth = leadCount + 2
                 currentHasWord = false
@@ -355,7 +419,7 @@ public struct TextTable {
                         while cut < word.endIndex && word[cut] & 0xC0 == 0x80 { cut += 1 }
                     }
                     current.append(contentsOf: word[..<cut])
-                    lines.append(String(decoding: current, as: UTF8.self))
+                    current.withUnsafeBufferPointer(line)
                     word = word[cut...]
                     wordWidth -= room
                     startLine(indent: leadCount + 2)
@@ -370,8 +434,7 @@ public struct TextTable {
             }
             currentHasWord = true
         }
-        lines.append(String(decoding: current, as: UTF8.self))
-        return lines
+        current.withUnsafeBufferPointer(line)
     }
 
     /// A word of a text being wrapped: where it lies in the words' bytes, and its width.
