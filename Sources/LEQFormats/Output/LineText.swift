@@ -452,12 +452,13 @@ private extension UInt {
     var toUInt64: UInt64 { UInt64(self) }
 }
 
-/// A text collected as UTF-8 bytes, made a string once.
-struct TextBytes: TextOut {
-    private var bytes: [UInt8] = []
+/// A `TextOut` that adds what is written to bytes it holds (a line's text, a table's cells, an
+/// HTML text before it is escaped).
+protocol ByteTextOut: TextOut {
+    var bytes: [UInt8] { get set }
+}
 
-    init() { bytes.reserveCapacity(96) }
-
+extension ByteTextOut {
     mutating func write(_ literal: StaticString) { literal.withUTF8Buffer { bytes.append(contentsOf: $0) } }
 
     mutating func write(_ text: String) {
@@ -466,6 +467,13 @@ struct TextBytes: TextOut {
     }
 
     mutating func write(plain bytes: UnsafeBufferPointer<UInt8>) { self.bytes.append(contentsOf: bytes) }
+}
+
+/// A text collected as UTF-8 bytes, made a string once.
+struct TextBytes: ByteTextOut {
+    var bytes: [UInt8] = []
+
+    init() { bytes.reserveCapacity(96) }
 
     var string: String { String(decoding: bytes, as: UTF8.self) }
 }

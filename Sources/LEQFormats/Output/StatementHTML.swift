@@ -410,7 +410,7 @@ public enum StatementHTML {
 struct HTMLBytes {
     private(set) var bytes: [UInt8] = []
     /// Where a text is written before it is escaped into `bytes`.
-    private var text = Scratch()
+    private var text = TextBytes()
 
     static func += (h: inout HTMLBytes, markup: String) {
         var markup = markup
@@ -419,7 +419,7 @@ struct HTMLBytes {
 
     /// The text `body` writes, escaped (`StatementHTML.escape`), with numbers kept with their
     /// units (`StatementHTML.keepUnits`) if asked: what `escape(keepUnits(text))` gives.
-    mutating func escaped(keepingUnits: Bool = false, _ body: (inout Scratch) -> Void) {
+    mutating func escaped(keepingUnits: Bool = false, _ body: (inout TextBytes) -> Void) {
         text.bytes.removeAll(keepingCapacity: true)
         body(&text)
         let written = text.bytes
@@ -455,19 +455,5 @@ struct HTMLBytes {
             from = i + 1
         }
         bytes.append(contentsOf: UnsafeBufferPointer(rebasing: plain[from...]))
-    }
-
-    /// A text written piece by piece (`TextOut`).
-    struct Scratch: TextOut {
-        fileprivate var bytes: [UInt8] = []
-
-        mutating func write(_ literal: StaticString) { literal.withUTF8Buffer { bytes.append(contentsOf: $0) } }
-
-        mutating func write(_ text: String) {
-            var text = text
-            text.withUTF8 { bytes.append(contentsOf: $0) }
-        }
-
-        mutating func write(plain bytes: UnsafeBufferPointer<UInt8>) { self.bytes.append(contentsOf: bytes) }
     }
 }

@@ -57,21 +57,12 @@ public struct TextTable {
     }
 
     /// Writes a row's cells into the table's bytes (see `addRow`).
-    struct RowWriter: TextOut {
-        fileprivate var bytes: [UInt8] = []
+    struct RowWriter: ByteTextOut {
+        var bytes: [UInt8] = []
         fileprivate var ends: [Int] = []
 
         /// Ends the cell written so far; the next write begins the next cell.
         mutating func endCell() { ends.append(bytes.count) }
-
-        mutating func write(_ literal: StaticString) { literal.withUTF8Buffer { bytes.append(contentsOf: $0) } }
-
-        mutating func write(_ text: String) {
-            var text = text
-            text.withUTF8 { bytes.append(contentsOf: $0) }
-        }
-
-        mutating func write(plain bytes: UnsafeBufferPointer<UInt8>) { self.bytes.append(contentsOf: bytes) }
     }
 
     /// A cell's bytes, where the layout reads them.
