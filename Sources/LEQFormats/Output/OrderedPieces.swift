@@ -47,6 +47,16 @@ enum OrderedPieces {
     }
 }
 
+extension OrderedPieces {
+    /// The bytes a document's writer hands over, collected whole: for those who want the
+    /// document as one value (the store, tests), from the same writer that streams it.
+    static func collect(_ render: ((UnsafeBufferPointer<UInt8>) -> Void) -> Void) -> [UInt8] {
+        var all: [UInt8] = []
+        render { all.append(contentsOf: $0) }
+        return all
+    }
+}
+
 extension ByteBuffer {
     /// A buffer (kept, else new) holding `text`'s bytes: a piece of a document made as a string.
     static func pooled(_ text: String) -> ByteBuffer {

@@ -6,9 +6,7 @@ import LEQCore
 /// German); the amounts add up to the statement's total.
 public enum PaymentAdvice {
     public static func render(_ statements: [Statement], language: Language = .de) -> [UInt8] {
-        var all: [UInt8] = []
-        render(statements, language: language, parallel: false, write: { all.append(contentsOf: $0) })
-        return all
+        OrderedPieces.collect { render(statements, language: language, parallel: false, write: $0) }
     }
 
     /// The same bytes, handed to `write` piece by piece (see `OrderedPieces`): the byte order

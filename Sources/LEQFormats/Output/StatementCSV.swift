@@ -7,9 +7,7 @@ import LEQCore
 /// what `leq check` reads, so a provider can check a statement against its own CSV.
 public enum StatementCSV {
     public static func render(_ statements: [Statement], language: Language = .de) -> [UInt8] {
-        var all: [UInt8] = []
-        render(statements, language: language, parallel: false, write: { all.append(contentsOf: $0) })
-        return all
+        OrderedPieces.collect { render(statements, language: language, parallel: false, write: $0) }
     }
 
     /// The same bytes, handed to `write` piece by piece (see `OrderedPieces`): the byte order

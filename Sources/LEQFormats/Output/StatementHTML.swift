@@ -6,9 +6,7 @@ import LEQCore
 /// number and "Seite x von y". German by default.
 public enum StatementHTML {
     public static func render(_ statements: [Statement], language: Language = .de) -> [UInt8] {
-        var all: [UInt8] = []
-        render(statements, language: language, parallel: false, write: { all.append(contentsOf: $0) })
-        return all
+        OrderedPieces.collect { render(statements, language: language, parallel: false, write: $0) }
     }
 
     /// The same bytes, handed to `write` piece by piece (see `OrderedPieces`): the page's head,
@@ -193,26 +191,23 @@ public enum StatementHTML {
         if s.lines.isEmpty { h += "<p>\(escape(l.noLines))</p>\n" }
         // The lines read in place, section by section (a list of each section's lines was a copy
         // of every line); their rows written as bytes, no string made for a cell.
+        let sections = s.sections()
         s.lines.withUnsafeBufferPointer { lines in
-            for section in Section.allCases {
-                guard lines.indices.contains(where: { lines[$0].kind.section == section }) else { continue }
+            for (section, places) in sections {
                 h += "<h2>\(escape(l.section(section)))</h2>\n<table class=\"lines\">\n"
                 // The same column widths in every section; the heads repeat on every printed page.
                 h += "<colgroup><col class=\"c-text\"><col class=\"c-period\"><col class=\"c-qty\"><col class=\"c-amount\"></colgroup>\n"
                 h += "<thead><tr><th>\(escape(l.text))</th><th>\(escape(l.period))</th><th class=\"num\">\(escape(l.quantity))</th><th class=\"num\">\(escape(l.amount))</th></tr></thead>\n"
-                // The section's line before, for its case.
-                var before: Int?
-                for k in lines.indices where lines[k].kind.section == section {
-                    if before.map({ lines[$0].caseID != lines[k].caseID }) ?? true {
+                for (n, (k, opensCase)) in places.enumerated() {
+                    if opensCase {
                         // Each case in a body of its own that a page break does not split.
-                        if before != nil { h += "</tbody>\n" }
+                        if n > 0 { h += "</tbody>\n" }
                         h += "<tbody class=\"casegroup\">\n"
                         h += "<tr class=\"case\"><td colspan=\"4\">"
                         let service = s.service(lines[k].service)
                         h.escaped { l.writeCaseHeading(lines[k], service: service, to: &$0) }
                         h += "</td></tr>\n"
                     }
-                    before = k
                     h += lines[k].amount == .zero ? "<tr class=\"zero\"><td>" : "<tr><td>"
                     h.escaped(keepingUnits: true) { l.writeText(lines[k], to: &$0) }
                     h += "</td><td class=\"period\">"
@@ -226,9 +221,8 @@ public enum StatementHTML {
                     h += "</td><td class=\"num\">"
                     h.escaped { $0.money(lines[k].amount, f) }
                     h += "</td></tr>\n"
-                    if s.bearers.count > 1, lines[k].bearerParts.reduce(0, { $0 + ($1 != .zero ? 1 : 0) }) > 1 {
-                        let split = zip(s.bearers, lines[k].bearerParts).map { "\($0.name) \(f.money($1))" }.joined(separator: " · ")
-                        h += "<tr class=\"bearers\"><td colspan=\"4\">\(e("\(l.bearersLabel): \(split)"))</td></tr>\n"
+                    if let split = l.bearerSplit(lines[k], bearers: s.bearers) {
+                        h += "<tr class=\"bearers\"><td colspan=\"4\">\(e(split))</td></tr>\n"
                     }
                 }
                 h += "</tbody>\n<tbody>\n<tr class=\"sum\"><td colspan=\"3\">\(escape(l.sum + " " + l.section(section)))</td><td class=\"num\">\(escape(f.money(s.totals.section(section))))</td></tr>\n"

@@ -6,9 +6,7 @@ public enum StatementJSON {
     public static let format = "leq-statements/1"
 
     public static func render(_ statements: [Statement], language: Language = .de, parallel: Bool = true) -> [UInt8] {
-        var all: [UInt8] = []
-        render(statements, language: language, parallel: parallel, write: { all.append(contentsOf: $0) })
-        return all
+        OrderedPieces.collect { render(statements, language: language, parallel: parallel, write: $0) }
     }
 
     /// The same bytes as `render`, handed to `emit` piece by piece as they are made (see

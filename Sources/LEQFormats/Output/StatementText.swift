@@ -7,9 +7,7 @@ public enum StatementText {
     public static let width = 100
 
     public static func render(_ statements: [Statement], language: Language = .de) -> [UInt8] {
-        var all: [UInt8] = []
-        render(statements, language: language, parallel: false, write: { all.append(contentsOf: $0) })
-        return all
+        OrderedPieces.collect { render(statements, language: language, parallel: false, write: $0) }
     }
 
     /// The same bytes, handed to `write` statement by statement (see `OrderedPieces`): the
@@ -57,22 +55,19 @@ public enum StatementText {
         }
         // The lines read in place, section by section: a list of each section's lines was a copy
         // of every line (and a count of its references).
+        let sections = s.sections()
         s.lines.withUnsafeBufferPointer { lines in
-            for section in Section.allCases {
-                guard lines.indices.contains(where: { lines[$0].kind.section == section }) else { continue }
+            for (section, places) in sections {
                 out.append("")
                 out.append(l.section(section))
                 out.append(String(repeating: "-", count: l.section(section).count))
                 var table = TextTable([.left, .left, .right, .right])
                 table.add([l.text, l.period, l.quantity, l.amount])
-                // The section's line before, for its case.
-                var before: Int?
-                for k in lines.indices where lines[k].kind.section == section {
-                    if before.map({ lines[$0].caseID != lines[k].caseID }) ?? true {
+                for (k, opensCase) in places {
+                    if opensCase {
                         let service = s.service(lines[k].service)
                         table.addSpan { l.writeCaseHeading(lines[k], service: service, to: &$0) }
                     }
-                    before = k
                     table.addRow { row in
                         row.write("  ")
                         l.writeText(lines[k], to: &row)
@@ -86,10 +81,7 @@ public enum StatementText {
                         row.money(lines[k].amount, f)
                         row.endCell()
                     }
-                    if s.bearers.count > 1, lines[k].bearerParts.reduce(0, { $0 + ($1 != .zero ? 1 : 0) }) > 1 {
-                        let split = zip(s.bearers, lines[k].bearerParts).map { "\($0.name) \(f.money($1))" }.joined(separator: " · ")
-                        table.addSpan("      \(l.bearersLabel): \(split)")
-                    }
+                    if let split = l.bearerSplit(lines[k], bearers: s.bearers) { table.addSpan("      " + split) }
                 }
                 table.add(["", "", "", ""])
                 table.add([l.sum + " " + l.section(section), "", "", f.money(s.totals.section(section))])
