@@ -180,15 +180,8 @@ public struct TextTable {
                         row(all)
                     }
                     if cellWidths[wrap] >= 0 {
-                        // Plain: wrapped by its bytes, without trailing spaces, no string made.
-                        var end = cells[wrap].count
-                        while end > 0 && cells[wrap][end - 1] == 0x20 { end -= 1 }
-                        let trimmed = Cell(rebasing: cells[wrap][..<end])
-                        if PlainText.scalars(trimmed)! > widths[wrap] {
-                            Self.wrapPlainWords(trimmed, width: widths[wrap], part)
-                        } else {
-                            part(trimmed)
-                        }
+                        // Plain: wrapped by its bytes, no string made.
+                        Self.wrapWords(plain: cells[wrap], width: widths[wrap], part)
                     } else {
                         for var piece in Self.wrapWords(String(decoding: cells[wrap], as: UTF8.self), width: widths[wrap]) {
                             piece.withUTF8 { part($0) }
@@ -271,11 +264,22 @@ public struct TextTable {
     /// Breaks a text at spaces into lines of at most `width` characters; continuation lines get
     /// the text's own leading spaces plus two. A word longer than a line is cut.
     public static func wrapWords(_ text: String, width: Int) -> [String] {
-        let trimmed = text.withoutTrailingSpaces
-        guard let scalars = PlainText.scalars(trimmed) else {
+        guard PlainText.isPlain(text) else {
+            let trimmed = text.withoutTrailingSpaces
             return trimmed.count > width ? wrapCharacters(trimmed, width: width) : [trimmed]
         }
-        return scalars > width ? trimmed.withUTF8InPlace { wrapPlainWords($0, width: width) } : [trimmed]
+        var lines: [String] = []
+        text.withUTF8InPlace { wrapWords(plain: $0, width: width) { lines.append(String(decoding: $0, as: UTF8.self)) } }
+        return lines
+    }
+
+    /// `wrapWords` of plain text (`PlainText`) given as its bytes, each line handed to `line`
+    /// (valid for the call only): without its trailing spaces, then as it is where it fits.
+    static func wrapWords(plain text: UnsafeBufferPointer<UInt8>, width: Int, _ line: (UnsafeBufferPointer<UInt8>) -> Void) {
+        var end = text.count
+        while end > 0 && text[end - 1] == 0x20 { end -= 1 }
+        let trimmed = UnsafeBufferPointer(rebasing: text[..<end])
+        if PlainText.scalars(trimmed)! > width { wrapPlainWords(trimmed, width: width, line) } else { line(trimmed) }
     }
 
     /// `wrapWords` character by character, for any text without trailing spaces that is wider
