@@ -25,9 +25,15 @@ final class Database {
 
     /// Statements prepared once and used again (reset), by their SQL: storing a statement ran the
     /// same INSERT for each of its lines, and SQLite parsed and compiled it anew every time.
-    /// `inUse` while its rows are being read: a query run from inside another's rows gets a
-    /// statement of its own.
-    private var prepared: [String: (statement: OpaquePointer, inUse: Bool)] = [:]
+    private var prepared: [String: Prepared] = [:]
+
+    /// A kept statement; `inUse` while its rows are being read (a query run from inside another's
+    /// rows gets a statement of its own).
+    private final class Prepared {
+        let statement: OpaquePointer
+        var inUse = false
+        init(_ statement: OpaquePointer) { self.statement = statement }
+    }
 
     deinit {
         for (_, p) in prepared { sqlite3_finalize(p.statement) }
@@ -49,22 +55,27 @@ final class Database {
     func query(_ sql: String, _ values: [Value] = [], row: (Row) throws(StoreError) -> Void = { _ throws(StoreError) in }) throws(StoreError) {
         var statement: OpaquePointer?
         var rc: Int32
-        let kept = prepared[sql].flatMap { $0.inUse ? nil : $0.statement }
-        if let kept {
-            statement = kept
-            prepared[sql]!.inUse = true
+        // The kept statement of this SQL if it is free; else one prepared now, kept if none is.
+        var kept = prepared[sql]
+        if let free = kept, !free.inUse {
+            statement = free.statement
         } else {
             rc = sqlite3_prepare_v2(handle, sql, -1, &statement, nil)
             guard rc == SQLITE_OK, let made = statement else { throw StoreError(code: rc, String(cString: sqlite3_errmsg(handle))) }
-            if prepared[sql] == nil { prepared[sql] = (made, true) }
+            if kept == nil {
+                kept = Prepared(made)
+                prepared[sql] = kept
+            } else {
+                kept = nil
+            }
         }
-        let own = prepared[sql]?.statement == statement
+        kept?.inUse = true
         defer {
-            if own {
+            if let kept {
                 // Ready for the next use, its values let go.
                 sqlite3_reset(statement)
                 sqlite3_clear_bindings(statement)
-                prepared[sql]!.inUse = false
+                kept.inUse = false
             } else {
                 sqlite3_finalize(statement)
             }
