@@ -85,7 +85,32 @@ struct Canonical {
         }
     }
 
-    mutating func add(_ number: Int64) { add(String(number)) }
+    /// Text as its UTF-8 bytes, e.g. a column as SQLite holds it (`addText(of:_:)`): the same
+    /// bytes as `add(String)` for the text LEQ wrote, and any other bytes digested as they are.
+    mutating func add(utf8: UnsafeRawBufferPointer) {
+        appendDecimal(utf8.count)
+        bytes.append(UInt8(ascii: ":"))
+        bytes.append(contentsOf: utf8)
+    }
+
+    /// A number as its decimal digits, as text: the same bytes as `add(String(number))`, without
+    /// the string.
+    mutating func add(_ number: Int64) {
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // room for "-9223372036854775808"
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            var end = buffer.count, n = number.magnitude
+            repeat {
+                end -= 1
+                buffer[end] = UInt8(ascii: "0") + UInt8(n % 10)
+                n /= 10
+            } while n > 0
+            if number < 0 {
+                end -= 1
+                buffer[end] = UInt8(ascii: "-")
+            }
+            add(utf8: UnsafeRawBufferPointer(rebasing: buffer[end...]))
+        }
+    }
 
     mutating func add(_ text: String?) {
         if let text {
@@ -102,6 +127,23 @@ struct Canonical {
     }
 
     mutating func hex() -> String { SHA256.hex(bytes) }
+}
+
+extension Canonical {
+    /// A text column of a row as stored: the same bytes as `add(row.text(i))` for the text LEQ
+    /// wrote. Every digest of the store reads its text so: read as a C string, a text ended at
+    /// its first NUL, and bytes put after one digested as if they were not there.
+    mutating func addText(of row: Database.Row, _ i: Int32) { row.withText(i) { add(utf8: $0) } }
+
+    /// The same bytes as `add(row.optionalText(i))` for the text LEQ wrote.
+    mutating func addOptionalText(of row: Database.Row, _ i: Int32) {
+        if row.isNull(i) {
+            add("-")
+        } else {
+            add("+")
+            addText(of: row, i)
+        }
+    }
 }
 
 extension SHA256 {

@@ -109,13 +109,13 @@ extension Store {
         guard let head = try db.rows("SELECT id, month, execution, created_by, created_at, total_cents, bytes FROM payment_file WHERE id = ?1",
                                      [.text(id)], { r -> (String, String) in
             var d = Canonical("payment")
-            for i in Int32(0)..<5 { d.add(r.text(i)) }
+            for i in Int32(0)..<5 { d.addText(of: r, i) }
             d.add(r.int(5))
             return (d.hex(), SHA256.hex(r.blob(6)))
         }).first else { return nil }
         var items = Canonical("payment-items")
         try db.query("SELECT number, amount_cents, transferred FROM payment WHERE file = ?1 ORDER BY number", [.text(id)]) { r throws(StoreError) in
-            items.add(r.text(0))
+            items.addText(of: r, 0)
             items.add(r.int(1))
             items.add(r.int(2))
         }

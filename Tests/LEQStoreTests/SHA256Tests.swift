@@ -67,3 +67,25 @@ struct SHA256Tests {
         }
     }
 }
+
+@Suite("The canonical form the chain digests")
+struct CanonicalTests {
+    @Test("A number is digested as the text of its digits, for every sign and size, as it was when numbers went through strings")
+    func numbersAsText() {
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        var numbers: [Int64] = [0, 1, -1, 9, 10, -10, 99, 100, .max, .min, .max - 1, .min + 1]
+        for _ in 0..<2_000 {
+            state ^= state << 13
+            state ^= state >> 7
+            state ^= state << 17
+            // Every length of digits: the random bits shifted down by a random amount.
+            numbers.append(Int64(bitPattern: state) >> (state % 64))
+        }
+        for n in numbers {
+            var number = Canonical("n"), text = Canonical("n")
+            number.add(n)
+            text.add(String(n))
+            #expect(number.hex() == text.hex(), "\(n)")
+        }
+    }
+}

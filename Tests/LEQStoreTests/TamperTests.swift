@@ -45,6 +45,12 @@ struct TamperTests {
         ("delete all lines", "DELETE FROM statement_line"),
         ("delete one line", "DELETE FROM statement_line WHERE number = 'X-2026-03' AND position = 1"),
         ("change an amount", "UPDATE statement_line SET amount_cents = amount_cents + 1 WHERE number = 'X-2026-03' AND position = 0"),
+        // Read as a C string, the case ID still ended before the NUL and the lines digested as
+        // before: the digest takes the bytes as stored.
+        ("hide bytes after a NUL in a case ID", "UPDATE statement_line SET case_id = case_id || char(0) || 'X' WHERE number = 'X-2026-03' AND position = 0"),
+        ("hide bytes after a NUL in who finalised", "UPDATE statement SET finalized_by = finalized_by || char(0) || 'Zed' WHERE number = 'X-2026-03'"),
+        ("hide bytes after a NUL in a sign-off", "UPDATE sign_off SET by = by || char(0) || 'Zed' WHERE role = 'certified'"),
+        ("hide bytes after a NUL in an input path", "UPDATE statement_input SET path = path || char(0) || 'x' WHERE number = 'X-2026-03'"),
         ("insert a line", "INSERT INTO statement_line VALUES ('X-2026-04', 9, 'C-9', 'flex', '51-9', 'flatRate', 99999, NULL, NULL)"),
         ("insert a correction", "INSERT INTO statement_line VALUES ('X-2026-04', 9, 'C-1', 'flex', '51-1', 'correction', -10000, 'X-2026-03', 'flatRate')"),
         ("replace a rendering", "UPDATE statement_rendering SET bytes = CAST('X-2026-03 999.99' AS BLOB) WHERE number = 'X-2026-03' AND format = 'json'"),
