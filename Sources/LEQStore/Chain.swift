@@ -69,28 +69,37 @@ struct ChainEntry: Sendable, Equatable {
 /// A digest over a sequence of fields, each written as its length in bytes, a colon and its
 /// UTF-8 bytes, so that no two different sequences of fields give the same input to the hash.
 struct Canonical {
+    /// Written to the hash a stretch at a time: a month's lines are some 6 MB of fields, which
+    /// were gathered whole before they were hashed.
+    private var hash = SHA256()
     private var bytes: [UInt8] = []
 
     init(_ domain: String) {
-        bytes.reserveCapacity(256)
+        bytes.reserveCapacity(Self.stretch + 64)
         add(domain)
     }
 
+    private static let stretch = 1 << 14
+
     mutating func add(_ text: String) {
         var text = text
-        text.withUTF8 { utf8 in
-            appendDecimal(utf8.count)
-            bytes.append(UInt8(ascii: ":"))
-            bytes.append(contentsOf: utf8)
-        }
+        text.withUTF8 { add(utf8: UnsafeRawBufferPointer($0)) }
     }
 
     /// Text as its UTF-8 bytes, e.g. a column as SQLite holds it (`addText(of:_:)`): the same
     /// bytes as `add(String)` for the text LEQ wrote, and any other bytes digested as they are.
     mutating func add(utf8: UnsafeRawBufferPointer) {
-        appendDecimal(utf8.count)
+        if utf8.count < 10 {
+            bytes.append(UInt8(ascii: "0") + UInt8(utf8.count))
+        } else {
+            appendDecimal(utf8.count)
+        }
         bytes.append(UInt8(ascii: ":"))
         bytes.append(contentsOf: utf8)
+        if bytes.count >= Self.stretch {
+            hash.update(bytes)
+            bytes.removeAll(keepingCapacity: true)
+        }
     }
 
     /// A number as its decimal digits, as text: the same bytes as `add(String(number))`, without
@@ -126,7 +135,11 @@ struct Canonical {
         bytes.append(UInt8(ascii: "0") + UInt8(n % 10))
     }
 
-    mutating func hex() -> String { SHA256.hex(bytes) }
+    mutating func hex() -> String {
+        hash.update(bytes)
+        bytes.removeAll()
+        return SHA256.hexString(hash.finish())
+    }
 }
 
 extension Canonical {

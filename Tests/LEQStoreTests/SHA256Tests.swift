@@ -88,4 +88,20 @@ struct CanonicalTests {
             #expect(number.hex() == text.hex(), "\(n)")
         }
     }
+
+    @Test("Fields past the stretch hashed at a time give the digest of all the fields written out at once")
+    func longerThanAStretch() {
+        var d = Canonical("lines"), written = Array("5:lines".utf8)
+        var state: UInt64 = 7
+        for k in 0..<6_000 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let text = String(repeating: "ä", count: Int(state >> 59)) + "\(k)"
+            d.add(text)
+            written += Array("\(text.utf8.count):\(text)".utf8)
+            d.add(Int64(k) - 3_000)
+            written += Array("\(String(k - 3_000).utf8.count):\(k - 3_000)".utf8)
+        }
+        #expect(written.count > 100_000)
+        #expect(d.hex() == SHA256.hex(written))
+    }
 }
