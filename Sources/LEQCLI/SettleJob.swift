@@ -132,7 +132,7 @@ struct SettleJob {
     static func settle(_ p: Prepared, month: Month, command: String, console: Console, ledgers: [String: IncentiveLedger]?,
                        store: Store?) -> Result<SettleJob, Status> {
         let inputs = p.inputs, caseload = p.caseload, provider = p.provider, storePath = p.storePath
-        let run = Settlement.run(agreements: inputs.agreements, caseload: caseload, month: month, issued: p.issued ?? month.lastDay.next,
+        var run = Settlement.run(agreements: inputs.agreements, caseload: caseload, month: month, issued: p.issued ?? month.lastDay.next,
                                  provider: provider, ledgers: ledgers)
         guard run.problems.isEmpty else {
             report(run.problems.map(inputs.diagnostic(for:)), to: console)
@@ -146,10 +146,13 @@ struct SettleJob {
             }
             return .failure(Status(ExitStatus.badInput))
         }
-        var statements = run.statements
+        // Moved out of the run, held once: the corrections are added to them in place.
+        var statements: [Statement] = []
+        swap(&statements, &run.statements)
         if let store {
             do throws(StoreError) {
-                statements = try corrected(statements, store: store, inputs: inputs, caseload: caseload, memo: p.corrections)
+                let added = try corrections(for: statements, store: store, inputs: inputs, caseload: caseload, memo: p.corrections)
+                for i in statements.indices { statements[i].append(added[i]) }
             } catch {
                 console.fail("leq \(command): \(error.text)\n")
                 return .failure(Status(exitStatus(error)))
@@ -161,12 +164,13 @@ struct SettleJob {
                                   ledgers: run.ledgers))
     }
 
-    /// Adds to each open statement the corrections of its provider's finalised earlier months.
+    /// For each open statement, the correction lines of its provider's finalised earlier months,
+    /// to be added to it.
     /// A finalised statement's corrections are worked out once per run (`memo`) and found again
     /// for the next month as long as nothing corrected it since: a year settled with six
     /// finalised months settled each of them again for every later month.
-    private static func corrected(_ statements: [Statement], store: Store, inputs: Inputs, caseload: Caseload,
-                                  memo: CorrectionMemo) throws(StoreError) -> [Statement] {
+    private static func corrections(for statements: [Statement], store: Store, inputs: Inputs, caseload: Caseload,
+                                    memo: CorrectionMemo) throws(StoreError) -> [[StatementLine]] {
         /// A finalised statement's corrections: known from an earlier month of the run, or to be
         /// worked out from what it paid.
         enum Finalised {
@@ -220,7 +224,7 @@ struct SettleJob {
             return (FinalisedStatement(number: record.number, month: record.month, paid: paid), since.count)
         }
         typealias Found = (number: String, corrections: Int, lines: [StatementLine])
-        let done = works.parallelMap { work -> Result<(statement: Statement, found: [Found]), StoreError> in
+        let done = works.parallelMap { work -> Result<(added: [StatementLine], found: [Found]), StoreError> in
             do throws(StoreError) {
                 let s = work.statement
                 var found: [Found] = []
@@ -230,7 +234,7 @@ struct SettleJob {
                 }
                 guard !work.finalised.isEmpty,
                       let agreement = inputs.agreements.first(where: { $0.provider.id == s.provider.id && $0.validity.contains(s.month.firstDay) })
-                else { return .success((s, found)) }
+                else { return .success(([], found)) }
                 var corrections: [StatementLine] = []
                 for f in work.finalised {
                     switch f {
@@ -243,12 +247,12 @@ struct SettleJob {
                         corrections += lines
                     }
                 }
-                return .success((Settlement.correcting(s, agreement: agreement, caseload: caseload, corrections: corrections), found))
+                return .success((Settlement.correctionLines(corrections, month: s.month, agreement: agreement, caseload: caseload), found))
             } catch {
                 return .failure(error)
             }
         }
-        var results: [(statement: Statement, found: [Found])] = []
+        var results: [(added: [StatementLine], found: [Found])] = []
         for r in done {
             switch r {
             case let .success(one): results.append(one)
@@ -258,7 +262,7 @@ struct SettleJob {
         for (_, found) in results {
             for f in found { memo.lines[f.number] = (f.corrections, f.lines) }
         }
-        return results.map(\.statement)
+        return results.map(\.added)
     }
 
     /// What a run keeps of the corrections it worked out, for the next month it settles.

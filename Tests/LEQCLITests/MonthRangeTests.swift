@@ -135,7 +135,9 @@ extension RecomputingTests {
         let settled = { (m: Month) in
             Settlement.run(agreements: agreements, caseload: caseload, month: m, issued: m.lastDay.next, provider: provider).statements.first!
         }
-        let now = settled(march), open = settled(april)
+        let now = settled(march)
+        var open = settled(april)
+        open.paymentTerms = PaymentTerms(daysAfterApproval: 21)
         // What was paid for March: the lines as settled now, some left out, some changed, and
         // some that the settling now does not have (one of them paid as zero).
         var state: UInt64 = 21
@@ -198,6 +200,13 @@ extension RecomputingTests {
         #expect(was.contains { $0.value == .zero && is_[$0.key] == nil })
         #expect(made.contains { $0.caseID == "GONE-1" && $0.fileReference == "old-2" })
         #expect(made.contains { $0.fileReference.hasPrefix("alt-") } == false)
+        // The open statement with the lines added after its own, the rest as it was (its payment
+        // terms were lost once), its totals those of all its lines.
+        #expect(corrected.lines.count == open.lines.count + made.count && corrected.lines.prefix(open.lines.count) == open.lines[...])
+        #expect(corrected.paymentTerms == PaymentTerms(daysAfterApproval: 21) && corrected.number == open.number
+                && corrected.warnings == open.warnings && corrected.budgets == open.budgets)
+        #expect(corrected.totals == Totals(lines: corrected.lines, bearerCount: corrected.bearers.count))
+        #expect(corrected.totals != open.totals && corrected.invariantViolations().isEmpty)
     }
 }
 

@@ -131,18 +131,26 @@ extension Settlement {
     /// The open statement with `corrections` (from `corrections(of:recomputed:)`, in the order of
     /// the statements they correct) added, each split among the bearers under the open month's
     /// agreement as the lines it corrects are.
-    public static func correcting(_ open: Statement, agreement: Agreement, caseload: Caseload, corrections: [StatementLine]) -> Statement {
-        var builder = StatementBuilder(agreement: agreement, month: open.month)
+    public static func correcting(_ open: consuming Statement, agreement: Agreement, caseload: Caseload,
+                                  corrections: [StatementLine]) -> Statement {
+        var statement = open
+        statement.append(correctionLines(corrections, month: statement.month, agreement: agreement, caseload: caseload))
+        return statement
+    }
+
+    /// `corrections` (from `corrections(of:recomputed:)`) as lines of the open `month`: each split
+    /// among the bearers under the open month's agreement as the lines it corrects are. For
+    /// `Statement.append(_:)`, where the open statement is not at hand (`correcting`).
+    public static func correctionLines(_ corrections: [StatementLine], month: Month, agreement: Agreement,
+                                       caseload: Caseload) -> [StatementLine] {
+        var builder = StatementBuilder(agreement: agreement, month: month)
         for l in corrections {
             // The case's flags, of its first case by that id: found for the few lines that
             // correct something (a table of every case's flags, made for each provider and
             // month, cost more than the rest of the corrections together).
             builder.appendCorrection(l, flags: caseload.place(ofCaseID: l.caseID).map { caseload.cases[$0].flags } ?? [])
         }
-        guard !builder.lines.isEmpty else { return open }
-        return Statement(number: open.number, month: open.month, issued: open.issued, agreementID: open.agreementID,
-                         youthOffice: open.youthOffice, provider: open.provider, bearers: open.bearers, services: open.services,
-                         lines: open.lines + builder.lines, warnings: open.warnings, budgets: open.budgets)
+        return builder.lines
     }
 }
 

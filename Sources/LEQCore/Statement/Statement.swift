@@ -17,7 +17,8 @@ public struct Statement: Sendable {
     public var budgets: [BudgetStatus]
     /// The agreement's payment terms, for the invoice and the payment file.
     public var paymentTerms: PaymentTerms?
-    public let totals: Totals
+    /// Set with the lines: in the initialiser, and by `append(_:)`.
+    public private(set) var totals: Totals
 
     public init(number: String, month: Month, issued: CivilDate, agreementID: String, youthOffice: Party,
                 provider: Provider, bearers: [CostBearer], services: [Service], lines: [StatementLine], warnings: [SettlementWarning],
@@ -35,6 +36,15 @@ public struct Statement: Sendable {
         self.warnings = warnings
         self.budgets = budgets
         self.totals = Totals(lines: lines, bearerCount: bearers.count)
+    }
+
+    /// Adds lines at the end, and their amounts to the totals. In place: the correction lines of
+    /// a month settled with a store were added to a copy of all its lines (at a million cases,
+    /// some 1.1 million lines copied for a few thousand added, each month).
+    public mutating func append(_ more: [StatementLine]) {
+        guard !more.isEmpty else { return }
+        lines += more
+        totals += Totals(lines: more, bearerCount: bearers.count)
     }
 
     /// The service a line names.
@@ -112,6 +122,15 @@ public struct Totals: Hashable, Sendable {
     }
 
     public func section(_ section: Section) -> Money { sections[section.index] }
+
+    /// The totals of two lists of lines of the same bearers: the totals of both together (every
+    /// total is a sum).
+    static func += (a: inout Totals, b: Totals) {
+        a.all += b.all
+        for i in a.bearers.indices { a.bearers[i] += b.bearers[i] }
+        for i in a.sections.indices { a.sections[i] += b.sections[i] }
+        a.withheld += b.withheld
+    }
 }
 
 extension Section {
