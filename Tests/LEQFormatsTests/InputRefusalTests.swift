@@ -97,6 +97,8 @@ struct InputRefusalTests {
         Refusal(name: "the youth office's IBAN", replace: #""address": ["Markt 1"]}"#, with: #""address": ["Markt 1"], "bank": {"iban": "DE89370400440532013001", "accountHolder": "Stadt"}}"#, place: "youthOffice.bank.iban", message: "check digits do not match"),
         Refusal(name: "a bank account without holder", replace: #""leitwegId": "3"}"#, with: #""leitwegId": "3", "bank": {"iban": "DE89370400440532013000"}}"#, place: "provider.bank", message: "missing required field 'accountHolder'"),
         Refusal(name: "payment terms beyond 120 days", replace: #""categories""#, with: #""paymentTerms": {"daysAfterApproval": 365}, "categories""#, place: "paymentTerms.daysAfterApproval", message: "out of range; expected 0 to 120"),
+        Refusal(name: "a DEL in a provider's name", replace: #""name": "Träger""#, with: #""name": "Trä\u007Fger""#, place: "provider.name", message: "contains a control character (U+007F)"),
+        Refusal(name: "a line break in an address line", replace: #"["Markt 1"]"#, with: #"["Markt 1\r\n"]"#, place: "youthOffice.address[0]", message: "contains a control character (U+000D)"),
         Refusal(name: "syntax error", replace: #""categories": ["A", "B", "C"],"#, with: #""categories": ["A", "B", "C"],,"#, place: "line 8, column 33", message: "not valid JSON: expected a key in double quotes"),
     ])
     func agreementRefusals(_ r: Refusal) {
@@ -121,6 +123,12 @@ struct InputRefusalTests {
         Refusal(name: "duplicate case id", replace: #""id": "H-2""#, with: #""id": "H-1""#, place: "cases[1].id", message: "used twice"),
         Refusal(name: "unknown end reason", replace: #""start": "2026-03-10","#, with: #""start": "2026-03-10", "end": "2026-04-01", "endReason": "moved","#, place: "cases[0].endReason", message: "'moved' is not known"),
         Refusal(name: "end without a reason", replace: #""start": "2026-03-10","#, with: #""start": "2026-03-10", "end": "2026-04-01","#, place: "cases[0].endReason", message: "needs an endReason"),
+        // One line of printable text: printed raw, a control character broke a statement's line;
+        // stored, SQLite ended the text at a U+0000.
+        Refusal(name: "a U+0000 in a case id", replace: #""id": "H-1""#, with: #""id": "H-1\u0000X""#, place: "cases[0].id", message: "contains a control character (U+0000)"),
+        Refusal(name: "a line break in a file reference", replace: #""id": "H-2","#, with: #""id": "H-2", "fileReference": "51\n2","#, place: "cases[1].fileReference", message: "contains a control character (U+000A)"),
+        Refusal(name: "a C1 control in a flag", replace: #""id": "H-2","#, with: #""id": "H-2", "flags": ["ok", "a\u0085b"],"#, place: "cases[1].flags[1]", message: "contains a control character (U+0085)"),
+        Refusal(name: "a tab in a category", replace: #"[{"category": "B", "from": "2026-03-10"}]"#, with: #"[{"category": "B\t", "from": "2026-03-10"}]"#, place: "cases[0].categories[0].category", message: "contains a control character (U+0009)"),
         Refusal(name: "category during a running clearing", replace: #""to": "2026-03-10", "category": "C"}"#, with: #""category": "C"}, "categories": [{"category": "B", "from": "2026-04-01"}]"#, place: "cases[1].categories[0].from", message: "still running"),
     ])
     func caseRefusals(_ r: Refusal) {

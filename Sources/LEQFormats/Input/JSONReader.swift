@@ -136,7 +136,30 @@ struct ObjectReader {
             reader.error(at(key), "must not be empty")
             return nil
         }
+        if let refused = Self.controlCharacter(in: s) {
+            reader.error(at(key), refused)
+            return nil
+        }
         return s
+    }
+
+    /// Every text an input gives is one line of printable text: a name, a number, a reference.
+    /// A control character (a line break, a tab, U+0000) went through to statements, tables and
+    /// the store as it was: printed raw, it broke a line of a statement; stored, SQLite ended the
+    /// text at a U+0000. Nil when there is none; else what to say.
+    static func controlCharacter(in s: String) -> Message? {
+        var previous: UInt8 = 0
+        for byte in s.utf8 {
+            // C0 and DEL are one byte each; C1 (U+0080–U+009F) is 0xC2 followed by 0x80–0x9F.
+            let scalar: UInt32? = byte < 0x20 || byte == 0x7F ? UInt32(byte)
+                : previous == 0xC2 && (0x80...0x9F).contains(byte) ? UInt32(byte) : nil
+            if let scalar {
+                let code = String(scalar, radix: 16, uppercase: true)
+                return "contains a control character (U+\(String(repeating: "0", count: 4 - code.count) + code)); expected one line of printable text"
+            }
+            previous = byte
+        }
+        return nil
     }
 
     func bool(_ key: String, required: Bool = false) -> Bool? {
@@ -239,7 +262,13 @@ struct ObjectReader {
         var out: [String] = []
         var ok = true
         for item in items {
-            if case let .string(s) = item.value { out.append(s) } else {
+            if case let .string(s) = item.value {
+                if let refused = Self.controlCharacter(in: s) {
+                    reader.error(item.path, refused)
+                    ok = false
+                }
+                out.append(s)
+            } else {
                 reader.error(item.path, "expected a string, found \(item.value.kindName)")
                 ok = false
             }

@@ -811,6 +811,8 @@ public enum Catalogue {
             "muss mindestens feeDays ({1}) sein",
         "must not be empty":
             "darf nicht leer sein",
+        "contains a control character (U+{1}); expected one line of printable text":
+            "enthält ein Steuerzeichen (U+{1}); erwartet eine Zeile druckbarer Text",
         "nesting too deep":
             "zu tief verschachtelt",
         "no (the certification is missing)":
