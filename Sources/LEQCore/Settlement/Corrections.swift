@@ -49,78 +49,50 @@ extension Settlement {
     public static func corrections(of f: FinalisedStatement, recomputed: Statement?) -> [StatementLine] {
         let lines = recomputed?.lines ?? []
         // Per case (a slot, found by its id once per run of its lines: a statement lists a case's
-        // lines together): its amounts by kind, paid and now, in a short list of its own within
-        // one array, and its last line paid and settled now. Tables keyed by case and kind, and
-        // one of places, were three look-ups by id per line: 13 % of a million cases' year with
-        // corrections.
-        struct Amounts {
-            var kind: LineKind
-            var was = Money.zero
-            var now = Money.zero
-            var next: Int32
-        }
-        var slots: [String: Int] = [:]
-        var ids: [String] = [], heads: [Int32] = [], lastPaid: [Int32] = [], lastNow: [Int32] = []
-        var amounts: [Amounts] = []
-        slots.reserveCapacity(max(f.paid.count, lines.count) / 2)
-        amounts.reserveCapacity(max(f.paid.count, lines.count))
-        func slot(_ id: String) -> Int {
-            if let s = slots[id] { return s }
-            slots[id] = ids.count
-            ids.append(id)
-            heads.append(-1)
-            lastPaid.append(-1)
-            lastNow.append(-1)
-            return ids.count - 1
-        }
-        /// The place in `amounts` of the case's amounts of `kind`, made if new.
-        func entry(_ s: Int, _ kind: LineKind) -> Int {
-            var e = heads[s]
-            while e >= 0 {
-                if amounts[Int(e)].kind == kind { return Int(e) }
-                e = amounts[Int(e)].next
-            }
-            amounts.append(Amounts(kind: kind, next: heads[s]))
-            heads[s] = Int32(amounts.count - 1)
-            return amounts.count - 1
-        }
+        // lines together): its amounts by kind, paid and now, and its last line paid and settled
+        // now (`CaseAmounts`).
+        var t = CaseAmounts(capacity: max(f.paid.count, lines.count))
         var s = -1, current: String?
         for i in f.paid.indices {
             let id = f.paid[i].caseID
-            if id != current { s = slot(id); current = id }
-            amounts[entry(s, f.paid[i].kind)].was += f.paid[i].amount
-            lastPaid[s] = Int32(i)
+            if id != current { s = t.slot(id, after: s); current = id }
+            t.amounts[t.entry(s, f.paid[i].kind)].was += f.paid[i].amount
+            t.lastPaid[s] = Int32(i)
         }
+        s = -1
         current = nil
         for j in lines.indices where lines[j].kind != .correction {
             let id = lines[j].caseID
-            if id != current { s = slot(id); current = id }
-            amounts[entry(s, lines[j].kind)].now += lines[j].amount
-            lastNow[s] = Int32(j)
+            if id != current { s = t.slot(id, after: s); current = id }
+            t.amounts[t.entry(s, lines[j].kind)].now += lines[j].amount
+            t.lastNow[s] = Int32(j)
         }
         // The case and kinds whose amount changed (what was not paid or is not settled now counts
         // as zero), by case, then kind in the order of its cases. Only those are sorted: all of
         // them sorted, most to be passed over, were a fifth of a month settled with a store.
         var changed: [(slot: Int, entry: Int)] = []
-        for s in ids.indices {
-            var e = heads[s]
+        for s in t.ids.indices {
+            var e = t.heads[s]
             while e >= 0 {
-                if amounts[Int(e)].was != amounts[Int(e)].now { changed.append((s, Int(e))) }
-                e = amounts[Int(e)].next
+                if t.amounts[Int(e)].was != t.amounts[Int(e)].now { changed.append((s, Int(e))) }
+                e = t.amounts[Int(e)].next
             }
         }
-        changed.sort { (ids[$0.slot], CasePlace.of(amounts[$0.entry].kind)) < (ids[$1.slot], CasePlace.of(amounts[$1.entry].kind)) }
+        changed.sort {
+            (t.ids[$0.slot], CasePlace.of(t.amounts[$0.entry].kind)) < (t.ids[$1.slot], CasePlace.of(t.amounts[$1.entry].kind))
+        }
         var out: [StatementLine] = []
         for (s, e) in changed {
-            let before = amounts[e].was, after = amounts[e].now
+            let before = t.amounts[e].was, after = t.amounts[e].now
             // Where the case is as settled now, or, settled no more, as last paid.
-            let place = lastNow[s] >= 0 ? (service: lines[Int(lastNow[s])].service, fileReference: lines[Int(lastNow[s])].fileReference)
-                : (service: f.paid[Int(lastPaid[s])].service, fileReference: f.paid[Int(lastPaid[s])].fileReference)
-            var l = StatementLine(caseID: ids[s], fileReference: place.fileReference, service: place.service, kind: .correction,
+            let now = Int(t.lastNow[s]), paid = Int(t.lastPaid[s])
+            let place = now >= 0 ? (service: lines[now].service, fileReference: lines[now].fileReference)
+                : (service: f.paid[paid].service, fileReference: f.paid[paid].fileReference)
+            var l = StatementLine(caseID: t.ids[s], fileReference: place.fileReference, service: place.service, kind: .correction,
                                   category: nil, period: f.month.period, quantity: ExactDecimal(1), unit: .once,
                                   rate: after - before, rateUnit: .once, amount: after - before, bearerParts: [])
             l.corrects = f.number
-            l.correctedKind = amounts[e].kind
+            l.correctedKind = t.amounts[e].kind
             l.previousAmount = before
             l.forMonth = f.month
             out.append(l)
@@ -178,5 +150,71 @@ extension StatementBuilder {
             ?? Service(id: line.service, name: line.service, legalBasis: "", setting: .ambulant)
         line.bearerParts = agreement.split(line.amount, service: service, kind: line.correctedKind ?? line.kind, flags: flags)
         lines.append(consume line)
+    }
+}
+
+/// What one finalised statement paid and the month settled again pays, per case (a slot) and
+/// kind: each case's amounts by kind in a short list of its own within one array (tables keyed
+/// by case and kind, and one of places, were three look-ups by id per line: 13 % of a million
+/// cases' year with corrections).
+private struct CaseAmounts {
+    struct Amounts {
+        var kind: LineKind
+        var was = Money.zero
+        var now = Money.zero
+        var next: Int32
+    }
+
+    var ids: [String] = [], heads: [Int32] = [], lastPaid: [Int32] = [], lastNow: [Int32] = []
+    var amounts: [Amounts] = []
+    /// A statement lists its cases in order of their ids, and the month settled again lists them
+    /// as they were paid: the next case is the next slot, or a new one after the last. The slots
+    /// made while ids came in ascending order (`ids[..<ascending]`) are found again by halving;
+    /// those made after, by a table of their own. Hashing every case's id twice was most of the
+    /// comparison (a second of a million cases' year with corrections).
+    private var ascending = 0
+    private var others: [String: Int] = [:]
+
+    init(capacity: Int) {
+        amounts.reserveCapacity(capacity)
+    }
+
+    /// The slot of the case `id`, which follows the case in slot `previous` (-1: none); made if new.
+    mutating func slot(_ id: String, after previous: Int) -> Int {
+        if previous + 1 < ids.count && ids[previous + 1] == id { return previous + 1 }
+        // Ids in strictly ascending order so far are all different: a larger one is new.
+        if ascending == ids.count, ids.last.map({ $0 < id }) ?? true {
+            ascending += 1
+            return newSlot(id)
+        }
+        var low = 0, high = ascending
+        while low < high {
+            let middle = (low + high) / 2
+            if ids[middle] < id { low = middle + 1 } else { high = middle }
+        }
+        if low < ascending && ids[low] == id { return low }
+        if let s = others[id] { return s }
+        others[id] = ids.count
+        return newSlot(id)
+    }
+
+    private mutating func newSlot(_ id: String) -> Int {
+        ids.append(id)
+        heads.append(-1)
+        lastPaid.append(-1)
+        lastNow.append(-1)
+        return ids.count - 1
+    }
+
+    /// The place in `amounts` of the amounts of slot `s` of `kind`, made if new.
+    mutating func entry(_ s: Int, _ kind: LineKind) -> Int {
+        var e = heads[s]
+        while e >= 0 {
+            if amounts[Int(e)].kind == kind { return Int(e) }
+            e = amounts[Int(e)].next
+        }
+        amounts.append(Amounts(kind: kind, next: heads[s]))
+        heads[s] = Int32(amounts.count - 1)
+        return amounts.count - 1
     }
 }
