@@ -128,9 +128,17 @@ struct CaseloadTests {
         for c in caseload.cases {
             #expect(caseload.place(ofCaseID: c.id) == caseload.cases.firstIndex { $0.id == c.id }, "\(c.id)")
             if caseload.cases.filter({ $0.id == c.id }).count > 1 { twice += 1 }
+            // By provider: that provider's case of the id; for a provider without one, the first.
+            for provider in agreements.map(\.provider.id) + ["none"] {
+                let own = caseload.cases.firstIndex { $0.id == c.id && $0.provider == provider }
+                #expect(caseload.place(ofCaseID: c.id, provider: provider) == own ?? caseload.cases.firstIndex { $0.id == c.id },
+                        "\(c.id) \(provider)")
+            }
         }
         #expect(twice > 20)
-        for id in ["", "C0", "Z999999999", caseload.cases[0].id + "x"] { #expect(caseload.place(ofCaseID: id) == nil, "\(id)") }
+        for id in ["", "C0", "Z999999999", caseload.cases[0].id + "x"] {
+            #expect(caseload.place(ofCaseID: id) == nil && caseload.place(ofCaseID: id, provider: caseload.providers[0]) == nil, "\(id)")
+        }
     }
 
     @Test("People grouped by a hash of their pseudonym, in one part or several, also when two pseudonyms share it")

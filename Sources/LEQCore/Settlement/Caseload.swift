@@ -140,16 +140,30 @@ public struct Caseload: Sendable {
     /// the first found is the first (every provider halved, the smallest place kept, was 2.6 % of
     /// a million cases' year with corrections).
     func place(ofCaseID id: String) -> Int? {
+        for places in providerPlaces {
+            if let p = place(ofCaseID: id, in: places) { return p }
+        }
+        return nil
+    }
+
+    /// The place of `provider`'s case with id `id`; else, as `place(ofCaseID:)`, the first case
+    /// with that id. A case file gives each id once: a provider's correction finds its case by
+    /// halving that provider's cases alone (halving every provider's, each step a case from
+    /// afar, was 2.6 % of a million cases' year with corrections).
+    func place(ofCaseID id: String, provider: String) -> Int? {
+        if let places = places(of: provider), let p = place(ofCaseID: id, in: places) { return p }
+        return place(ofCaseID: id)
+    }
+
+    /// The place of the case with id `id` among `places` of one provider (in id order), or nil.
+    private func place(ofCaseID id: String, in places: Range<Int>) -> Int? {
         cases.withPlacesForReading { c -> Int? in
-            for places in providerPlaces {
-                var low = places.lowerBound, high = places.upperBound
-                while low < high {
-                    let middle = (low + high) / 2
-                    if c![middle].id < id { low = middle + 1 } else { high = middle }
-                }
-                if low < places.upperBound && c![low].id == id { return low }
+            var low = places.lowerBound, high = places.upperBound
+            while low < high {
+                let middle = (low + high) / 2
+                if c![middle].id < id { low = middle + 1 } else { high = middle }
             }
-            return nil
+            return low < places.upperBound && c![low].id == id ? low : nil
         }
     }
 

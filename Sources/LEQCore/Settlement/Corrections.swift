@@ -117,10 +117,11 @@ extension Settlement {
                                        caseload: Caseload) -> [StatementLine] {
         var builder = StatementBuilder(agreement: agreement, month: month)
         for l in corrections {
-            // The case's flags, of its first case by that id: found for the few lines that
-            // correct something (a table of every case's flags, made for each provider and
-            // month, cost more than the rest of the corrections together).
-            builder.appendCorrection(l, flags: caseload.place(ofCaseID: l.caseID).map { caseload.cases[$0].flags } ?? [])
+            // The case's flags, of the provider's case by that id (else the first by that id):
+            // found for the few lines that correct something (a table of every case's flags, made
+            // for each provider and month, cost more than the rest of the corrections together).
+            let place = caseload.place(ofCaseID: l.caseID, provider: agreement.provider.id)
+            builder.appendCorrection(l, flags: place.map { caseload.cases[$0].flags } ?? [])
         }
         return builder.lines
     }
