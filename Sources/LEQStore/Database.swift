@@ -154,7 +154,8 @@ final class Database {
 
     struct Row {
         let statement: OpaquePointer?
-        func text(_ i: Int32) -> String { sqlite3_column_text(statement, i).map { String(cString: $0) } ?? "" }
+        /// The column's text, its bytes as stored (not ended at a U+0000, as a C string would be).
+        func text(_ i: Int32) -> String { withText(i) { String(decoding: $0, as: UTF8.self) } }
         func optionalText(_ i: Int32) -> String? { sqlite3_column_type(statement, i) == SQLITE_NULL ? nil : text(i) }
         func int(_ i: Int32) -> Int64 { sqlite3_column_int64(statement, i) }
         func isNull(_ i: Int32) -> Bool { sqlite3_column_type(statement, i) == SQLITE_NULL }
