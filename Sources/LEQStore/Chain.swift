@@ -122,13 +122,12 @@ struct Canonical {
     }
 
     mutating func add(_ text: String?) {
-        if let text {
-            add("+")
-            add(text)
-        } else {
-            add("-")
-        }
+        addPresence(text != nil)
+        if let text { add(text) }
     }
+
+    /// Whether an optional field is there: "+" before its value, "-" for none.
+    private mutating func addPresence(_ present: Bool) { add(present ? "+" : "-") }
 
     private mutating func appendDecimal(_ n: Int) {
         if n >= 10 { appendDecimal(n / 10) }
@@ -150,12 +149,8 @@ extension Canonical {
 
     /// The same bytes as `add(row.optionalText(i))` for the text LEQ wrote.
     mutating func addOptionalText(of row: Database.Row, _ i: Int32) {
-        if row.isNull(i) {
-            add("-")
-        } else {
-            add("+")
-            addText(of: row, i)
-        }
+        addPresence(!row.isNull(i))
+        if !row.isNull(i) { addText(of: row, i) }
     }
 }
 

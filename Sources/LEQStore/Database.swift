@@ -156,7 +156,7 @@ final class Database {
         let statement: OpaquePointer?
         /// The column's text, its bytes as stored (not ended at a U+0000, as a C string would be).
         func text(_ i: Int32) -> String { withText(i) { String(decoding: $0, as: UTF8.self) } }
-        func optionalText(_ i: Int32) -> String? { sqlite3_column_type(statement, i) == SQLITE_NULL ? nil : text(i) }
+        func optionalText(_ i: Int32) -> String? { isNull(i) ? nil : text(i) }
         func int(_ i: Int32) -> Int64 { sqlite3_column_int64(statement, i) }
         func isNull(_ i: Int32) -> Bool { sqlite3_column_type(statement, i) == SQLITE_NULL }
         /// The column's text as SQLite holds it, its bytes as stored (empty for NULL), valid only

@@ -47,9 +47,14 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
     }
 
     private static func isHidden(_ s: Unicode.Scalar) -> Bool {
-        s.value < 0x20 || (0x7F...0x9F).contains(s.value) || (0x202A...0x202E).contains(s.value) || (0x2066...0x2069).contains(s.value)
+        s.isControlCharacter || (0x202A...0x202E).contains(s.value) || (0x2066...0x2069).contains(s.value)
             || s.value == 0xFEFF || s.value == 0x200B
     }
+}
+
+extension Unicode.Scalar {
+    /// A control character (C0, DEL or C1): never part of a line of printable text.
+    var isControlCharacter: Bool { value < 0x20 || (0x7F...0x9F).contains(value) }
 }
 
 /// Bad input: every problem found, not just the first. The command line exits with status 2.

@@ -148,18 +148,9 @@ struct ObjectReader {
     /// the store as it was: printed raw, it broke a line of a statement; stored, SQLite ended the
     /// text at a U+0000. Nil when there is none; else what to say.
     static func controlCharacter(in s: String) -> Message? {
-        var previous: UInt8 = 0
-        for byte in s.utf8 {
-            // C0 and DEL are one byte each; C1 (U+0080–U+009F) is 0xC2 followed by 0x80–0x9F.
-            let scalar: UInt32? = byte < 0x20 || byte == 0x7F ? UInt32(byte)
-                : previous == 0xC2 && (0x80...0x9F).contains(byte) ? UInt32(byte) : nil
-            if let scalar {
-                let code = String(scalar, radix: 16, uppercase: true)
-                return "contains a control character (U+\(String(repeating: "0", count: 4 - code.count) + code)); expected one line of printable text"
-            }
-            previous = byte
-        }
-        return nil
+        guard let control = s.unicodeScalars.first(where: \.isControlCharacter) else { return nil }
+        let code = String(control.value, radix: 16, uppercase: true)
+        return "contains a control character (U+\(String(repeating: "0", count: 4 - code.count) + code)); expected one line of printable text"
     }
 
     func bool(_ key: String, required: Bool = false) -> Bool? {
