@@ -62,6 +62,31 @@ struct IncentiveTests {
         #expect(lines(settle([c], "2026-12")[0], .goalBonus).map(\.rate) == [m("11760.00")])
     }
 
+    @Test("A goal bonus's base ends with the evaluation's month: only that month after an evaluation the month before, nothing for a second evaluation in the same month (it stopped the run before); budget cuts do not lower it")
+    func goalBaseOfTheMonthItself() {
+        var c = flex()
+        let good = [(GoalArea.school, "80")], poor = [(GoalArea.school, "30")]
+        c.evaluations = [evaluation("2026-05-31", good), evaluation("2026-06-15", good), evaluation("2026-06-30", good)]
+        let june = settle([c], "2026-06")[0]
+        // 15 June: since May's evaluation, June alone (1,960.00); 30 June: since 15 June, in a
+        // month already counted: none.
+        #expect(lines(june, .goalBonus).map(\.rate) == [m("1960.00"), .zero])
+        #expect(lines(june, .goalBonus).map(\.amount) == [m("78.40"), .zero])
+        #expect(lines(june, .goalBonus).map(\.period) == [Period(d("2026-06-01"), d("2026-06-15")), Period(d("2026-06-16"), d("2026-06-30"))])
+        // The same for a malus.
+        c.evaluations = [evaluation("2026-06-10", good), evaluation("2026-06-20", poor)]
+        let malus = lines(settle([c], "2026-06")[0], .goalMalus)
+        #expect(malus.map(\.rate) == [.zero] && malus.map(\.period) == [Period(d("2026-06-11"), d("2026-06-20"))])
+        c.evaluations = [evaluation("2026-05-31", good), evaluation("2026-06-15", good), evaluation("2026-06-30", good)]
+        // A drawdown budget that cuts June's flat rate: the base is what the rates pay before the cut.
+        c.budgets = [CaseBudget(period: Period(d("2026-06-01"), d("2026-06-30")), amount: m("1000.00"), mode: .drawdown)]
+        let cut = settle([c], "2026-06")[0]
+        #expect(lines(cut, .budgetCut).map(\.amount) == [m("-960.00")])
+        #expect(lines(cut, .goalBonus).map(\.rate) == [m("1960.00"), .zero])
+        // In May, the months since January: five of them.
+        #expect(lines(settle([c], "2026-05")[0], .goalBonus).map(\.rate) == [m("9800.00")])
+    }
+
     @Test("Attainment is the (weighted) mean, compared with the thresholds exactly; below 40 a malus")
     func thresholdsAndMalus() {
         var c = flex()

@@ -86,22 +86,28 @@ extension LineKind {
 extension StatementBuilder {
     /// The incentive lines of one case this month. Called for every case of the provider, also
     /// when it is not active this month (a report's grace period, a successor's start).
-    /// `successor`: the person's next case after this one ended.
-    mutating func settleIncentives(_ c: Case, service: inout Service, terms: IncentiveTerms, handsOverLastDay: Bool,
-                                   successor: Successor?) {
+    /// `successor`: the person's next case after this one ended. `caseLines`: where the case's
+    /// lines of this month begin. `terms`: read in place (`inout`, never changed).
+    mutating func settleIncentives(_ c: Case, service: inout Service, terms: inout IncentiveTerms, caseLines: Int,
+                                   handsOverLastDay: Bool, successor: Successor?) {
         // Goal evaluations in this month.
         for (k, e) in c.evaluations.enumerated() where month.period.contains(e.date) {
             let category = c.category(on: e.date)
             let attainment = e.attainment
             if let t = category.flatMap({ terms.byCategory[$0] }) {
-                // Since the previous evaluation, or the case's start; not before this agreement's months.
-                let from = max(k > 0 ? c.evaluations[k - 1].date.month.next : c.start.month, agreement.validity.from.month)
+                // Since the previous evaluation, or the case's start, in whole months; not before
+                // this agreement's months. A second evaluation in the month of the one before it
+                // has no month of its own (the one before counted this month): its base is
+                // nothing, its period the days since that one.
+                let previous = k > 0 ? c.evaluations[k - 1].date : nil
+                let from = max(previous.map { $0.month.next } ?? c.start.month, agreement.validity.from.month)
+                let period = from <= month ? Period(from.firstDay, e.date) : Period(previous!.next, e.date)
                 if attainment >= t.bonusThreshold.fraction, let p = t.bonusPercent {
-                    goalLine(c, service: service, kind: .goalBonus, evaluation: e, from: from, percent: p, sign: 1,
-                             category: category, handsOverLastDay: handsOverLastDay)
+                    goalLine(c, service: service, kind: .goalBonus, evaluation: e, from: from, period: period, caseLines: caseLines,
+                             percent: p, sign: 1, category: category, handsOverLastDay: handsOverLastDay)
                 } else if attainment < t.malusThreshold.fraction, let p = t.malusPercent {
-                    goalLine(c, service: service, kind: .goalMalus, evaluation: e, from: from, percent: p, sign: -1,
-                             category: category, handsOverLastDay: handsOverLastDay)
+                    goalLine(c, service: service, kind: .goalMalus, evaluation: e, from: from, period: period, caseLines: caseLines,
+                             percent: p, sign: -1, category: category, handsOverLastDay: handsOverLastDay)
                 }
             }
             if let perArea = terms.familyPerGoalArea {
@@ -150,15 +156,23 @@ extension StatementBuilder {
         }
     }
 
-    private mutating func goalLine(_ c: Case, service: Service, kind: LineKind, evaluation e: GoalEvaluation, from: Month,
-                                   percent: ExactDecimal, sign: Int64, category: String?, handsOverLastDay: Bool) {
-        // The base: the case's flat, daily and hourly amounts of the months since the previous evaluation.
+    /// A goal bonus or malus on the base of the months from `from` through this one (none if
+    /// `from` is later), for the line's `period`. `caseLines`: where the case's lines of this
+    /// month begin.
+    private mutating func goalLine(_ c: Case, service: Service, kind: LineKind, evaluation e: GoalEvaluation, from: Month, period: Period,
+                                   caseLines: Int, percent: ExactDecimal, sign: Int64, category: String?, handsOverLastDay: Bool) {
+        // The base: the case's flat, daily and hourly amounts of the months since the previous
+        // evaluation. This month's are the lines just settled (the base lines are the same
+        // whether or not budgets, top-ups and incentives follow them); the months before are
+        // settled again.
         var base = Money.zero
-        resettle(c, from: from, through: e.date.month, handsOverLastDay: handsOverLastDay) { lines in
+        func add(_ lines: ArraySlice<StatementLine>) {
             for i in lines.indices where lines[i].kind.isIncentiveBase { base += lines[i].amount }
         }
+        resettle(c, from: from, through: month.previous, handsOverLastDay: handsOverLastDay) { add($0) }
+        if from <= month { add(lines[caseLines...]) }
         let amount = agreement.rounding.percent(percent, of: base)
-        var l = line(c, service: service, kind: kind, category: category, period: Period(from.firstDay, e.date),
+        var l = line(c, service: service, kind: kind, category: category, period: period,
                      quantity: ExactDecimal(1), unit: .once, rate: base, rateUnit: .once, amount: Money(cents: sign * amount.cents))
         l.percent = percent
         l.attainment = e.attainment

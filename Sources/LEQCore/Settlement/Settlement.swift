@@ -126,31 +126,23 @@ public enum Settlement {
         builder.allCases = caseload.cases
         builder.earlierIndices = caseload.earlierWithAbsences
         // The earlier months: a builder each, emptied after every case, and its agreement's
-        // services at hand as the month's are (see below).
+        // services and terms at hand as the month's are.
         var earlier = yearBefore.map { e in
             var b = builder.sameContext(month: e.month, agreement: e.agreement)
             b.onlyIncentiveLedger = true
             return b
         }
         var yearSums = [IncentiveSums](repeating: IncentiveSums(), count: yearBefore.count)
-        let earlierServices = yearBefore.map { e in
-            let copy = UnsafeMutableBufferPointer<Service>.allocate(capacity: e.agreement.services.count)
-            _ = copy.initialize(fromContentsOf: e.agreement.services)
-            return UnsafeBufferPointer(copy)
-        }
+        let terms = TermsInPlace(agreement), earlierTerms = yearBefore.map { TermsInPlace($0.agreement) }
         defer {
-            for s in earlierServices {
-                let copy = UnsafeMutableBufferPointer(mutating: s)
-                copy.deinitialize()
-                copy.deallocate()
-            }
+            terms.free()
+            for t in earlierTerms { t.free() }
         }
         // Each case read in place through the buffer: through the array's subscript, every case
         // was copied for the call (a retain per field, some 8 % of settling).
         let handsOver = caseload.handsOverLastDay, successors = caseload.successors
         let bounds = caseload.earlierBounds
-        let services = agreement.services
-        services.withUnsafeBufferPointer { services in caseload.cases.withPlacesForReading { cases in
+        caseload.cases.withPlacesForReading { cases in
             for k in indices.indices {
                 // The cases a few ahead asked for from memory meanwhile: a case's records box
                 // four ahead, the lists in the box two ahead (the box fetched by then), the rest
@@ -161,14 +153,16 @@ public enum Settlement {
                 let i = indices[k]
                 // The person's earlier cases with absences (the yearly caps), as places.
                 builder.earlier = bounds[i]..<bounds[i + 1]
-                builder.settle(inPlace: &cases![i], handsOverLastDay: handsOver[i], successor: successors[i], services: services)
+                builder.settle(inPlace: &cases![i], handsOverLastDay: handsOver[i], successor: successors[i], services: terms.services,
+                               incentives: terms.incentives)
                 for j in earlier.indices {
                     earlier[j].earlier = builder.earlier
-                    earlier[j].settle(inPlace: &cases![i], handsOverLastDay: handsOver[i], successor: successors[i], services: earlierServices[j])
+                    earlier[j].settle(inPlace: &cases![i], handsOverLastDay: handsOver[i], successor: successors[i],
+                                      services: earlierTerms[j].services, incentives: earlierTerms[j].incentives)
                     earlier[j].moveIncentiveSums(into: &yearSums[j])
                 }
             }
-        } }
+        }
         return (builder, yearSums)
     }
 
@@ -218,6 +212,32 @@ struct EarlierMonth {
             ledger = ledger.adding(s, terms: e.agreement.incentives!, rounding: e.agreement.rounding).0
         }
         return ledger
+    }
+}
+
+/// An agreement's services and incentive terms copied to places of their own, for a run to read
+/// in place for every case (see `StatementBuilder.settle(inPlace:…)`); freed by `free()`.
+private struct TermsInPlace {
+    let services: UnsafeBufferPointer<Service>
+    let incentives: UnsafeMutablePointer<IncentiveTerms>?
+
+    init(_ agreement: Agreement) {
+        let services = UnsafeMutableBufferPointer<Service>.allocate(capacity: agreement.services.count)
+        _ = services.initialize(fromContentsOf: agreement.services)
+        self.services = UnsafeBufferPointer(services)
+        incentives = agreement.incentives.map { terms in
+            let place = UnsafeMutablePointer<IncentiveTerms>.allocate(capacity: 1)
+            place.initialize(to: terms)
+            return place
+        }
+    }
+
+    func free() {
+        let services = UnsafeMutableBufferPointer(mutating: self.services)
+        services.deinitialize()
+        services.deallocate()
+        incentives?.deinitialize(count: 1)
+        incentives?.deallocate()
     }
 }
 
