@@ -8,7 +8,8 @@ enum Fixture {
 
     static func agreement(proration: Proration = .calendar, rounding: RoundingMode = .halfAwayFromZero,
                           rates: [FlatRateEntry]? = nil, increases: [RateIncrease] = [],
-                          bearerRules: [BearerRule] = [], extensionWeekly: String = "245.00") -> Agreement {
+                          bearerRules: [BearerRule] = [], extensionWeekly: String = "245.00",
+                          clearingDays: (fee: Int, max: Int) = (42, 84)) -> Agreement {
         Agreement(
             id: "test", validity: Period(d("2026-01-01"), d("2099-12-31")),
             youthOffice: Party(name: "Jugendamt", address: ["Markt 1"]),
@@ -27,7 +28,8 @@ enum Fixture {
             ],
             increases: increases,
             clearing: ClearingTermsInput(fee: [RateEntry(from: d("2026-01-01"), amount: m("1450.00"))],
-                                         extensionWeekly: [RateEntry(from: d("2026-01-01"), amount: m(extensionWeekly))]),
+                                         extensionWeekly: [RateEntry(from: d("2026-01-01"), amount: m(extensionWeekly))],
+                                         feeDays: clearingDays.fee, maxDays: clearingDays.max),
             bearers: [CostBearer(id: "kommune", name: "Kommune"), CostBearer(id: "land", name: "Land")],
             bearerRules: bearerRules)
     }

@@ -203,6 +203,19 @@ struct ClearingTests {
         #expect(apr.warnings.map(\.days) == [2])
     }
 
+    @Test("An agreement without extension days (as many days as the fee covers): the fee, then days beyond the maximum, never an extension")
+    func noExtensionDays() {
+        let a = Fixture.agreement(clearingDays: (fee: 42, max: 42))
+        let c = clearingCase(from: "2026-02-02", to: "2026-04-02", approved: true)  // 60 days
+        let mar = Fixture.settle([c], "2026-03", agreement: a)
+        #expect(mar.lines.isEmpty)
+        #expect(mar.warnings.map(\.kind) == [.clearingBeyondMaximum])
+        #expect(mar.warnings[0].period == Period(d("2026-03-16"), d("2026-03-31")))
+        let apr = Fixture.settle([c], "2026-04", agreement: a)
+        #expect(apr.lines.map(\.kind) == [.clearingFee, .flatRate] && apr.lines[0].clearingDays == 1...42)
+        #expect(apr.warnings.map(\.kind) == [.clearingBeyondMaximum] && apr.warnings[0].days == 2)
+    }
+
     @Test("A running clearing bills nothing but approved extension days, and no flat rate")
     func runningClearing() {
         let c = clearingCase(from: "2026-03-23", to: nil, category: nil)

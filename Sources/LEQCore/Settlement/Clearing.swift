@@ -28,8 +28,10 @@ extension StatementBuilder {
             }
         }
 
-        let extensionDays = Period(clearing.from.advanced(by: terms.feeDays), clearing.from.advanced(by: terms.maxDays - 1))
-        if let days = extensionDays.intersection(inMonth) {
+        // Days after the fee's up to the maximum; none where the agreement's maximum is the fee's days.
+        let extensionDays = terms.maxDays > terms.feeDays
+            ? Period(clearing.from.advanced(by: terms.feeDays), clearing.from.advanced(by: terms.maxDays - 1)) : nil
+        if let days = extensionDays?.intersection(inMonth) {
             if clearing.extensionApproved {
                 let missing = terms.extensionWeekly.forEachStep(in: days) { part, step in
                     let daily = agreement.rounding.scale(step.amount, by: 1, over: 7)
