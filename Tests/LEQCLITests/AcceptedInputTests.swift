@@ -1,0 +1,167 @@
+import Foundation
+import Testing
+import LEQCore
+@testable import LEQFormats
+@testable import LEQCLI
+
+/// Whatever the input files accept is settled, month after month, without stopping. The sample
+/// cases and agreements are changed at random the way real files differ: dates moved (by days,
+/// to a month's first or last day), an entry of a list given again a few days apart, a small
+/// number of an agreement set to 0, 1, another of its numbers or one more. Changes like these
+/// found two ways valid input stopped `leq settle` (a second goal evaluation in one month; an
+/// agreement whose clearing maximum is the days the fee covers).
+@Suite("Accepted input settles")
+struct AcceptedInputTests {
+    static let caseFiles = ["samples/halle/cases-2026.json", "samples/daily/cases-2026.json", "samples/topups/cases-2026.json",
+                            "samples/incentives/cases-2026.json", "samples/controlling/cases-2026.json"]
+
+    @Test("Property: sample cases and agreements changed at random; what the input accepts settles every month of 2026, each statement adding up",
+          arguments: [UInt64(1), 2, 3, 4])
+    func changedSamples(seed: UInt64) throws {
+        var random = SplitMix(seed: seed)
+        let contracts = CaseWriterTests.contracts.map { try! JSONParser.parse([UInt8](FileManager.default.contents(atPath: $0)!)).value }
+        let originals = CaseWriterTests.agreements()
+        var templates: [JSONValue] = []
+        for file in Self.caseFiles {
+            let root = try JSONParser.parse([UInt8](FileManager.default.contents(atPath: path(file))!)).value
+            if case let .array(cases)? = root["cases"] { templates += cases }
+        }
+        var settled = 0
+        let tries = 60
+        for attempt in 0..<tries {
+            // Each agreement changed half the time; one the input refuses is used as it was.
+            let agreements = zip(contracts, originals).enumerated().map { k, pair -> Agreement in
+                guard random.next() % 2 == 0 else { return pair.1 }
+                let changed = Changes.agreement(pair.0, &random)
+                return (try? AgreementFile.decode(Array(changed.json.utf8), file: "a\(k).json")) ?? pair.1
+            }
+            var cases: [JSONValue] = []
+            for k in 0..<(1 + Int(random.next() % 3)) {
+                var c = Changes.case(templates[Int(random.next() % UInt64(templates.count))], &random)
+                c = c.setting("id", .string("X\(k)"))
+                if random.next() % 3 == 0 { c = c.setting("person", .string("P-same")) }
+                cases.append(c)
+            }
+            let file = JSONValue.object([JSONMember("format", .string("leq-cases/1")), JSONMember("cases", .array(cases))]).json
+            guard let read = try? CaseFile.decode(Array(file.utf8), file: "cases.json", agreements: agreements) else { continue }
+            settled += 1
+            var ledgers: [String: IncentiveLedger]?
+            var month = Month(year: 2026, month: 1)!
+            for _ in 1...12 {
+                let run = Settlement.run(agreements: agreements, caseload: Caseload(read.cases), month: month, issued: month.lastDay.next,
+                                         ledgers: ledgers)
+                ledgers = run.ledgers
+                for s in run.statements {
+                    #expect(s.invariantViolations().isEmpty, "attempt \(attempt), \(month): \(s.invariantViolations())\n\(file)")
+                }
+                month = month.next
+            }
+        }
+        // Not a test of refusals only: a good part of what is changed is still accepted.
+        #expect(settled >= tries / 4, "\(settled) of \(tries) accepted")
+    }
+}
+
+/// The random changes, on JSON trees.
+private enum Changes {
+    static func `case`(_ value: JSONValue, _ random: inout SplitMix) -> JSONValue {
+        switch value {
+        case let .string(s) where isDate(s):
+            return random.next() % 4 == 0 ? .string(moved(s, &random)) : value
+        case let .array(items):
+            var items = items.map { self.case($0, &random) }
+            if !items.isEmpty && random.next() % 7 == 0 {
+                items.append(shiftedDates(items[Int(random.next() % UInt64(items.count))], &random))
+            }
+            return .array(items)
+        case let .object(members):
+            return .object(members.map { JSONMember($0.key, self.case($0.value, &random)) })
+        default:
+            return value
+        }
+    }
+
+    static func agreement(_ value: JSONValue, _ random: inout SplitMix) -> JSONValue {
+        switch value {
+        case let .string(s) where isDate(s):
+            return random.next() % 20 == 0 ? .string(moved(s, &random)) : value
+        case let .array(items):
+            return .array(items.map { agreement($0, &random) })
+        case let .object(members):
+            let numbers = members.compactMap { m -> Int? in if case let .number(n) = m.value { return Int(n) } else { return nil } }
+            return .object(members.map { m in
+                if case let .number(n) = m.value, let v = Int(n), v >= 0, random.next() % 3 == 0 {
+                    let choices = [0, 1, Int(random.next() % UInt64(v + 1)), numbers[Int(random.next() % UInt64(numbers.count))], v + 1]
+                    return JSONMember(m.key, .number(String(choices[Int(random.next() % UInt64(choices.count))])))
+                }
+                return JSONMember(m.key, agreement(m.value, &random))
+            })
+        default:
+            return value
+        }
+    }
+
+    /// An entry given again: its own dates moved by up to 12 days either way.
+    static func shiftedDates(_ value: JSONValue, _ random: inout SplitMix) -> JSONValue {
+        guard case let .object(members) = value else { return value }
+        return .object(members.map { m in
+            if case let .string(s) = m.value, isDate(s), let d = CivilDate(iso: s) {
+                return JSONMember(m.key, .string(d.advanced(by: Int(random.next() % 25) - 12).description))
+            }
+            return m
+        })
+    }
+
+    static func isDate(_ s: String) -> Bool { s.utf8.count == 10 && CivilDate(iso: s) != nil }
+
+    static func moved(_ s: String, _ random: inout SplitMix) -> String {
+        let d = CivilDate(iso: s)!
+        switch random.next() % 5 {
+        case 0, 1: return d.advanced(by: Int(random.next() % 81) - 40).description
+        case 2: return d.month.firstDay.description
+        case 3: return d.month.lastDay.description
+        default: return d.advanced(by: random.next() % 2 == 0 ? -1 : 1).description
+        }
+    }
+}
+
+private extension JSONValue {
+    func setting(_ key: String, _ value: JSONValue) -> JSONValue {
+        guard case let .object(members) = self else { return self }
+        return .object(members.map { $0.key == key ? JSONMember(key, value) : $0 })
+    }
+
+    /// The value as JSON text.
+    var json: String {
+        switch self {
+        case .null: return "null"
+        case let .bool(b): return b ? "true" : "false"
+        case let .number(n): return n
+        case let .string(s):
+            var out = "\""
+            for u in s.unicodeScalars {
+                switch u {
+                case "\"": out += "\\\""
+                case "\\": out += "\\\\"
+                default: out.unicodeScalars.append(u)
+                }
+            }
+            return out + "\""
+        case let .array(items): return "[" + items.map(\.json).joined(separator: ",") + "]"
+        case let .object(members): return "{" + members.map { JSONValue.string($0.key).json + ":" + $0.value.json }.joined(separator: ",") + "}"
+        }
+    }
+}
+
+/// SplitMix64: a small seeded generator, the same numbers on every machine.
+private struct SplitMix: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE5_E9B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
