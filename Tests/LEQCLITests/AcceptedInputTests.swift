@@ -7,7 +7,8 @@ import LEQCore
 /// Whatever the input files accept is settled, month after month, without stopping. The sample
 /// cases and agreements are changed at random the way real files differ: dates moved (by days,
 /// to a month's first or last day), an entry of a list given again a few days apart, a small
-/// number of an agreement set to 0, 1, another of its numbers or one more. Changes like these
+/// number of an agreement set to 0, 1, another of its numbers or one more, a decimal set to an
+/// end of what the files take (the largest amount, a month's hours, a cent, nothing). Changes like these
 /// found two ways valid input stopped `leq settle` (a second goal evaluation in one month; an
 /// agreement whose clearing maximum is the days the fee covers).
 @Suite("Accepted input settles")
@@ -68,6 +69,8 @@ private enum Changes {
         switch value {
         case let .string(s) where isDate(s):
             return random.next() % 4 == 0 ? .string(moved(s, &random)) : value
+        case let .string(s) where isAmount(s):
+            return random.next() % 10 == 0 ? .string(extreme(&random)) : value
         case let .array(items):
             var items = items.map { self.case($0, &random) }
             if !items.isEmpty && random.next() % 7 == 0 {
@@ -85,6 +88,8 @@ private enum Changes {
         switch value {
         case let .string(s) where isDate(s):
             return random.next() % 20 == 0 ? .string(moved(s, &random)) : value
+        case let .string(s) where isAmount(s):
+            return random.next() % 10 == 0 ? .string(extreme(&random)) : value
         case let .array(items):
             return .array(items.map { agreement($0, &random) })
         case let .object(members):
@@ -113,6 +118,14 @@ private enum Changes {
     }
 
     static func isDate(_ s: String) -> Bool { s.utf8.count == 10 && CivilDate(iso: s) != nil }
+
+    /// An amount (two decimals), or hours, a share or a percentage written as a decimal string.
+    static func isAmount(_ s: String) -> Bool { !s.isEmpty && !isDate(s) && ExactDecimal(s) != nil }
+
+    /// The ends of what the files take: the largest amount, a month's hours, one cent, nothing.
+    static func extreme(_ random: inout SplitMix) -> String {
+        ["10000000.00", "744", "0.01", "0", "100"][Int(random.next() % 5)]
+    }
 
     static func moved(_ s: String, _ random: inout SplitMix) -> String {
         let d = CivilDate(iso: s)!

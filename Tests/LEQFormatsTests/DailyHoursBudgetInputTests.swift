@@ -79,6 +79,8 @@ struct DailyHoursBudgetInputTests {
         Refusal(name: "a budget-only service without a budget", replace: #""budgets": [{"from": "2026-02-10", "to": "2026-07-31", "amount": "9000.00"}]"#, with: #""flags": []"#, place: "cases[2].budgets", message: "has none"),
         Refusal(name: "hours on a service not paid by the hour", replace: #""service": "spfh""#, with: #""service": "heim""#, place: "cases[1].hours", message: "not by specialist hours"),
         Refusal(name: "an unknown budget mode", replace: #""amount": "9000.00"}"#, with: #""amount": "9000.00", "mode": "monthly"}"#, place: "cases[2].budgets[0].mode", message: "'monthly' is not known"),
+        Refusal(name: "more hours in a month than it has", replace: #""hours": "28.5""#, with: #""hours": "744.25""#, place: "cases[1].hours.delivered[1].hours", message: "744.25 hours in one month; a month has at most 744"),
+        Refusal(name: "a budget above what LEQ takes as an amount", replace: #""amount": "9000.00""#, with: #""amount": "10000000.01""#, place: "cases[2].budgets[0].amount", message: "'10000000.01' is more than LEQ takes as an amount (at most 10000000.00)"),
     ])
     func caseRefusals(_ r: Refusal) {
         let text = dailyCases.replacingFirst(r.replace, with: r.with)
@@ -86,6 +88,25 @@ struct DailyHoursBudgetInputTests {
         let diagnostics = dailyCaseDiagnostics(text)
         #expect(diagnostics.contains { $0.file == "cases.json" && $0.place == r.place && $0.message.description.contains(r.message) },
                 "\(diagnostics)")
+    }
+
+    @Test("The most a file may give: 744 hours in a month, 10,000,000.00 as an amount; a year settles with them")
+    func largestValuesAccepted() throws {
+        let text = dailyCases.replacingFirst(#""hours": "28.5""#, with: #""hours": "744""#).replacingFirst(#""hours": "72""#, with: #""hours": "100000""#)
+            .replacingFirst(#""amount": "9000.00""#, with: #""amount": "10000000.00""#)
+        #expect(dailyCaseDiagnostics(text).isEmpty)
+        let agreement = try AgreementFile.decode(Array(dailyAgreement.utf8), file: "agreement.json")
+        let cases = try CaseFile.decode(Array(text.utf8), file: "cases.json", agreements: [agreement]).cases
+        #expect(cases[1].hours.delivered.map(\.quarterHours) == [120, 2976])
+        #expect(cases[2].budgets.map(\.amount) == [Money.largestInput])
+        var month = Month(year: 2026, month: 1)!
+        var ledgers: [String: IncentiveLedger]?
+        for _ in 1...12 {
+            let run = Settlement.run(agreements: [agreement], caseload: Caseload(cases), month: month, issued: month.lastDay.next, ledgers: ledgers)
+            ledgers = run.ledgers
+            #expect(run.statements.allSatisfy { $0.invariantViolations().isEmpty })
+            month = month.next
+        }
     }
 
     @Test("Delivered hours written in other plain ways read the same: keys the other way round, hours as a number, months out of order")

@@ -73,6 +73,8 @@ struct InputRefusalTests {
         Refusal(name: "wrong format", replace: #""leq-agreement/1""#, with: #""leq-cases/1""#, place: "format", message: "not an agreement file"),
         Refusal(name: "money with three decimals", replace: #""1960.00""#, with: #""1960.005""#, place: "flatRates[0].amount", message: "more than two decimals"),
         Refusal(name: "negative amount", replace: #""1960.00""#, with: #""-1960.00""#, place: "flatRates[0].amount", message: "negative"),
+        Refusal(name: "an amount above what LEQ takes", replace: #""1960.00""#, with: #""10000000.01""#, place: "flatRates[0].amount", message: "'10000000.01' is more than LEQ takes as an amount (at most 10000000.00)"),
+        Refusal(name: "an increase above 100 %", replace: #""percent": "2.35""#, with: #""percent": "100.01""#, place: "increases[0].percent", message: "an increase of 100.01 % is more than LEQ takes"),
         Refusal(name: "amount as a JSON number", replace: #""1960.00""#, with: "1960.00", place: "flatRates[0].amount", message: "written as strings"),
         Refusal(name: "a date that does not exist", replace: #""from": "2026-03-01""#, with: #""from": "2026-02-30""#, place: "flatRates[1].from", message: "not a date that exists"),
         Refusal(name: "unknown service in a rate", replace: #"{"service": "flex", "category": "C""#, with: #"{"service": "flux", "category": "C""#, place: "flatRates[1].service", message: "unknown service 'flux'"),

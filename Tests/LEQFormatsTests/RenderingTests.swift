@@ -18,6 +18,21 @@ struct RenderingTests {
         #expect(en.month(Month(iso: "2026-03")!) == "March 2026")
     }
 
+    @Test("A share to one decimal, also of a whole below zero (maluses and corrections above what was paid); none of zero")
+    func shares() {
+        let de = Formatter(.de), en = Formatter(.en)
+        #expect(de.percent(Money(cents: 5_000), of: Money(cents: 40_000)) == "12,5 %")
+        #expect(en.percent(Money(cents: -5_000), of: Money(cents: 40_000)) == "-12.5 %")
+        #expect(de.percent(Money(cents: -5_000), of: Money(cents: -40_000)) == "12,5 %")
+        #expect(de.percent(Money(cents: 5_000), of: Money(cents: -40_000)) == "-12,5 %")
+        #expect(de.percent(Money(cents: 1), of: Money(cents: 3)) == "33,3 %")
+        #expect(de.percent(Money(cents: 5_000), of: .zero) == nil)
+        #expect(ControllingReport.share(Money(cents: 100), of: Money(cents: -400), de) == "-25,0 %")
+        #expect(SimulationReport.percent(Money(cents: 100), of: Money(cents: -400), de) == "-25,0 %")
+        #expect(SimulationReport.percent(Money(cents: -1), of: Money(cents: 100_000), de) == "0,0 %")
+        #expect(SimulationReport.percent(Money(cents: 1), of: Money(cents: 100_000), de) == "+0,0 %")
+    }
+
     @Test("An amount with its sign, written in one go, is the grouped number joined with the sign (generated amounts)")
     func moneyAsJoined() {
         let de = Formatter(.de), en = Formatter(.en)

@@ -35,6 +35,12 @@ public struct Money: Hashable, Comparable, Sendable {
         self.cents = cents
     }
 
+    /// The largest amount an input file may give (ten million euros), either way: rates, budgets,
+    /// costs and incentives far above any youth-welfare amount, and small enough that what they
+    /// add up to over a country's cases and years fits the cents (a larger one stopped the run
+    /// when an increase, a sum or a line overflowed).
+    public static let largestInput = Money(cents: 10_000_000_00)
+
     /// The canonical decimal string with two decimals and a dot: `"1390.97"`, `"-0.05"`.
     public var decimalString: String { text(point: UInt8(ascii: "."), group: nil) }
 

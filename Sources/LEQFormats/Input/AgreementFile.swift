@@ -117,6 +117,8 @@ public enum AgreementFile {
             let from = o.date("from"), percent = o.decimal("percent")
             if let percent, percent.units <= -100 * percent.denominator {
                 reader.error(o.at("percent"), "an increase of \(percent) % would leave no rate at all")
+            } else if let percent, percent.units > 100 * percent.denominator {
+                reader.error(o.at("percent"), "an increase of \(percent) % is more than LEQ takes (at most 100 %: the rate doubled)")
             }
             var kinds = Set(RateKind.allCases)
             if let names = o.strings("appliesTo") {

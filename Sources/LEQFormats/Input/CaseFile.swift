@@ -303,6 +303,20 @@ public enum CaseFile {
         return nil
     }
 
+    /// The most hours a month has (31 days of 24 hours), in quarter hours: more cannot have been
+    /// delivered in one.
+    static let mostQuartersInAMonth = 31 * 24 * 4
+
+    /// Hours delivered in one month, in quarter hours: at most a month's hours; nil (and an error) otherwise.
+    private static func deliveredQuarterHours(_ o: ObjectReader, _ key: String) -> Int? {
+        guard let q = quarterHours(o, key) else { return nil }
+        guard q <= mostQuartersInAMonth else {
+            o.reader.error(o.at(key), "\(ExactDecimal(quarterHours: q)) hours in one month; a month has at most 744")
+            return nil
+        }
+        return q
+    }
+
     /// Four times some hours, if that is a whole number that fits.
     enum Quarters {
         case whole(Int)
@@ -340,7 +354,7 @@ public enum CaseFile {
         delivered.reserveCapacity(deliveredItems.count)
         for item in deliveredItems {
             guard let d = h.reader.object(item.value, at: item.path, keys: ["month", "hours"]) else { continue }
-            let text = d.string("month"), q = quarterHours(d, "hours")
+            let text = d.string("month"), q = deliveredQuarterHours(d, "hours")
             guard let text else { continue }
             guard let month = Month(iso: text) else {
                 d.reader.error(d.at("month"), "'\(text)' is not a month; expected YYYY-MM")
@@ -501,7 +515,7 @@ public enum CaseFile {
             delivered.reserveCapacity(deliveredItems.count)
             for d in deliveredItems {
                 guard let h = reader.object(d.value, at: d.path, keys: ["month", "hours"]), let text = h.string("month") else { continue }
-                let q = quarterHours(h, "hours")
+                let q = deliveredQuarterHours(h, "hours")
                 guard let month = Month(iso: text) else { reader.error(h.at("month"), "'\(text)' is not a month; expected YYYY-MM"); continue }
                 if mode == .daily { reader.error(d.path, "hours are delivered in hourly mode only; this approval is daily"); continue }
                 if let approved, approved.intersection(month.period) == nil {

@@ -24,6 +24,10 @@ public enum ControllingFiles {
         throw InputError(reader.diagnostics)
     }
 
+    /// The largest planned amount: a youth office's plan for a year may pass what one rate or
+    /// budget may (`Money.largestInput`); a hundred billion euros still sums safely.
+    static let largestPlan = Money(cents: 100_000_000_000_00)
+
     public struct PlanContents: Sendable {
         public var from: Month
         public var to: Month
@@ -40,7 +44,7 @@ public enum ControllingFiles {
             if let from, let to, to < from { reader.error(top.at("to"), "the plan ends (\(to)) before it starts (\(from))") }
             var plans: [Controlling.Plan] = []
             for item in top.array("plans") ?? [] {
-                guard let o = reader.object(item.value, at: item.path, keys: ["socialSpace", "amount"]), let amount = o.money("amount") else { continue }
+                guard let o = reader.object(item.value, at: item.path, keys: ["socialSpace", "amount"]), let amount = o.money("amount", largest: Self.largestPlan) else { continue }
                 let space = o.string("socialSpace", required: false)
                 if plans.contains(where: { $0.socialSpace == space }) {
                     reader.error(item.path, space.map { "a second plan for '\($0)'" } ?? "a second plan for all social spaces")

@@ -184,8 +184,9 @@ struct ObjectReader {
         return d
     }
 
-    /// An amount as a decimal string with at most two decimals, never a JSON number.
-    func money(_ key: String, required: Bool = true, allowNegative: Bool = false) -> Money? {
+    /// An amount as a decimal string with at most two decimals, never a JSON number, of at most
+    /// `largest` either way.
+    func money(_ key: String, required: Bool = true, allowNegative: Bool = false, largest: Money = Money.largestInput) -> Money? {
         guard let v = value(key, required: required) else { return nil }
         guard case let .string(s) = v else {
             if case let .number(n) = v {
@@ -205,6 +206,10 @@ struct ObjectReader {
         }
         if m.isNegative && !allowNegative {
             reader.error(at(key), "'\(s)' is negative; expected an amount of zero or more")
+            return nil
+        }
+        if m.cents.magnitude > largest.cents.magnitude {
+            reader.error(at(key), "'\(s)' is more than LEQ takes as an amount (at most \(largest.decimalString))")
             return nil
         }
         return m

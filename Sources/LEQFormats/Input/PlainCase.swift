@@ -226,7 +226,7 @@ struct PlainCase {
                 guard r.members(Self.deliveredKeys, { r, key in
                     if key == 0 { month = r.text().flatMap { Month(iso: $0) }; return month != nil }
                     q = r.quarterHours()
-                    return q != nil
+                    return q.map { $0 <= CaseFile.mostQuartersInAMonth } ?? false
                 }), let month, let q else { return false }
                 delivered.append((month, q))
                 return true
@@ -339,9 +339,9 @@ struct PlainCase {
 
     private mutating func date() -> CivilDate? { text().flatMap { CivilDate(iso: $0) } }
 
-    /// An amount of zero or more as a string with at most two decimals.
+    /// An amount of zero or more as a string with at most two decimals, not above what LEQ takes.
     private mutating func amount() -> Money? {
-        guard let m = text().flatMap({ Money(decimal: $0) }), !m.isNegative else { return nil }
+        guard let m = text().flatMap({ Money(decimal: $0) }), !m.isNegative, m <= Money.largestInput else { return nil }
         return m
     }
 

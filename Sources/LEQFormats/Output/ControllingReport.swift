@@ -47,9 +47,7 @@ public enum ControllingReport {
     }
 
     static func share(_ part: Money, of whole: Money, _ f: Formatter) -> String {
-        guard whole.cents != 0 else { return "–" }
-        let tenths = RoundingMode.halfAwayFromZero.round(Int128(part.cents) * 1000, over: Int128(whole.cents))
-        return f.decimal(ExactDecimal(units: tenths, scale: 1)) + " %"
+        f.percent(part, of: whole) ?? "–"
     }
 
     static func headline(_ c: Controlling, _ f: Formatter) -> [String] {

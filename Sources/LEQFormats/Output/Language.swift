@@ -45,6 +45,16 @@ public struct Formatter: Sendable {
     /// `2,35` (de) or `2.35` (en).
     public func decimal(_ d: ExactDecimal) -> String { d.text(point: point) }
 
+    /// `part` as a percentage of `whole` to one decimal, e.g. `12,5 %`; nil for a whole of zero.
+    /// A whole below zero (maluses and corrections above what was paid) is divided by its size,
+    /// its sign taken by the part.
+    func percent(_ part: Money, of whole: Money) -> String? {
+        guard whole != .zero else { return nil }
+        let sign: Int128 = whole.isNegative ? -1 : 1
+        let tenths = RoundingMode.halfAwayFromZero.round(sign * Int128(part.cents) * 1000, over: sign * Int128(whole.cents))
+        return decimal(ExactDecimal(units: tenths, scale: 1)) + " %"
+    }
+
     /// `31.03.2026` (de) or `2026-03-31` (en).
     public func date(_ d: CivilDate) -> String { language == .de ? d.german : d.iso }
 

@@ -48,9 +48,8 @@ public enum SimulationReport {
     }
 
     static func percent(_ d: Money, of base: Money, _ f: Formatter) -> String {
-        guard base != .zero else { return "" }
-        let tenths = RoundingMode.halfAwayFromZero.round(Int128(d.cents) * 1000, over: Int128(base.cents))
-        return (d.isNegative ? "" : "+") + f.decimal(ExactDecimal(units: tenths, scale: 1)) + " %"
+        guard let p = f.percent(d, of: base) else { return "" }
+        return (d.isNegative || p.hasPrefix("-") ? "" : "+") + p
     }
 
     /// A breakdown's key as a person reads it: the provider's name, the line kind's name.

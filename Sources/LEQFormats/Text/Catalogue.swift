@@ -87,6 +87,8 @@ public enum Catalogue {
             "'{1}' hat {2} Zeichen; eine IBAN aus {3} hat {4}",
         "'{1}' is listed twice":
             "'{1}' ist doppelt aufgeführt",
+        "'{1}' is more than LEQ takes as an amount (at most {2})":
+            "'{1}' ist mehr, als LEQ als Betrag annimmt (höchstens {2})",
         "'{1}' is negative; expected an amount of zero or more":
             "'{1}' ist negativ; erwartet ein Betrag von null oder mehr",
         "'{1}' is not a BIC; expected 8 or 11 characters, e.g. \"COBADEFFXXX\"":
@@ -501,6 +503,8 @@ public enum Catalogue {
             "ein Beendigungsgrund braucht ein Enddatum",
         "an hourly top-up is paid at hourlyRate; {1} is for \"mode\": \"daily\"":
             "eine Zusatzbetreuung nach Stunden wird mit hourlyRate vergütet; {1} gilt für \"mode\": \"daily\"",
+        "an increase of {1} % is more than LEQ takes (at most 100 %: the rate doubled)":
+            "eine Erhöhung um {1} % ist mehr, als LEQ annimmt (höchstens 100 %: der Satz verdoppelt)",
         "an increase of {1} % would leave no rate at all":
             "eine Erhöhung um {1} % ließe keinen Satz übrig",
         "an installments budget pays the case itself, but service '{1}' is paid {2}: that would pay twice; use \"mode\": \"drawdown\" or a service with \"pay\": \"budget\"":
@@ -1115,6 +1119,8 @@ public enum Catalogue {
             "{1} stimmt nicht mit der Kette überein — nach dem Finalisieren verändert",
         "{1} errors in the input; nothing was written.\n":
             "{1} Fehler in der Eingabe; nichts wurde geschrieben.\n",
+        "{1} hours in one month; a month has at most 744":
+            "{1} Stunden in einem Monat; ein Monat hat höchstens 744",
         "{1} is already in the payment file {2}; a statement is never paid twice":
             "{1} steht schon in der Zahlungsdatei {2}; eine Abrechnung wird nie zweimal gezahlt",
         "{1} is already registered as {2} ({3}): a person has one ID, or they could give both sign-offs. If it really is another person of the same name, register with --namesake":
