@@ -215,6 +215,18 @@ struct SimulateCommandTests {
         #expect(r.err.contains("scenarios[0].changes[0]: give the change as \"percent\" or as \"amount\""))
         #expect(r.err.contains("scenarios[0].changes[1].kind: 'magic' is not a change"))
     }
+
+    @Test("New cases' mix weights too large or too fine to draw from exactly are refused (they stopped the run), with file and place")
+    func mixWeights() throws {
+        let folder = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("s.json")
+        try Data(#"{"format": "leq-scenario/1", "horizon": {"start": "2026-06", "months": 6}, "scenarios": [{"name": "x", "changes": [{"kind": "newCases", "provider": "tsd", "perMonth": 2, "months": 9, "mix": [{"service": "flex", "category": "B", "share": "1"}, {"service": "eb", "category": "C", "share": "99999999999.99"}, {"service": "eb", "category": "B", "share": "0.00001"}]}]}]}"#.utf8).write(to: file)
+        let r = leq(["simulate", "--agreement", halleAgreement, "--cases", halleCases, "--scenario", file.path])
+        #expect(r.status == 2 && r.out.isEmpty)
+        #expect(r.err.contains("scenarios[0].changes[0].mix[1].share: ein Anteil über 0 und höchstens 1000, mit höchstens vier Nachkommastellen; gefunden 99999999999.99"), "\(r.err)")
+        #expect(r.err.contains("scenarios[0].changes[0].mix[2].share: ein Anteil über 0 und höchstens 1000"), "\(r.err)")
+    }
 }
 
 @Suite("leq report: controlling figures (SPEC § 18)")

@@ -31,12 +31,25 @@ struct IncentiveInputTests {
         #expect(c.questionnaire == ExactDecimal("82"))
     }
 
+    @Test("The ends of what ratings and weights may be (99.99 and 0, weights 100 and 0.001) give the exact weighted mean")
+    func extremeRatingsAndWeights() throws {
+        let a = try AgreementFile.decode(Array(agreementText.utf8), file: "a.json")
+        let text = cases.replacingOccurrences(of: #""ratings": {"school": "80", "relationships": "70"}, "weights": {"school": "2"}"#,
+                                              with: #""ratings": {"school": "99.99", "relationships": "0"}, "weights": {"school": "100", "relationships": "0.001"}"#)
+        #expect(text != cases)
+        let c = try CaseFile.decode(Array(text.utf8), file: "c.json", agreements: [a]).cases[0]
+        #expect(c.evaluations.first?.attainment == Fraction(9_999_000, 100_001))  // 99.99 × 100 / 100.001
+    }
+
     @Test("Case refusals", arguments: [
         Refusal(name: "a rating over 100", replace: #""school": "80", "relationships""#, with: #""school": "180", "relationships""#, place: "cases[0].evaluations[0].ratings.school", message: "0 to 100"),
         Refusal(name: "an unknown goal area", replace: #""relationships": "70"}"#, with: #""relationships": "70", "sport": "50"}"#, place: "cases[0].evaluations[0].ratings.sport", message: "unknown field"),
         Refusal(name: "an evaluation outside the case", replace: #""date": "2026-06-30""#, with: #""date": "2025-06-30""#, place: "cases[0].evaluations[0].date", message: "outside the case"),
         Refusal(name: "a weight for an area not rated", replace: #""weights": {"school": "2"}"#, with: #""weights": {"therapy": "2"}"#, place: "cases[0].evaluations[0].weights.therapy", message: "not rated"),
         Refusal(name: "a weight of zero", replace: #""weights": {"school": "2"}"#, with: #""weights": {"school": "0"}"#, place: "cases[0].evaluations[0].weights.school", message: "above 0"),
+        Refusal(name: "a rating with three decimals", replace: #""school": "80", "relationships""#, with: #""school": "80.125", "relationships""#, place: "cases[0].evaluations[0].ratings.school", message: "at most two decimals"),
+        Refusal(name: "a weight of a trillion", replace: #""weights": {"school": "2"}"#, with: #""weights": {"school": "999999999999"}"#, place: "cases[0].evaluations[0].weights.school", message: "at most 100, with at most three decimals"),
+        Refusal(name: "a weight of twelve decimals", replace: #""weights": {"school": "2"}"#, with: #""weights": {"school": "3.000000000007"}"#, place: "cases[0].evaluations[0].weights.school", message: "at most three decimals"),
         Refusal(name: "no ratings", replace: #""ratings": {"school": "80", "relationships": "70"}, "weights": {"school": "2"}"#, with: #""ratings": {}"#, place: "cases[0].evaluations[0].ratings", message: "at least one"),
         Refusal(name: "a questionnaire score over 100", replace: #""questionnaire": "82""#, with: #""questionnaire": "102""#, place: "cases[0].questionnaire", message: "outside 0–100"),
         Refusal(name: "a report due date that does not exist", replace: #""due": "2026-09-30""#, with: #""due": "2026-09-31""#, place: "cases[0].reports[1].due", message: "not a date that exists"),

@@ -402,6 +402,14 @@ public enum CaseFile {
         return budgets
     }
 
+    /// A goal area's rating: 0 to 100, at most two decimals.
+    static func isRating(_ r: ExactDecimal) -> Bool { r.units >= 0 && r.units <= 100 * r.denominator && r.scale <= 2 }
+
+    /// A goal area's weight: above 0, at most 100, at most three decimals. Within these and the
+    /// ratings', the weighted mean is exact in 64 bits (`GoalEvaluation.attainment`); a weight of
+    /// a trillion or of twelve decimals overflowed it and stopped the run.
+    static func isWeight(_ w: ExactDecimal) -> Bool { w.units > 0 && w.units <= 100 * w.denominator && w.scale <= 3 }
+
     /// `evaluations: [{date, ratings: {area: 0–100}, weights?: {area: w}}]`, inside the case, one a day.
     /// The goal areas' names, made once (made per case, they were a list and six strings a case).
     private static let goalAreas = GoalArea.allCases.map(\.rawValue)
@@ -427,12 +435,15 @@ public enum CaseFile {
                     if w?.value(area.rawValue, required: false) != nil { e.reader.error(w!.at(area.rawValue), "a weight for a goal area that is not rated") }
                     continue
                 }
-                if rating.units < 0 || rating.units > 100 * rating.denominator {
-                    e.reader.error(r.at(area.rawValue), "a rating from 0 to 100; found \(rating)")
+                if !Self.isRating(rating) {
+                    e.reader.error(r.at(area.rawValue), "a rating from 0 to 100 with at most two decimals; found \(rating)")
                     continue
                 }
                 let weight = w?.decimal(area.rawValue, required: false) ?? ExactDecimal(units: 1, scale: 0)
-                if weight.units <= 0 { e.reader.error(w!.at(area.rawValue), "a weight above 0; found \(weight)"); continue }
+                if !Self.isWeight(weight) {
+                    e.reader.error(w!.at(area.rawValue), "a weight above 0 and at most 100, with at most three decimals; found \(weight)")
+                    continue
+                }
                 ratings.append((area, rating, weight))
             }
             // A rating refused above is not also "no rating".

@@ -256,7 +256,8 @@ struct PlainCase {
     static let goalAreaKeys = keys("school", "relationships", "socialBehaviour", "leisure", "therapy", "other")
 
     /// `{date, ratings: {area: 0–100}, weights?: {area: w}}`: the rated areas in `GoalArea` order,
-    /// each weighted 1 unless a weight above 0 is given for it; none for an area not rated.
+    /// each weighted 1 unless a weight is given for it; none for an area not rated (the rules of
+    /// ratings and weights are `CaseFile`'s).
     private mutating func evaluation() -> GoalEvaluation? {
         var date: CivilDate?
         var ratings: [ExactDecimal?] = [nil, nil, nil, nil, nil, nil], weights = ratings
@@ -277,7 +278,7 @@ struct PlainCase {
                 continue
             }
             let weight = weights[area] ?? ExactDecimal(units: 1, scale: 0)
-            guard rating.units >= 0, rating.units <= 100 * rating.denominator, weight.units > 0 else { return nil }
+            guard CaseFile.isRating(rating), CaseFile.isWeight(weight) else { return nil }
             out.append((goal, rating, weight))
         }
         return out.isEmpty ? nil : GoalEvaluation(date: date, ratings: out)

@@ -95,7 +95,10 @@ public enum ScenarioFile {
             for m in o.array("mix") ?? [] {
                 guard let mo = reader.object(m.value, at: m.path, keys: ["service", "category", "share"]) else { continue }
                 let s = service(mo, "service", required: true), c = category(mo, "category", required: true), share = mo.decimal("share")
-                if let share, share.units <= 0 { reader.error(mo.at("share"), "a share above 0; found \(share)") }
+                // Weights of the mix: drawn from as exact fractions, which larger or finer weights overflowed.
+                if let share, share.units <= 0 || share.units > 1000 * share.denominator || share.scale > 4 {
+                    reader.error(mo.at("share"), "a share above 0 and at most 1000, with at most four decimals; found \(share)")
+                }
                 if let s, let c, let share { mix.append((s, c, share)) }
             }
             if mix.isEmpty && o.value("mix", required: false) != nil { reader.error(o.at("mix"), "give at least one service and category") }

@@ -433,8 +433,8 @@ public enum Catalogue {
             "ein Prozentsatz zwischen 0 und 100; gefunden {1}",
         "a quoted cell is not closed":
             "eine Zelle in Anführungszeichen ist nicht geschlossen",
-        "a rating from 0 to 100; found {1}":
-            "eine Bewertung von 0 bis 100; gefunden {1}",
+        "a rating from 0 to 100 with at most two decimals; found {1}":
+            "eine Bewertung von 0 bis 100 mit höchstens zwei Nachkommastellen; gefunden {1}",
         "a second default rule (without a reason)":
             "eine zweite Standardregel (ohne Grund)",
         "a second entry from {1} (the first is at {2})":
@@ -449,8 +449,8 @@ public enum Catalogue {
             "ein zweiter Satz für Leistung '{1}', Kategorie '{2}' ab {3} (der erste steht bei {4})",
         "a second rule for reason '{1}'":
             "eine zweite Regel für den Grund '{1}'",
-        "a share above 0; found {1}":
-            "ein Anteil über 0; gefunden {1}",
+        "a share above 0 and at most 1000, with at most four decimals; found {1}":
+            "ein Anteil über 0 und höchstens 1000, mit höchstens vier Nachkommastellen; gefunden {1}",
         "a share from 0 to 1; found {1}":
             "ein Anteil von 0 bis 1; gefunden {1}",
         "a share is between 0 and 1; found {1}":
@@ -459,8 +459,8 @@ public enum Catalogue {
             "eine Zeichenkette",
         "a top-up is approved for at most two years (seed 003 no. 9): from {1} the last day is {2}, not {3}; approve again for the time after":
             "eine Zusatzbetreuung wird für höchstens zwei Jahre bewilligt (Seed 003 Nr. 9): ab {1} ist der letzte Tag der {2}, nicht der {3}; für die Zeit danach neu bewilligen",
-        "a weight above 0; found {1}":
-            "ein Gewicht über 0; gefunden {1}",
+        "a weight above 0 and at most 100, with at most three decimals; found {1}":
+            "ein Gewicht über 0 und höchstens 100, mit höchstens drei Nachkommastellen; gefunden {1}",
         "a weight cannot be negative; found {1}":
             "ein Gewicht kann nicht negativ sein; gefunden {1}",
         "a weight for a goal area that is not rated":
