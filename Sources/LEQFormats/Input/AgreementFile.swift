@@ -112,6 +112,7 @@ public enum AgreementFile {
 
         // Increases
         var increases: [RateIncrease] = []
+        var increasePaths: [String] = []
         for item in top.array("increases", required: false) ?? [] {
             guard let o = reader.object(item.value, at: item.path, keys: ["from", "percent", "appliesTo"]) else { continue }
             let from = o.date("from"), percent = o.decimal("percent")
@@ -130,7 +131,10 @@ public enum AgreementFile {
                     }
                 }
             }
-            if let from, let percent { increases.append(RateIncrease(from: from, percent: percent, appliesTo: kinds)) }
+            if let from, let percent {
+                increases.append(RateIncrease(from: from, percent: percent, appliesTo: kinds))
+                increasePaths.append(o.at("percent"))
+            }
         }
 
         // Clearing
@@ -176,6 +180,22 @@ public enum AgreementFile {
             budgetTerms.savingsSharePercent = percent(o, "savingsSharePercent", required: false)
         }
         let incentives = incentiveTerms(top, categories: categories)
+
+        // The increases compound (SPEC § 10): the largest rate raised by every one of them must
+        // still be an amount LEQ takes; dozens of doublings overflowed the rate and stopped the run.
+        let rates = flatRates.map(\.amount) + (dailyRates ?? []).map(\.amount) + (hourlyRates ?? []).map(\.amount)
+            + (clearing.map { ($0.fee + $0.extensionWeekly).map(\.amount) } ?? [])
+        if let largest = rates.max() {
+            var raised = Int128(largest.cents)
+            for k in increases.indices.sorted(by: { increases[$0].from < increases[$1].from }) where increases[k].percent.units > 0 {
+                let p = increases[k].percent, scale = Int128(p.denominator) * 100
+                raised = (raised * (scale + Int128(p.units)) + scale - 1) / scale
+                if raised > Int128(Money.largestInput.cents) {
+                    reader.error(increasePaths[k], "the increases up to here raise the largest rate (\(largest.decimalString)) above what LEQ takes as an amount (at most \(Money.largestInput.decimalString))")
+                    break
+                }
+            }
+        }
 
         guard reader.diagnostics.isEmpty, let id, let validFrom, let youthOffice, let provider, !bearers.isEmpty else { return nil }
         var agreement = Agreement(

@@ -989,6 +989,8 @@ public enum Catalogue {
             "die Malusschwelle ({1}) liegt über der Bonusschwelle ({2})",
         "the monthly gross is given twice (first at {1})":
             "das Monatsbrutto ist doppelt angegeben (zuerst bei {1})",
+        "the increases up to here raise the largest rate ({1}) above what LEQ takes as an amount (at most {2})":
+            "die Erhöhungen bis hier heben den höchsten Satz ({1}) über das, was LEQ als Betrag annimmt (höchstens {2})",
         "the plan ends ({1}) before it starts ({2})":
             "der Plan endet ({1}) vor seinem Beginn ({2})",
         "the plan is for {1}–{2}, the report for {3}–{4}; give the same period":
