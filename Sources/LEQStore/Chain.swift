@@ -1,3 +1,4 @@
+import LEQCore
 import LEQFormats
 /// The store's hash chain: one entry for every record that is finalised data — a finalised
 /// statement, a sign-off, a registered person — in the order they were written, store-wide.
@@ -82,8 +83,7 @@ struct Canonical {
     private static let stretch = 1 << 14
 
     mutating func add(_ text: String) {
-        var text = text
-        text.withUTF8 { add(utf8: UnsafeRawBufferPointer($0)) }
+        text.withUTF8InPlace { add(utf8: UnsafeRawBufferPointer($0)) }
     }
 
     /// Text as its UTF-8 bytes, e.g. a column as SQLite holds it (`addText(of:_:)`): the same

@@ -97,6 +97,8 @@ struct BearerRuleMatchTests {
     @Test("Settings and kinds held as bits match as the sets do, also after the sets are changed")
     func bitsMatchTheSets() {
         #expect(CasePlace.holds(Setting.self) && CasePlace.holds(LineKind.self))
+        // Statements' sections are laid out and marked by their place too (text, HTML).
+        #expect(CasePlace.holds(Section.self))
         var g = SplitMix(seed: 3)
         func some<T: CaseIterable & Hashable>(_: T.Type) -> Set<T>? {
             g.next() % 4 == 0 ? nil : Set(T.allCases.filter { _ in g.next() % 3 == 0 })

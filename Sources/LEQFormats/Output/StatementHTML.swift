@@ -407,8 +407,7 @@ struct HTMLBytes {
     private var text = TextBytes()
 
     static func += (h: inout HTMLBytes, markup: String) {
-        var markup = markup
-        markup.withUTF8 { h.bytes.append(contentsOf: $0) }
+        markup.withUTF8InPlace { h.bytes.append(contentsOf: $0) }
     }
 
     /// The text `body` writes, escaped (`StatementHTML.escape`), with numbers kept with their

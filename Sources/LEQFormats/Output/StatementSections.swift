@@ -5,17 +5,20 @@ extension Statement {
     /// statement order) and, for each, whether it opens its case's group — the first of the
     /// section, or of another case than the line before it in the section — over which a
     /// statement prints the case's heading. Text and HTML lay their sections out by it.
+    /// The lines are read once, each put under its section (by the section's place).
     func sections() -> [(section: Section, lines: [(place: Int, opensCase: Bool)])] {
+        var places = [[(place: Int, opensCase: Bool)]](repeating: [], count: Section.allCases.count)
+        var before = [Int?](repeating: nil, count: Section.allCases.count)
         lines.withUnsafeBufferPointer { lines in
-            Section.allCases.compactMap { section in
-                var places: [(place: Int, opensCase: Bool)] = []
-                var before: Int?
-                for k in lines.indices where lines[k].kind.section == section {
-                    places.append((k, before.map { lines[$0].caseID != lines[k].caseID } ?? true))
-                    before = k
-                }
-                return places.isEmpty ? nil : (section, places)
+            for k in lines.indices {
+                let s = CasePlace.of(lines[k].kind.section)
+                places[s].append((k, before[s].map { lines[$0].caseID != lines[k].caseID } ?? true))
+                before[s] = k
             }
+        }
+        return Section.allCases.compactMap { section in
+            let s = CasePlace.of(section)
+            return places[s].isEmpty ? nil : (section, places[s])
         }
     }
 }

@@ -23,8 +23,7 @@ public struct TextTable {
     public mutating func add(_ row: [String]) {
         let first = ends.count
         for cell in row {
-            var cell = cell
-            cell.withUTF8 { bytes.append(contentsOf: $0) }
+            cell.withUTF8InPlace { bytes.append(contentsOf: $0) }
             ends.append(bytes.count)
         }
         rows.append((first..<ends.count, false))
