@@ -41,6 +41,15 @@ struct IncentiveInputTests {
         #expect(c.evaluations.first?.attainment == Fraction(9_999_000, 100_001))  // 99.99 × 100 / 100.001
     }
 
+    @Test("A refused rating and a refused weight of the same area are both said, at once")
+    func ratingAndWeightBothRefused() {
+        let text = cases.replacingFirst(#""school": "80", "relationships""#, with: #""school": "180", "relationships""#)
+            .replacingFirst(#""weights": {"school": "2"}"#, with: #""weights": {"school": "0"}"#)
+        let places = caseDiagnostics(text, agreement: agreementText).map(\.place)
+        #expect(places.contains("cases[0].evaluations[0].ratings.school") && places.contains("cases[0].evaluations[0].weights.school"),
+                "\(places)")
+    }
+
     @Test("Case refusals", arguments: [
         Refusal(name: "a rating over 100", replace: #""school": "80", "relationships""#, with: #""school": "180", "relationships""#, place: "cases[0].evaluations[0].ratings.school", message: "0 to 100"),
         Refusal(name: "an unknown goal area", replace: #""relationships": "70"}"#, with: #""relationships": "70", "sport": "50"}"#, place: "cases[0].evaluations[0].ratings.sport", message: "unknown field"),

@@ -435,16 +435,17 @@ public enum CaseFile {
                     if w?.value(area.rawValue, required: false) != nil { e.reader.error(w!.at(area.rawValue), "a weight for a goal area that is not rated") }
                     continue
                 }
-                if !Self.isRating(rating) {
+                // Rating and weight checked both, so that both errors are said at once.
+                let ratingFits = Self.isRating(rating)
+                if !ratingFits {
                     e.reader.error(r.at(area.rawValue), "a rating from 0 to 100 with at most two decimals; found \(rating)")
-                    continue
                 }
                 let weight = w?.decimal(area.rawValue, required: false) ?? ExactDecimal(units: 1, scale: 0)
-                if !Self.isWeight(weight) {
+                let weightFits = Self.isWeight(weight)
+                if !weightFits {
                     e.reader.error(w!.at(area.rawValue), "a weight above 0 and at most 100, with at most three decimals; found \(weight)")
-                    continue
                 }
-                ratings.append((area, rating, weight))
+                if ratingFits && weightFits { ratings.append((area, rating, weight)) }
             }
             // A rating refused above is not also "no rating".
             if r.members.isEmpty { e.reader.error(e.at("ratings"), "rate at least one goal area: \(areas.joined(separator: ", "))"); continue }
