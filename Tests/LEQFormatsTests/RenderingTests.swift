@@ -83,7 +83,7 @@ struct RenderingTests {
         let small = try statement()
         var large = small
         // Enough lines for pieces made on all cores and handed over in order.
-        large.lines = Array(repeatElement(small.lines, count: 3_000 / small.lines.count + 1).joined())
+        large.append(Array(repeatElement(small.lines, count: 3_000 / small.lines.count).joined()))
         let first = StatementJSON.render([large])
         let other = StatementJSON.render([small, large, small])
         #expect(StatementJSON.render([large]) == first)

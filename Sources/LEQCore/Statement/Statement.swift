@@ -11,7 +11,9 @@ public struct Statement: Sendable {
     public var bearers: [CostBearer]
     /// The agreement's services: names and legal bases the statement prints.
     public var services: [Service]
-    public var lines: [StatementLine]
+    /// Set in the initialiser and added to by `append(_:)` only, so that the totals always are
+    /// the sums of the lines.
+    public private(set) var lines: [StatementLine]
     public var warnings: [SettlementWarning]
     /// The state of every case budget the month touches (SPEC § 9).
     public var budgets: [BudgetStatus]
