@@ -90,8 +90,14 @@ extension StatementBuilder {
     /// lines of this month begin. `terms`: read in place (`inout`, never changed).
     mutating func settleIncentives(_ c: Case, service: inout Service, terms: inout IncentiveTerms, caseLines: Int,
                                    handsOverLastDay: Bool, successor: Successor?) {
-        // Goal evaluations in this month.
-        for (k, e) in c.evaluations.enumerated() where month.period.contains(e.date) {
+        // Goal evaluations in this month. In date order: the dates are read in place up to the
+        // month's end (`for e in evaluations` copied each evaluation, its ratings retained, of
+        // every month of the case).
+        let evaluations = c.evaluations
+        for k in evaluations.indices {
+            if evaluations[k].date > month.lastDay { break }
+            guard evaluations[k].date >= month.firstDay else { continue }
+            let e = evaluations[k]
             let category = c.category(on: e.date)
             let attainment = e.attainment
             if let t = category.flatMap({ terms.byCategory[$0] }) {
@@ -99,7 +105,7 @@ extension StatementBuilder {
                 // this agreement's months. A second evaluation in the month of the one before it
                 // has no month of its own (the one before counted this month): its base is
                 // nothing, its period the days since that one.
-                let previous = k > 0 ? c.evaluations[k - 1].date : nil
+                let previous = k > 0 ? evaluations[k - 1].date : nil
                 let from = max(previous.map { $0.month.next } ?? c.start.month, agreement.validity.from.month)
                 let period = from <= month ? Period(from.firstDay, e.date) : Period(previous!.next, e.date)
                 if attainment >= t.bonusThreshold.fraction, let p = t.bonusPercent {
@@ -120,10 +126,12 @@ extension StatementBuilder {
                 }
             }
         }
-        // Reports whose grace period ends this month, late or missing.
+        // Reports whose grace period ends this month, late or missing; in order of their due
+        // dates, so of their last days too.
         for r in c.reports {
             let lastDay = r.due.advanced(by: terms.reportGraceDays)
-            guard month.period.contains(lastDay), (r.received.map { $0 > lastDay } ?? true) else { continue }
+            if lastDay > month.lastDay { break }
+            guard lastDay >= month.firstDay, (r.received.map { $0 > lastDay } ?? true) else { continue }
             guard let category = c.category(on: min(lastDay, c.end ?? lastDay)), let malus = terms.byCategory[category]?.reportMalus
             else { continue }
             var l = line(c, service: service, kind: .reportMalus, category: category, period: Period(r.due, lastDay),
