@@ -293,7 +293,7 @@ struct HoursTests {
             // Every month from before the first record to after the last.
             var m = start.month.previous
             while m <= month {
-                let found = StatementBuilder.quarterHours(hours, month: m)
+                let found = hours.quarterHours(in: m)
                 if let first = hours.delivered.first(where: { $0.month == m }) {
                     #expect(found?.delivered == first.quarterHours)
                     #expect(found?.paid == reference(hours, month: m))

@@ -19,15 +19,65 @@ public struct Absence: Hashable, Sendable {
 public struct Hours: Hashable, Sendable {
     /// In order of their first day; set only here, so that settling can walk them in order.
     public private(set) var approvals: [HourApproval]
-    /// In month order; set only here, as above.
+    /// In month order, each with the quarter hours of it the approvals pay; set only here, as above.
     public private(set) var delivered: [DeliveredHours]
 
     public init(approvals: [HourApproval] = [], delivered: [DeliveredHours] = []) {
         self.approvals = approvals.sorted { $0.period.from < $1.period.from }
-        self.delivered = delivered.sorted { $0.month < $1.month }
+        self.delivered = delivered.sorted { $0.monthNumber < $1.monthNumber }
+        Self.allocate(self.approvals, to: &self.delivered)
     }
 
     public var isEmpty: Bool { approvals.isEmpty && delivered.isEmpty }
+
+    /// Sets what the approvals pay of each month's hours (SPEC § 8): the approvals are used up by
+    /// the delivered months in order, each month drawing on the approvals covering it, in their
+    /// order. Worked out once, when the hours are given: a month's share depends on every month
+    /// before it, and walking them all again for each month settled was a tenth of settling a
+    /// case with hours. Both lists are in order: an approval that ended before a month covers no
+    /// later month either, and one that starts after it no earlier one, so each month looks only
+    /// at the approvals around it.
+    private static func allocate(_ approvals: [HourApproval], to delivered: inout [DeliveredHours]) {
+        guard !delivered.isEmpty else { return }
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: approvals.count) { remaining in
+            for j in approvals.indices { remaining[j] = approvals[j].quarterHours }
+            // The first approval that may cover the month walked, and later ones.
+            var open = 0
+            for k in delivered.indices {
+                var left = delivered[k].quarterHours, paid = 0
+                let month = delivered[k].month
+                let first = month.firstDay, last = month.lastDay
+                while open < approvals.count && approvals[open].period.to < first { open += 1 }
+                var j = open
+                while j < approvals.count && approvals[j].period.from <= last && left > 0 {
+                    if approvals[j].period.to >= first && remaining[j] > 0 {
+                        let take = min(left, remaining[j])
+                        remaining[j] -= take
+                        left -= take
+                        paid += take
+                    }
+                    j += 1
+                }
+                delivered[k].paid = Int32(paid)
+            }
+        }
+    }
+
+    /// The quarter hours delivered in `month` (its first record) and those of them paid (of the
+    /// last record up to it); nil when none are recorded for it. Found by halving the list.
+    func quarterHours(in month: Month) -> (delivered: Int, paid: Int)? {
+        let n = DeliveredHours.number(month)
+        // The first record of the month or after it.
+        var low = 0, high = delivered.count
+        while low < high {
+            let mid = (low + high) / 2
+            if delivered[mid].monthNumber < n { low = mid + 1 } else { high = mid }
+        }
+        guard low < delivered.count, delivered[low].monthNumber == n else { return nil }
+        var last = low
+        while last + 1 < delivered.count && delivered[last + 1].monthNumber == n { last += 1 }
+        return (delivered[low].quarterHours, Int(delivered[last].paid))
+    }
 }
 
 /// Hours approved for a period, to be used flexibly within it; counted in quarter hours.
@@ -42,13 +92,47 @@ public struct HourApproval: Hashable, Sendable {
 }
 
 /// Hours delivered in a month, in quarter hours.
+///
+/// Twelve bytes: the month as a number and the counts as 32-bit integers (a case with hours has a
+/// record for every month since it began; as a `Month` and an `Int`, each took 32 bytes).
 public struct DeliveredHours: Hashable, Sendable {
-    public var month: Month
-    public var quarterHours: Int
+    /// The month as year × 12 + month − 1: ordered as the months are.
+    private(set) var monthNumber: Int32
+    private var quarters: Int32
+    /// Of the hours, the quarter hours the approvals pay, set by `Hours` (0 elsewhere). Worked out
+    /// from the hours, so not part of what makes two records equal.
+    var paid: Int32 = 0
 
     public init(month: Month, quarterHours: Int) {
-        self.month = month
-        self.quarterHours = quarterHours
+        monthNumber = Self.number(month)
+        quarters = Self.quarters(quarterHours)
+    }
+
+    public var month: Month {
+        get { Month(year: Int(monthNumber) / 12, month: Int(monthNumber) % 12 + 1)! }
+        set { monthNumber = Self.number(newValue) }
+    }
+
+    public var quarterHours: Int {
+        get { Int(quarters) }
+        set { quarters = Self.quarters(newValue) }
+    }
+
+    static func number(_ month: Month) -> Int32 { Int32(month.year * 12 + month.month - 1) }
+
+    /// A case file gives at most 744 hours a month; a count beyond 32 bits is a caller's error.
+    private static func quarters(_ n: Int) -> Int32 {
+        guard let q = Int32(exactly: n) else { preconditionFailure("\(n) quarter hours do not fit in a month's record") }
+        return q
+    }
+
+    public static func == (a: DeliveredHours, b: DeliveredHours) -> Bool {
+        a.monthNumber == b.monthNumber && a.quarters == b.quarters
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(monthNumber)
+        hasher.combine(quarters)
     }
 }
 

@@ -106,7 +106,11 @@ struct TopUpPiece {
 
 extension StatementBuilder {
     mutating func settleTopUps(_ c: Case, service: Service, handsOverLastDay: Bool) {
-        for a in c.topUps where a.period.from <= month.lastDay {
+        // An approval ended before the month has nothing in it (its span ends by its period's
+        // end): passed over in place, not copied with its lists.
+        let topUps = c.topUps
+        for k in topUps.indices where topUps[k].period.from <= month.lastDay && topUps[k].period.to >= month.firstDay {
+            let a = topUps[k]
             let span = TopUpSpan(c, a, handsOverLastDay: handsOverLastDay)
             guard span.end >= a.period.from, span.end.month >= month else { continue }
             let proofCounts = a.proofCounts(span)
@@ -317,7 +321,8 @@ extension StatementBuilder {
     /// Hourly mode: the hours delivered in the month at the rate in force on its first due day;
     /// nothing for absences (only hours delivered are paid).
     private func hourlyTopUpPieces(_ a: TopUpApproval, span: TopUpSpan, month m: Month, frame: Period) -> [TopUpPiece] {
-        guard let hours = a.delivered.first(where: { $0.month == m }), hours.quarterHours > 0 else { return [] }
+        let number = DeliveredHours.number(m)
+        guard let hours = a.delivered.first(where: { $0.monthNumber == number }), hours.quarterHours > 0 else { return [] }
         let quantity = ExactDecimal(quarterHours: hours.quarterHours)
         guard span.start <= span.end, let due = frame.intersection(Period(span.start, span.end)) else {
             let reason: TopUpReason = frame.to < span.start ? .staffNotStarted : TopUpReason(span.endReason)

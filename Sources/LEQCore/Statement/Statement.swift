@@ -113,8 +113,8 @@ public struct Totals: Hashable, Sendable {
                 if lines[k].kind == .topUpWithheld { withheld += lines[k].withheld ?? .zero }
                 if section == .family { continue }
                 all += lines[k].amount
-                let parts = lines[k].bearerParts
-                for i in 0..<parts.count { bearers[i] += parts[i] }
+                // The parts read in place too: copied, each line's were retained and released.
+                for i in 0..<lines[k].bearerParts.count { bearers[i] += lines[k].bearerParts[i] }
             }
         }
         self.all = all

@@ -54,7 +54,7 @@ public struct TopUpApproval: Hashable, Sendable {
         self.staffStart = staffStart
         self.proofReceived = proofReceived
         self.bettengeld = bettengeld
-        self.delivered = delivered.sorted { $0.month < $1.month }
+        self.delivered = delivered.sorted { $0.monthNumber < $1.monthNumber }
         self.staffIllnesses = staffIllnesses.sorted { $0.from < $1.from }
         self.end = end
     }
