@@ -308,6 +308,18 @@ struct HoursTests {
         #expect(checked > 30_000 && absent > 15_000)
     }
 
+    @Test("A delivered month keeps its month and hours in its 12 bytes, and is the same record whether or not its hours' share was worked out")
+    func deliveredRecord() throws {
+        let december = try #require(Month(year: 2025, month: 12)), january = december.next
+        let hours = Hours(approvals: [HourApproval(period: Period(december.firstDay, january.lastDay), quarterHours: 50)],
+                          delivered: [DeliveredHours(month: january, quarterHours: 30), DeliveredHours(month: december, quarterHours: 40)])
+        #expect(hours.delivered.map(\.month) == [december, january] && hours.delivered.map(\.quarterHours) == [40, 30])
+        #expect(hours.delivered == [DeliveredHours(month: december, quarterHours: 40), DeliveredHours(month: january, quarterHours: 30)])
+        #expect(hours.quarterHours(in: december)! == (40, 40) && hours.quarterHours(in: january)! == (30, 10))
+        #expect(hours.quarterHours(in: january.next) == nil)
+        #expect(MemoryLayout<DeliveredHours>.stride == 12)
+    }
+
     @Test("Quarter hours are paid exactly: 7.25 h × 62.50 = 453.13 (rounded once)")
     func quarterHours() {
         let s = settle([spfh([("2026-01", 29)])], "2026-01", agreement())
