@@ -40,6 +40,9 @@ public struct Agreement: Sendable {
     /// Service and category ids in order: a linear scan of a handful of short ids is faster
     /// than hashing a string once per case and month.
     private let serviceIDs: [String]
+    /// No two services and no two categories have equal ids (as the agreement file requires), so
+    /// an id is looked up by its very value first (`place(ofDistinct:)`).
+    private let idsDistinct: Bool
     /// The whole line to the first bearer, for lines no rule matches.
     let defaultShares: BearerRule
 
@@ -76,6 +79,7 @@ public struct Agreement: Sendable {
         self.hourlyRates = RateTable(hourlyRates, services: services, categories: categories, increases: increases,
                                      kind: .hourlyRate, rounding: rounding)
         self.serviceIDs = services.map(\.id)
+        self.idsDistinct = Set(serviceIDs).count == serviceIDs.count && Set(categories).count == categories.count
         self.flatRates = services.map { service in
             categories.map { category in
                 RateSchedule(
@@ -105,8 +109,11 @@ public struct Agreement: Sendable {
                   absenceRules: absenceRules, budgetTerms: budgetTerms, incentives: incentives)
     }
 
-    func serviceIndex(_ id: String) -> Int? { serviceIDs.firstIndex(of: id) }
-    func categoryIndex(_ id: String) -> Int? { categories.firstIndex(of: id) }
+    // Inlined, as the rate look-ups below: called apart, each copied the whole agreement.
+    @inline(__always)
+    func serviceIndex(_ id: String) -> Int? { idsDistinct ? serviceIDs.place(ofDistinct: id) : serviceIDs.firstIndex(of: id) }
+    @inline(__always)
+    func categoryIndex(_ id: String) -> Int? { idsDistinct ? categories.place(ofDistinct: id) : categories.firstIndex(of: id) }
 
     public func service(_ id: String) -> Service? { serviceIndex(id).map { services[$0] } }
 
