@@ -462,6 +462,46 @@ struct BudgetTests {
         #expect(s.lines.filter { $0.kind == .dailyRate }.map(\.period.from) == [d("2026-03-01"), d("2026-03-16")])
         #expect(amounts(s, .budgetCut) == [m("178.43") * 16 - m("1000.00")].map { -$0 })
     }
+
+    @Test("The days a month's lines are split at: drawdown starts and days after ends within the month, in order")
+    func boundariesWithinMonth() {
+        var c = home(start: "2026-01-01")
+        c.budgets = [
+            CaseBudget(period: Period(d("2026-03-20"), d("2026-06-30")), amount: m("1.00"), mode: .drawdown),
+            CaseBudget(period: Period(d("2026-01-01"), d("2026-03-09")), amount: m("1.00"), mode: .drawdown),
+            CaseBudget(period: Period(d("2026-03-05"), d("2026-03-24")), amount: m("1.00"), mode: .installments),
+            CaseBudget(period: Period(d("2026-04-01"), d("2026-04-30")), amount: m("1.00")),
+        ]
+        let march = Fixture.month("2026-03").period
+        #expect(StatementBuilder.budgetBoundaries(c, mode: .drawdown, within: march) == [d("2026-03-10"), d("2026-03-20")])
+        // The budget without a mode takes the agreement's; the day after its end lies in May.
+        #expect(StatementBuilder.budgetBoundaries(c, mode: .drawdown, within: Fixture.month("2026-04").period)
+                == [d("2026-04-01")])
+        #expect(StatementBuilder.budgetBoundaries(c, mode: .installments, within: Fixture.month("2026-04").period).isEmpty)
+    }
+
+    @Test("Splitting a month's periods at its own boundaries gives the same pieces as at all of the case's days")
+    func boundariesSplitAlike() {
+        var g = SystemRandomNumberGenerator()
+        // A quarter, so that a month often holds several budgets' days.
+        let quarter = Period(d("2026-01-01"), d("2026-03-31"))
+        for _ in 0..<500 {
+            var c = home(start: "2026-01-01")
+            c.budgets = (0..<Int.random(in: 1...5, using: &g)).map { _ in
+                let from = quarter.from.advanced(by: Int.random(in: 0..<90, using: &g))
+                return CaseBudget(period: Period(from, from.advanced(by: Int.random(in: 0..<40, using: &g))), amount: m("1.00"),
+                                  mode: .drawdown)
+            }
+            let all = c.budgets.flatMap { [$0.period.from, $0.period.to.next] }.sorted()
+            let month = quarter.from.advanced(by: Int.random(in: 0..<90, using: &g)).month.period
+            let first = month.from.advanced(by: Int.random(in: 0..<month.dayCount, using: &g))
+            let part = Period(first, first.advanced(by: Int.random(in: 0...first.distance(to: month.to), using: &g)))
+            var pieces: [Period] = [], expected: [Period] = []
+            part.split(at: StatementBuilder.budgetBoundaries(c, mode: .installments, within: month)) { pieces.append($0) }
+            part.split(at: all) { expected.append($0) }
+            #expect(pieces == expected, "\(c.budgets.map(\.period)) in \(part)")
+        }
+    }
 }
 
 @Suite("More ways to prorate and pay (SPEC §§ 2, 6)")
