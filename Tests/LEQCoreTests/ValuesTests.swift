@@ -206,6 +206,27 @@ struct AllocationTests {
         }
     }
 
+    /// An agreement's shares are checked to add up to 1 when it is read; a caller that gives
+    /// others is stopped, never handed parts that do not add up to the amount.
+    @Test("Shares that do not add up to their denominator stop the program, whatever their number")
+    func sharesNotAddingUpStop() async {
+        await #expect(processExitsWith: .failure) {
+            _ = Allocation.largestRemainder(Money(cents: 100), numerators: [1, 1], denominator: 3)  // too small
+        }
+        await #expect(processExitsWith: .failure) {
+            _ = Allocation.largestRemainder(Money(cents: 100), numerators: [2, 2], denominator: 3)  // too large
+        }
+        await #expect(processExitsWith: .failure) {
+            _ = Allocation.largestRemainder(Money(cents: 100), numerators: [3, -1], denominator: 2)  // a negative share
+        }
+        await #expect(processExitsWith: .failure) {
+            _ = Allocation.largestRemainder(Money(cents: 100), numerators: [1, 1], denominator: 1)  // whole shares
+        }
+        await #expect(processExitsWith: .failure) {
+            _ = Allocation.largestRemainder(Money(cents: 100), numerators: [1], denominator: 2)  // one bearer, half
+        }
+    }
+
     @Test("A share's quotient and remainder in 64-bit words equal the 128-bit ones, up to the largest amounts")
     func divisionInWordsEqualsWide() {
         var g = SystemRandomNumberGenerator()

@@ -18,24 +18,38 @@ public enum Allocation {
     ) {
         let count = shares.count
         if count == 1 {
+            precondition(shares[0] == denominator, "a single bearer's share is not the whole")
             body(0, amount)
             return
         }
         // Whole shares (all to one bearer, as when no rule matches): nothing to round.
         if denominator == 1 {
-            for i in 0..<count { body(i, Money(cents: amount.cents * shares[i])) }
+            // The shares' sum and signs taken on the way: a loop of its own cost twice as much.
+            var sum: Int64 = 0, signs: Int64 = 0
+            for i in 0..<count {
+                body(i, Money(cents: amount.cents * shares[i]))
+                sum &+= shares[i]
+                signs |= shares[i]
+            }
+            // Shares that do not add up give parts that do not add up to the amount.
+            precondition(sum == 1 && signs >= 0, "bearer shares do not add up to their denominator")
             return
         }
         let negative = amount.cents < 0
         let magnitude = amount.cents.magnitude
         // At most a handful of bearers: fixed-size buffers on the stack.
         return withUnsafeTemporaryAllocation(of: (Int64, Int64).self, capacity: count) { buffer in
-            var assigned: Int64 = 0
+            var assigned: Int64 = 0, sum: Int64 = 0, signs: Int64 = 0
             for i in 0..<count {
                 let (floor, remainder) = Self.divide(magnitude, times: shares[i], by: denominator)
                 buffer[i] = (floor, remainder)
                 assigned += floor
+                sum &+= shares[i]
+                signs |= shares[i]
             }
+            // Shares of at least 0 adding up to the denominator leave fewer cents than parts. Others
+            // would give parts not adding up to the amount, or leave no part to give a cent to.
+            precondition(sum == denominator && signs >= 0, "bearer shares do not add up to their denominator")
             var left = Int64(magnitude) - assigned
             while left > 0 {
                 var best = -1
