@@ -28,7 +28,7 @@ public enum Allocation {
             var sum: Int64 = 0, signs: Int64 = 0
             for i in 0..<count {
                 body(i, Money(cents: amount.cents * shares[i]))
-                sum &+= shares[i]
+                sum += shares[i]
                 signs |= shares[i]
             }
             // Shares that do not add up give parts that do not add up to the amount.
@@ -44,7 +44,7 @@ public enum Allocation {
                 let (floor, remainder) = Self.divide(magnitude, times: shares[i], by: denominator)
                 buffer[i] = (floor, remainder)
                 assigned += floor
-                sum &+= shares[i]
+                sum += shares[i]
                 signs |= shares[i]
             }
             // Shares of at least 0 adding up to the denominator leave fewer cents than parts. Others
