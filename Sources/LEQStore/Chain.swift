@@ -89,11 +89,7 @@ struct Canonical {
     /// Text as its UTF-8 bytes, e.g. a column as SQLite holds it (`addText(of:_:)`): the same
     /// bytes as `add(String)` for the text LEQ wrote, and any other bytes digested as they are.
     mutating func add(utf8: UnsafeRawBufferPointer) {
-        if utf8.count < 10 {
-            bytes.append(UInt8(ascii: "0") + UInt8(utf8.count))
-        } else {
-            appendDecimal(utf8.count)
-        }
+        appendDecimal(utf8.count)
         bytes.append(UInt8(ascii: ":"))
         bytes.append(contentsOf: utf8)
         if bytes.count >= Self.stretch {

@@ -28,7 +28,7 @@ extension String {
     /// Swift keeps them in the value itself; a string and a copy of it are too. Integer compares
     /// only: `==` calls into the runtime for every pair that differs (to compare them as
     /// Unicode), which was 3 % of settling's instructions in its look-ups of ids.
-    /// False does not mean unequal: see `[String].place(of:)`.
+    /// False does not mean unequal: see `[String].place(ofDistinct:)`.
     @inline(__always)
     func isSameValue(as other: String) -> Bool {
         let a = unsafeBitCast(self, to: (UInt64, UInt64).self), b = unsafeBitCast(other, to: (UInt64, UInt64).self)

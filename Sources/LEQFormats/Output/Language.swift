@@ -46,8 +46,9 @@ public struct Formatter: Sendable {
     public func decimal(_ d: ExactDecimal) -> String { d.text(point: point) }
 
     /// `part` as a percentage of `whole` to one decimal, e.g. `12,5 %`; nil for a whole of zero.
-    /// A whole below zero (maluses and corrections above what was paid) is divided by its size,
-    /// its sign taken by the part.
+    /// A whole below zero (maluses and corrections above what was paid) gives the quotient with
+    /// its sign (−50 of −400 is 12,5 %): both are negated first, as the rounding divides by a
+    /// positive number.
     func percent(_ part: Money, of whole: Money) -> String? {
         guard whole != .zero else { return nil }
         let sign: Int128 = whole.isNegative ? -1 : 1

@@ -561,6 +561,8 @@ public enum Catalogue {
             "das Clearing endet ({1}) vor seinem Beginn ({2})",
         "clearing starts ({1}) before the case ({2})":
             "das Clearing beginnt ({1}) vor dem Fall ({2})",
+        "contains a control character (U+{1}); expected one line of printable text":
+            "enthält ein Steuerzeichen (U+{1}); erwartet eine Zeile druckbarer Text",
         "control character in a string; write it escaped":
             "Steuerzeichen in einer Zeichenkette; bitte maskiert schreiben",
         "cut short":
@@ -815,8 +817,6 @@ public enum Catalogue {
             "muss mindestens feeDays ({1}) sein",
         "must not be empty":
             "darf nicht leer sein",
-        "contains a control character (U+{1}); expected one line of printable text":
-            "enthält ein Steuerzeichen (U+{1}); erwartet eine Zeile druckbarer Text",
         "nesting too deep":
             "zu tief verschachtelt",
         "no (the certification is missing)":
@@ -975,6 +975,8 @@ public enum Catalogue {
             "die vorige Erkrankung hat kein Ende, also überschneidet diese sie",
         "the illness ends ({1}) before it starts ({2})":
             "die Erkrankung endet ({1}) vor ihrem Beginn ({2})",
+        "the increases up to here raise the largest rate ({1}) above what LEQ takes as an amount (at most {2})":
+            "die Erhöhungen bis hier heben den höchsten Satz ({1}) über das, was LEQ als Betrag annimmt (höchstens {2})",
         "the input files and their digests":
             "Eingabedateien und ihre Prüfsummen",
         "the kind is missing, e.g. flatRate":
@@ -989,8 +991,6 @@ public enum Catalogue {
             "die Malusschwelle ({1}) liegt über der Bonusschwelle ({2})",
         "the monthly gross is given twice (first at {1})":
             "das Monatsbrutto ist doppelt angegeben (zuerst bei {1})",
-        "the increases up to here raise the largest rate ({1}) above what LEQ takes as an amount (at most {2})":
-            "die Erhöhungen bis hier heben den höchsten Satz ({1}) über das, was LEQ als Betrag annimmt (höchstens {2})",
         "the plan ends ({1}) before it starts ({2})":
             "der Plan endet ({1}) vor seinem Beginn ({2})",
         "the plan is for {1}–{2}, the report for {3}–{4}; give the same period":
